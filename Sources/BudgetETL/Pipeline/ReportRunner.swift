@@ -1,0 +1,183 @@
+import Foundation
+
+/// What happened to one report in a run.
+public struct ReportOutcome: Sendable, Equatable {
+    public var reportID: String
+    public var source: String
+    public var ran: [StageName]
+    public var skipped: [StageName]
+    public var error: ReportError?
+
+    public var succeeded: Bool { error == nil }
+}
+
+/// Runs the planned stages for one report: skips a stage whose inputs, options and outputs are
+/// unchanged since its last success, runs the rest, writes their files atomically and records
+/// everything in the report's manifest. A failing stage stops this report only.
+struct ReportRunner {
+    let source: ReportSource
+    let configuration: PipelineConfiguration
+    let workspace: ReportWorkspace
+    let baseFolder: URL
+    /// Stages to consider, in pipeline order.
+    let plan: [StageName]
+    /// Stages to run even when up to date.
+    let forced: Set<StageName>
+
+    func run() -> ReportOutcome {
+        let previous = loadManifest()
+        var manifest = previous ?? Manifest(
+            schemaVersion: Manifest.currentSchemaVersion, reportId: source.reportID,
+            source: FileRecord(path: source.displayPath, sha256: "", size: 0, stamp: nil),
+            software: .current, status: .ok, error: nil, stages: [], updated: "")
+        var checksums = ChecksumCache()
+        var artifacts: [StageName: any Sendable] = [:]
+        var ran: [StageName] = []
+        var skipped: [StageName] = []
+        var failure: ReportError?
+
+        for stage in plan {
+            let optionsSHA256 = Checksum.sha256(
+                Data(PipelineVersion.current.utf8) + configuration.options.canonicalJSON(for: stage))
+            if !forced.contains(stage), let record = manifest.record(for: stage),
+               isUpToDate(record, stage: stage, optionsSHA256: optionsSHA256, checksums: &checksums) {
+                skipped.append(stage)
+                continue
+            }
+            let upstreamRecords = manifest
+            let context = StageContext(
+                source: source, configuration: configuration, workspace: workspace, artifacts: artifacts,
+                producedRecords: { upstream in upstreamRecords.record(for: upstream)?.outputs })
+            let clock = ContinuousClock()
+            let started = clock.now
+            do {
+                let product = try StageCatalog.stage(stage).run(context)
+                let outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
+                for output in outputs { checksums.produced[output.path] = output }
+                artifacts = context.loadedArtifacts
+                artifacts[stage] = product.artifact
+                if stage.requires.isEmpty, let read = context.inputs.first { manifest.source = read }
+                manifest.setRecord(StageRecord(
+                    stage: stage.rawValue, status: .ok, pipelineVersion: PipelineVersion.current,
+                    optionsSHA256: optionsSHA256, inputs: context.inputs, outputs: outputs, error: nil,
+                    finished: Self.now(), durationMicroseconds: Self.microseconds(clock.now - started)))
+                ran.append(stage)
+            } catch {
+                let reportError = describe(error, stage: stage)
+                manifest.setRecord(StageRecord(
+                    stage: stage.rawValue, status: .failed, pipelineVersion: PipelineVersion.current,
+                    optionsSHA256: optionsSHA256, inputs: context.inputs, outputs: [], error: reportError,
+                    finished: Self.now(), durationMicroseconds: Self.microseconds(clock.now - started)))
+                failure = reportError
+                break
+            }
+        }
+
+        manifest.status = failure == nil ? .ok : .failed
+        manifest.error = failure
+        manifest.software = .current
+        if previous == nil || !ran.isEmpty || failure != nil || manifest != previous {
+            manifest.updated = Self.now()
+            do {
+                try FileSystem.createDirectory(workspace.root)
+                try FileSystem.writeAtomically(try JSONCoding.encode(manifest), to: workspace.manifestURL)
+            } catch {
+                failure = failure ?? describe(error, stage: nil)
+            }
+        }
+        return ReportOutcome(reportID: source.reportID, source: source.displayPath, ran: ran, skipped: skipped,
+                             error: failure)
+    }
+
+    /// True when the stage last succeeded under this version and these options, everything it
+    /// read still has the checksum it had then, and everything it wrote is still there unchanged.
+    private func isUpToDate(_ record: StageRecord, stage: StageName, optionsSHA256: String,
+                            checksums: inout ChecksumCache) -> Bool {
+        guard record.status == .ok, record.pipelineVersion == PipelineVersion.current,
+              record.optionsSHA256 == optionsSHA256, !record.outputs.isEmpty else { return false }
+        let inputBase = stage.requires.isEmpty ? baseFolder : workspace.root
+        for input in record.inputs {
+            guard checksums.current(input, at: resolve(input.path, against: inputBase)) == input.sha256 else {
+                return false
+            }
+        }
+        for output in record.outputs {
+            guard checksums.current(output, at: workspace.root.appendingPathComponent(output.path)) == output.sha256 else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Writes a stage's files into its folder and removes files left there by an earlier run.
+    /// A file whose bytes equal what is already on disk (per the last record) is not rewritten.
+    private func write(_ files: [OutputFile], for stage: StageName, replacing old: StageRecord?) throws -> [FileRecord] {
+        let folder = workspace.folder(for: stage)
+        try FileSystem.createDirectory(folder)
+        var records: [FileRecord] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            let path = "\(stage.folderName)/\(file.name)"
+            let sha256 = Checksum.sha256(file.data)
+            if let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
+               let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
+                records.append(previous)
+                continue
+            }
+            try FileSystem.writeAtomically(file.data, to: url)
+            records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: FileSystem.stamp(of: url)))
+        }
+        let keep = Set(files.map(\.name))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !keep.contains(name) {
+            try FileSystem.remove(folder.appendingPathComponent(name))
+        }
+        return records
+    }
+
+    private func loadManifest() -> Manifest? {
+        guard let data = try? Data(contentsOf: workspace.manifestURL),
+              let manifest = try? JSONCoding.decode(Manifest.self, from: data),
+              manifest.schemaVersion == Manifest.currentSchemaVersion else { return nil }
+        return manifest
+    }
+
+    private func describe(_ error: Error, stage: StageName?) -> ReportError {
+        var reportError: ReportError
+        switch error {
+        case let error as ReportError: reportError = error
+        case let error as FileSystemError: reportError = ReportError(file: error.path, message: "cannot \(error.action): \(error.reason)")
+        default: reportError = ReportError(file: source.displayPath, message: "\(error)")
+        }
+        if reportError.stage == nil { reportError.stage = stage?.rawValue }
+        return reportError
+    }
+
+    private func resolve(_ path: String, against base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
+    static func now() -> String { Date().formatted(.iso8601) }
+
+    static func microseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+    }
+}
+
+/// Current checksums of files, as cheaply as honesty allows: a file written in this run is known;
+/// a file whose size, time and inode match its record keeps the recorded checksum; anything else
+/// is read and hashed (once per run).
+struct ChecksumCache {
+    var produced: [String: FileRecord] = [:]
+    private var hashed: [String: String?] = [:]
+
+    mutating func current(_ record: FileRecord, at url: URL) -> String? {
+        if let fresh = produced[record.path] { return fresh.sha256 }
+        if let known = hashed[record.path] { return known }
+        guard let stamp = FileSystem.stamp(of: url) else { return nil }
+        if let recorded = record.stamp, recorded == stamp { return record.sha256 }
+        let sha256 = (try? FileSystem.read(url)).map(Checksum.sha256)
+        hashed[record.path] = sha256
+        return sha256
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One step of the pipeline. A stage reads what it needs through a `StageContext` (the source
+/// file, or the artifacts of earlier stages) and returns its files and its in-memory artifact.
+///
+/// The driver writes the files (atomically) and hands the artifact to the next stage directly,
+/// so a full run parses nothing twice; `loadArtifact` rebuilds the artifact from the files when
+/// a later stage runs alone or after this one was skipped as up to date.
+public protocol Stage: Sendable {
+    var name: StageName { get }
+
+    /// Processes one report. Throws `ReportError` for a problem in the report itself.
+    func run(_ context: StageContext) throws -> StageProduct
+
+    /// Reads back the artifact this stage wrote to `folder`.
+    func loadArtifact(from folder: StageFolder) throws -> any Sendable
+}
+
+/// A file a stage produced, by name inside the stage's folder.
+public struct OutputFile: Sendable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// What one stage run produced: the value the next stage consumes, and the files to write.
+public struct StageProduct: Sendable {
+    public var artifact: any Sendable
+    public var files: [OutputFile]
+
+    public init(artifact: any Sendable, files: [OutputFile]) {
+        self.artifact = artifact
+        self.files = files
+    }
+}
+
+/// The implementation of every stage, by name: the one place stage names meet stage code.
+public enum StageCatalog {
+    public static func stage(_ name: StageName) -> any Stage {
+        switch name {
+        case .extract: ExtractStage()
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BudgetETL
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the configured stages over the input folder.",
+        discussion: "A stage whose inputs and options are unchanged since its last success is skipped.")
+
+    @OptionGroup var options: ConfigOption
+
+    @Option(name: .customLong("report"), parsing: .upToNextOption, help: "Only these report ids.")
+    var reports: [String] = []
+
+    @Option(help: "First stage to run; it and the stages after it run even when up to date.")
+    var from: StageName?
+
+    @Option(help: "Last stage to run.")
+    var to: StageName?
+
+    func run() throws {
+        let pipeline = try options.load()
+        let summary = try pipeline.run(RunSelection(reportIDs: reports, from: from, to: to)) { outcome in
+            if let error = outcome.error { printError("error: \(error)") }
+        }
+        print("budget-etl: \(summary.description)")
+        if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }
+    }
+}
+
+struct StageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stage",
+        abstract: "Run one stage alone for one report, on the files the previous stage wrote.")
+
+    @OptionGroup var options: ConfigOption
+
+    @Argument(help: "The stage to run.")
+    var stage: StageName
+
+    @Option(help: "The report id (its folder name under the output folder).")
+    var report: String
+
+    func run() throws {
+        let pipeline = try options.load()
+        let summary = try pipeline.run(RunSelection(reportIDs: [report], from: stage, to: stage)) { outcome in
+            if let error = outcome.error { printError("error: \(error)") }
+        }
+        print("budget-etl: \(summary.description)")
+        if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }
+    }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the effective configuration: the file with every default filled in.")
+
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let pipeline = try options.load()
+        FileHandle.standardOutput.write(try JSONCoding.encode(pipeline.configuration.effective))
+    }
+}

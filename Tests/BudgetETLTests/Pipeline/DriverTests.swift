@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+
+/// The driver: per-report output folders and manifests, skipping what is up to date, re-running
+/// what changed, and a bad report failing alone.
+@Suite struct DriverTests {
+    let folder = TemporaryFolder()
+
+    func pipeline(_ configuration: PipelineConfiguration = PipelineConfiguration()) -> Pipeline {
+        Pipeline(configuration: configuration, baseFolder: folder.url)
+    }
+
+    func manifest(_ id: String) throws -> Manifest {
+        try JSONCoding.decode(Manifest.self, from: try #require(folder.read("output/\(id)/manifest.json")))
+    }
+
+    @Test func runWritesStageFilesAndManifest() throws {
+        folder.write("input/Report A.txt", text: "收支总表\r\n单位：万元\r\n")
+        let summary = try pipeline().run()
+        #expect(summary.failed.isEmpty)
+        #expect(summary.stagesRun == 1)
+        #expect(folder.text("output/report-a/01-extract/text.txt") == "收支总表\n单位：万元\n")
+        let info = try JSONCoding.decode(ExtractInfo.self, from: try #require(folder.read("output/report-a/01-extract/extract.json")))
+        #expect(info.lineEndings.style == "CRLF")
+        #expect(info.source.file == "Report A.txt")
+
+        let manifest = try manifest("report-a")
+        #expect(manifest.status == .ok)
+        #expect(manifest.source.path == "input/Report A.txt")
+        #expect(manifest.source.sha256 == Checksum.sha256(try #require(folder.read("input/Report A.txt"))))
+        let record = try #require(manifest.record(for: .extract))
+        #expect(record.pipelineVersion == PipelineVersion.current)
+        #expect(record.inputs.map(\.path) == ["input/Report A.txt"])
+        #expect(record.outputs.map(\.path).sorted() == ["01-extract/extract.json", "01-extract/text.txt"])
+        for output in record.outputs {
+            #expect(output.sha256 == Checksum.sha256(try #require(folder.read("output/report-a/\(output.path)"))))
+        }
+    }
+
+    @Test func secondRunWithNothingChangedRunsNothingAndWritesNothing() throws {
+        folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        let before = try FileSystem.stamp(of: folder.path("output/r/manifest.json")).unwrap()
+        let summary = try pipeline().run()
+        #expect(summary.stagesRun == 0)
+        #expect(summary.stagesSkipped == 1)
+        #expect(summary.description.contains("no stage ran"))
+        #expect(FileSystem.stamp(of: folder.path("output/r/manifest.json")) == before)
+    }
+
+    @Test func changedInputContentReRunsTheStage() throws {
+        folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        folder.write("input/r.txt", text: "b\n")
+        let summary = try pipeline().run()
+        #expect(summary.outcomes.first?.ran == [.extract])
+        #expect(folder.text("output/r/01-extract/text.txt") == "b\n")
+    }
+
+    @Test func touchedButUnchangedInputIsStillUpToDate() throws {
+        let url = folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: url.path)
+        #expect(try pipeline().run().stagesRun == 0)
+    }
+
+    @Test func changedStageOptionsReRunTheStage() throws {
+        folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        var configuration = PipelineConfiguration()
+        configuration.options.extract.maxInputBytes = 1000
+        #expect(try pipeline(configuration).run().stagesRun == 1)
+        #expect(try pipeline(configuration).run().stagesRun == 0)
+        configuration.jobs = 1
+        #expect(try pipeline(configuration).run().stagesRun == 0, "jobs is not a stage option")
+    }
+
+    @Test func alteredOutputFileIsRebuilt() throws {
+        folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        folder.write("output/r/01-extract/text.txt", text: "tampered\n")
+        #expect(try pipeline().run().stagesRun == 1)
+        #expect(folder.text("output/r/01-extract/text.txt") == "a\n")
+    }
+
+    @Test func fromForcesTheStageToRun() throws {
+        folder.write("input/r.txt", text: "a\n")
+        _ = try pipeline().run()
+        #expect(try pipeline().run(RunSelection(from: .extract)).stagesRun == 1)
+    }
+
+    @Test func undecodableReportFailsAloneAndIsRecorded() throws {
+        folder.write("input/a.txt", text: "good\n")
+        folder.write("input/b.txt", Data("line one\nline two \u{FF}".utf8.map { $0 }) + Data([0xFF, 0xFF]))
+        folder.write("input/c.txt", text: "also good\n")
+        let summary = try pipeline().run()
+        #expect(summary.outcomes.map(\.reportID) == ["a", "b", "c"])
+        #expect(summary.failed.map(\.reportID) == ["b"])
+        #expect(folder.exists("output/a/01-extract/text.txt"))
+        #expect(folder.exists("output/c/01-extract/text.txt"))
+        #expect(!folder.exists("output/b/01-extract/text.txt"), "a failed stage writes nothing")
+        let error = try #require(summary.failed.first?.error)
+        #expect(error.file == "input/b.txt")
+        #expect(error.line == 2)
+        #expect(error.byteOffset != nil)
+        let manifest = try manifest("b")
+        #expect(manifest.status == .failed)
+        #expect(manifest.error == error)
+        #expect(manifest.record(for: .extract)?.status == .failed)
+    }
+
+    @Test func inputsGivingTheSameIDFailTogetherAndOthersGoOn() throws {
+        folder.write("input/Report 1.txt", text: "x\n")
+        folder.write("input/report_1.txt", text: "y\n")
+        folder.write("input/report-1.txt", text: "z\n")
+        folder.write("input/other.txt", text: "w\n")
+        let summary = try pipeline().run()
+        #expect(summary.failed.map(\.source).sorted() == ["input/Report 1.txt", "input/report-1.txt"])
+        let message = try #require(summary.failed.first { $0.source == "input/Report 1.txt" }?.error?.message)
+        #expect(message.contains("input/report-1.txt"))
+        #expect(folder.exists("output/report_1/01-extract/text.txt"))
+        #expect(folder.exists("output/other/01-extract/text.txt"))
+        #expect(!folder.exists("output/report-1"))
+    }
+
+    @Test func onlyConfiguredExtensionsAndNoHiddenFilesAreInputs() throws {
+        folder.write("input/r.txt", text: "x\n")
+        folder.write("input/r.pdf", text: "%PDF")
+        folder.write("input/.r2.txt", text: "x\n")
+        #expect(try pipeline().run().outcomes.map(\.reportID) == ["r"])
+    }
+
+    @Test func reportSelectionRunsOnlyThoseReports() throws {
+        folder.write("input/a.txt", text: "x\n")
+        folder.write("input/b.txt", text: "y\n")
+        #expect(try pipeline().run(RunSelection(reportIDs: ["b"])).outcomes.map(\.reportID) == ["b"])
+        #expect(!folder.exists("output/a"))
+        #expect(throws: ConfigurationError.self) { try pipeline().run(RunSelection(reportIDs: ["nope"])) }
+    }
+
+    @Test func missingInputFolderIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try pipeline().run() }
+    }
+
+    @Test func noTemporaryFilesAreLeftAndOutputsAreDeterministic() throws {
+        folder.write("input/r.txt", Encoded.gb18030("预算\r\n表1\r\n"))
+        _ = try pipeline().run()
+        let first = folder.read("output/r/01-extract/extract.json")
+        #expect(!folder.allFiles().contains { $0.contains(FileSystem.temporaryPrefix) })
+        _ = try pipeline().run(RunSelection(from: .extract))
+        #expect(folder.read("output/r/01-extract/extract.json") == first)
+    }
+
+    @Test func manyReportsInParallelGiveTheSameOutputsAsOneAtATime() throws {
+        for index in 0..<40 { folder.write("input/r\(index).txt", text: "report \(index)\r\n") }
+        var sequential = PipelineConfiguration()
+        sequential.jobs = 1
+        sequential.output = "sequential"
+        var parallel = PipelineConfiguration()
+        parallel.jobs = 4
+        parallel.output = "parallel"
+        #expect(try pipeline(sequential).run().failed.isEmpty)
+        #expect(try pipeline(parallel).run().failed.isEmpty)
+        for index in 0..<40 {
+            for file in ["01-extract/text.txt", "01-extract/extract.json"] {
+                #expect(folder.read("sequential/r\(index)/\(file)") == folder.read("parallel/r\(index)/\(file)"))
+            }
+        }
+    }
+}
+
+extension Optional {
+    func unwrap(sourceLocation: SourceLocation = #_sourceLocation) throws -> Wrapped {
+        try #require(self, sourceLocation: sourceLocation)
+    }
+}

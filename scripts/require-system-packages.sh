@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the build and tests need are present.
+# Each argument is CHECK=DEBIAN_PACKAGE, where CHECK is pkg-config:NAME or command:NAME.
+# What is missing is installed with apt-get when running as root; otherwise this stops and
+# prints the exact command to run.
+set -euo pipefail
+
+missing=()
+for requirement in "$@"; do
+    check=${requirement%%=*}
+    package=${requirement#*=}
+    case $check in
+        pkg-config:*) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "${check#pkg-config:}" || missing+=("$package") ;;
+        command:*) command -v "${check#command:}" >/dev/null 2>&1 || missing+=("$package") ;;
+        *) echo "require-system-packages: unknown check '$check'" >&2; exit 2 ;;
+    esac
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+# pkg-config itself is needed to find libxml2.
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing missing system packages: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $command >/dev/null || { apt-get update -qq && $command >/dev/null; }
+    exit 0
+fi
+echo "Missing system packages: ${missing[*]}" >&2
+echo "Install them with:  sudo $command" >&2
+exit 1
