@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "budget-etl",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "budget-etl", targets: ["budget-etl"]),
         .library(name: "BudgetETL", targets: ["BudgetETL"]),
@@ -26,6 +26,11 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // Data the stages read, compiled into the binary so it cannot go missing.
+            resources: [
+                .embedInCode("Resources/table-kinds.json"),
+                .embedInCode("Resources/classification-codes.tsv"),
             ]
         ),
         .executableTarget(

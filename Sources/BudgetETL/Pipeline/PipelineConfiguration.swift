@@ -124,13 +124,15 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
 /// Each stage's options, under the stage's name.
 public struct StageOptions: Codable, Equatable, Sendable {
     public var extract: ExtractOptions
+    public var segment: SegmentOptions
 
-    public init(extract: ExtractOptions = ExtractOptions()) {
+    public init(extract: ExtractOptions = ExtractOptions(), segment: SegmentOptions = SegmentOptions()) {
         self.extract = extract
+        self.segment = segment
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case extract
+        case extract, segment
     }
 
     public init(from decoder: Decoder) throws {
@@ -138,10 +140,12 @@ public struct StageOptions: Codable, Equatable, Sendable {
         let defaults = StageOptions()
         let values = try decoder.container(keyedBy: CodingKeys.self)
         extract = try values.decode(.extract, default: defaults.extract)
+        segment = try values.decode(.segment, default: defaults.segment)
     }
 
     func validate(source: String) throws(ConfigurationError) {
         try extract.validate(source: source, key: "options.extract")
+        try segment.validate(source: source, key: "options.segment")
     }
 
     /// The options of one stage as canonical JSON: what a stage's up-to-date check compares.
@@ -149,6 +153,7 @@ public struct StageOptions: Codable, Equatable, Sendable {
         let encoded: Data?
         switch stage {
         case .extract: encoded = try? JSONCoding.encode(extract, pretty: false)
+        case .segment: encoded = try? JSONCoding.encode(segment, pretty: false) + TableKinds.fingerprint
         }
         return encoded ?? Data()
     }

@@ -43,6 +43,7 @@ public enum StageCatalog {
     public static func stage(_ name: StageName) -> any Stage {
         switch name {
         case .extract: ExtractStage()
+        case .segment: SegmentStage()
         }
     }
 }

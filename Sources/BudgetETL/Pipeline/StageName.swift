@@ -3,6 +3,7 @@
 /// A stage that is not built yet is simply not listed here.
 public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
     case extract
+    case segment
 
     /// 1-based position in the pipeline; also the `NN` of the stage's folder.
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
@@ -16,6 +17,7 @@ public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
     public var requires: [StageName] {
         switch self {
         case .extract: []
+        case .segment: [.extract]
         }
     }
 

@@ -84,6 +84,13 @@ import Testing
         #expect(error.key == "stages[1]")
     }
 
+    @Test func stageListedBeforeOneItNeedsIsRefused() throws {
+        let error = try #require(refusal(#"{"stages": ["segment", "extract"]}"#))
+        #expect(error.key == "stages[0]")
+        #expect(error.message.contains("needs \"extract\""))
+        #expect(refusal(#"{"stages": ["segment"]}"#)?.key == "stages[0]")
+    }
+
     @Test func emptyStageListIsRefused() throws {
         #expect(refusal(#"{"stages": []}"#)?.key == "stages")
     }

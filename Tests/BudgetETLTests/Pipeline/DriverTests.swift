@@ -19,7 +19,7 @@ import Testing
         folder.write("input/Report A.txt", text: "收支总表\r\n单位：万元\r\n")
         let summary = try pipeline().run()
         #expect(summary.failed.isEmpty)
-        #expect(summary.stagesRun == 1)
+        #expect(summary.stagesRun == 2)
         #expect(folder.text("output/report-a/01-extract/text.txt") == "收支总表\n单位：万元\n")
         let info = try JSONCoding.decode(ExtractInfo.self, from: try #require(folder.read("output/report-a/01-extract/extract.json")))
         #expect(info.lineEndings.style == "CRLF")
@@ -44,7 +44,7 @@ import Testing
         let before = try FileSystem.stamp(of: folder.path("output/r/manifest.json")).unwrap()
         let summary = try pipeline().run()
         #expect(summary.stagesRun == 0)
-        #expect(summary.stagesSkipped == 1)
+        #expect(summary.stagesSkipped == 2)
         #expect(summary.description.contains("no stage ran"))
         #expect(FileSystem.stamp(of: folder.path("output/r/manifest.json")) == before)
     }
@@ -54,7 +54,7 @@ import Testing
         _ = try pipeline().run()
         folder.write("input/r.txt", text: "b\n")
         let summary = try pipeline().run()
-        #expect(summary.outcomes.first?.ran == [.extract])
+        #expect(summary.outcomes.first?.ran == [.extract, .segment])
         #expect(folder.text("output/r/01-extract/text.txt") == "b\n")
     }
 
@@ -70,7 +70,8 @@ import Testing
         _ = try pipeline().run()
         var configuration = PipelineConfiguration()
         configuration.options.extract.maxInputBytes = 1000
-        #expect(try pipeline(configuration).run().stagesRun == 1)
+        // Extract re-runs; its files come out the same, so segment, which reads them, stays up to date.
+        #expect(try pipeline(configuration).run().outcomes.first?.ran == [.extract])
         #expect(try pipeline(configuration).run().stagesRun == 0)
         configuration.jobs = 1
         #expect(try pipeline(configuration).run().stagesRun == 0, "jobs is not a stage option")
@@ -80,14 +81,52 @@ import Testing
         folder.write("input/r.txt", text: "a\n")
         _ = try pipeline().run()
         folder.write("output/r/01-extract/text.txt", text: "tampered\n")
-        #expect(try pipeline().run().stagesRun == 1)
+        #expect(try pipeline().run().outcomes.first?.ran == [.extract])
         #expect(folder.text("output/r/01-extract/text.txt") == "a\n")
+        folder.write("output/r/02-segment/segment.json", text: "{}")
+        #expect(try pipeline().run().outcomes.first?.ran == [.segment])
+        #expect(folder.text("output/r/01-extract/text.txt") == "a\n")
+    }
+
+    @Test func changedSegmentOptionsReRunOnlySegment() throws {
+        folder.write("input/r.txt", text: "表3\n支出总表\n科目编码\t科目名称\t合计\n208\t甲\t1.00\n")
+        _ = try pipeline().run()
+        var configuration = PipelineConfiguration()
+        configuration.options.segment.maxHeaderRows = 2
+        let summary = try pipeline(configuration).run()
+        #expect(summary.outcomes.first?.ran == [.segment])
+        #expect(summary.outcomes.first?.skipped == [.extract])
+    }
+
+    @Test func segmentAloneReadsTheExtractFilesOfAnEarlierRun() throws {
+        folder.write("input/r.txt", text: "表3\n支出总表\n科目编码\t科目名称\t合计\n208\t甲\t1.00\n")
+        var extractOnly = PipelineConfiguration()
+        extractOnly.stages = [.extract]
+        _ = try pipeline(extractOnly).run()
+        #expect(!folder.exists("output/r/02-segment"))
+        let summary = try pipeline().run(RunSelection(reportIDs: ["r"], from: .segment, to: .segment))
+        #expect(summary.outcomes.first?.ran == [.segment])
+        let segmented = try JSONCoding.decode(SegmentedReport.self, from: try #require(folder.read("output/r/02-segment/segment.json")))
+        #expect(segmented.tables.first?.rows.count == 1)
+        let record = try #require(try manifest("r").record(for: .segment))
+        #expect(record.inputs.map(\.path).sorted() == ["01-extract/extract.json", "01-extract/text.txt"])
+    }
+
+    @Test func segmentWithoutExtractFilesFailsSayingWhatToRun() throws {
+        folder.write("input/r.txt", text: "x\n")
+        let summary = try pipeline().run(RunSelection(from: .segment, to: .segment))
+        let error = try #require(summary.failed.first?.error)
+        #expect(error.message == "missing")
+        #expect(error.hint?.contains("--to extract") == true)
     }
 
     @Test func fromForcesTheStageToRun() throws {
         folder.write("input/r.txt", text: "a\n")
         _ = try pipeline().run()
-        #expect(try pipeline().run(RunSelection(from: .extract)).stagesRun == 1)
+        #expect(try pipeline().run(RunSelection(from: .extract)).stagesRun == 2)
+        let segmentOnly = try pipeline().run(RunSelection(from: .segment))
+        #expect(segmentOnly.outcomes.first?.ran == [.segment])
+        #expect(segmentOnly.outcomes.first?.skipped == [])
     }
 
     @Test func undecodableReportFailsAloneAndIsRecorded() throws {

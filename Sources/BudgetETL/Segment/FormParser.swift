@@ -1,0 +1,155 @@
+/// Reads a form (整体支出绩效目标表, 项目支出绩效目标表): rows of label–value fields, and grids
+/// started by a known label in the first cell (`项目支出明细测算`, `长期绩效指标` …), which become
+/// tables of their own. Which labels start grids and which are fields is data
+/// (`table-kinds.json`), since forms differ between templates.
+struct FormParser {
+    typealias Row = SegmentedTable.Row
+
+    let specification: TableKinds.FormSpecification
+    let gridBuilder: GridBuilder
+
+    struct Result {
+        var fields: [SegmentedTable.Field] = []
+        var grids: [SegmentedTable] = []
+        /// What each row of the form turned out to be.
+        var kinds: [Int: LineKind] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private struct OpenGrid {
+        var label: String
+        var title: SourceLine?
+        var rows: [Row] = []
+        var inheritedHeader: [Row]?
+        /// The first row carries the label in its first cell (label column + header or data).
+        var labelColumn: Bool
+    }
+
+    func parse(_ rows: [Row], formID: String) -> Result {
+        var result = Result()
+        var open: OpenGrid?
+        var headers: [String: [Row]] = [:]
+
+        func close() {
+            guard let grid = open else { return }
+            open = nil
+            let built = gridBuilder.build(grid.rows, layout: .grid, inheritedHeader: grid.inheritedHeader,
+                                          labelColumn: grid.labelColumn)
+            if grid.inheritedHeader == nil, !built.headerRows.isEmpty { headers[grid.label] = built.headerRows }
+            for row in built.headerRows + built.repeatedHeaderRows { result.kinds[row.line] = .header }
+            for row in built.rows { result.kinds[row.line] = .body }
+            if let title = grid.title { result.kinds[title.line] = .title }
+            result.grids.append(SegmentedTable(
+                id: "\(formID).\(result.grids.count + 1)", kind: nil, label: grid.label, layout: .grid, caption: nil,
+                title: grid.title,
+                unitName: nil, amountUnit: nil, amountUnitLine: nil, columns: built.columns,
+                headerRows: built.headerRows, repeatedHeaderRows: built.repeatedHeaderRows, rows: built.rows,
+                sections: [], notes: [], empty: built.rows.isEmpty, fields: [], grids: [],
+                realignedRows: built.realignedRows, diagnostics: built.diagnostics))
+        }
+
+        for row in rows {
+            let lead = row.cells.firstIndex { !TextPatterns.trimmed($0).isEmpty }
+            let leadLabel = lead == 0 ? Self.labelKey(row.cells[0]) : nil
+            if let leadLabel, let gridLabel = specification.grids.first(where: { Self.labelKey($0) == leadLabel }) {
+                if let current = open, current.label == gridLabel, !current.rows.isEmpty || current.title != nil {
+                    // The grid's own label repeated as the first cell of a body row.
+                    open?.rows.append(row)
+                    continue
+                }
+                close()
+                let rest = row.cells.dropFirst().contains { !TextPatterns.trimmed($0).isEmpty }
+                if !rest {
+                    open = OpenGrid(label: gridLabel, title: SourceLine(line: row.line, text: TextPatterns.trimmed(row.cells[0])),
+                                    labelColumn: false)
+                } else if let header = headers[gridLabel],
+                          GridBuilder.compactCells(Array(row.cells.dropFirst())) != GridBuilder.compactCells(Array(header[0].cells.dropFirst())) {
+                    open = OpenGrid(label: gridLabel, rows: [row], inheritedHeader: header, labelColumn: true)
+                } else {
+                    open = OpenGrid(label: gridLabel, rows: [row], labelColumn: true)
+                }
+                continue
+            }
+            if let leadLabel, isFieldLabel(leadLabel) {
+                close()
+                addFields(row, to: &result)
+                continue
+            }
+            if open != nil {
+                open?.rows.append(row)
+                continue
+            }
+            addFields(row, to: &result)
+        }
+        close()
+        return result
+    }
+
+    /// Pairs the row's non-empty cells as label, value, label, value …; a known label where a
+    /// value would be means the label before it has no value.
+    private func addFields(_ row: Row, to result: inout Result) {
+        let cells = row.cells.map(TextPatterns.trimmed).filter { !$0.isEmpty }
+        var index = 0
+        while index < cells.count {
+            let label = cells[index]
+            var value = ""
+            if index + 1 < cells.count, !isFieldLabel(Self.labelKey(cells[index + 1])) {
+                value = cells[index + 1]
+                index += 2
+            } else {
+                index += 1
+            }
+            result.fields.append(SegmentedTable.Field(line: row.line, label: label, value: value,
+                                                      paragraphs: HTMLText.paragraphs(value)))
+        }
+        result.kinds[row.line] = .field
+    }
+
+    private func isFieldLabel(_ key: String) -> Bool {
+        if specification.fields.contains(where: { Self.labelKey($0) == key }) { return true }
+        return specification.fieldPrefixes.contains { prefix in
+            key.hasPrefix(prefix) && key.dropFirst(prefix.count).allSatisfy(TextPatterns.isDigit) && key.count > prefix.count
+        }
+    }
+
+    /// A label as compared: no spaces, no trailing colon.
+    static func labelKey(_ text: String) -> String {
+        var key = TextPatterns.compactKey(text)
+        while key.hasSuffix(":") { key.removeLast() }
+        return key
+    }
+}
+
+/// HTML that extractors leave inside cells (`<p>1. …</p> <p>2. …</p>`), as plain paragraphs.
+enum HTMLText {
+    /// The paragraphs of `text` without tags, or nil when it has no tags.
+    static func paragraphs(_ text: String) -> [String]? {
+        guard text.contains("<"), text.contains(">") else { return nil }
+        var paragraphs: [String] = []
+        var current = ""
+        var tag: String?
+        func flush() {
+            let paragraph = TextPatterns.trimmed(current)
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            current = ""
+        }
+        for character in text {
+            if var open = tag {
+                if character == ">" {
+                    let name = open.lowercased().trimmingPrefix("/").prefix { $0.isLetter }
+                    if ["p", "br", "div", "li"].contains(String(name)) { flush() }
+                    tag = nil
+                } else {
+                    open.append(character)
+                    tag = open
+                }
+            } else if character == "<" {
+                tag = ""
+            } else {
+                current.append(character)
+            }
+        }
+        flush()
+        return paragraphs
+    }
+}
