@@ -7,6 +7,27 @@ struct FormParser {
 
     let specification: TableKinds.FormSpecification
     let gridBuilder: GridBuilder
+    /// The specification's labels as `labelKey`s, computed once per form.
+    private let gridKeys: [(label: String, key: String)]
+    private let fieldKeys: [String]
+    private let longestLabel: Int
+
+    init(specification: TableKinds.FormSpecification, gridBuilder: GridBuilder) {
+        self.specification = specification
+        self.gridBuilder = gridBuilder
+        gridKeys = specification.grids.map { ($0, Self.labelKey($0)) }
+        fieldKeys = specification.fields.map(Self.labelKey)
+        longestLabel = (gridKeys.map(\.key) + fieldKeys + specification.fieldPrefixes).map { $0.unicodeScalars.count }.max() ?? 0
+    }
+
+    /// The label key of a first cell short enough to be a label; long text is never one.
+    private func leadKey(_ cell: String) -> String? {
+        cell.unicodeScalars.count <= longestLabel + 8 ? Self.labelKey(cell) : nil
+    }
+
+    private func grid(startedBy key: String) -> String? {
+        gridKeys.first { TextPatterns.same($0.key, key) }?.label
+    }
 
     struct Result {
         var fields: [SegmentedTable.Field] = []
@@ -49,21 +70,20 @@ struct FormParser {
         }
 
         for row in rows {
-            let lead = row.cells.firstIndex { !TextPatterns.trimmed($0).isEmpty }
-            let leadLabel = lead == 0 ? Self.labelKey(row.cells[0]) : nil
-            if let leadLabel, let gridLabel = specification.grids.first(where: { Self.labelKey($0) == leadLabel }) {
-                if let current = open, current.label == gridLabel, !current.rows.isEmpty || current.title != nil {
+            let lead = row.cells.firstIndex { !TextPatterns.isBlank($0) }
+            let leadLabel = lead == 0 ? leadKey(row.cells[0]) : nil
+            if let leadLabel, let gridLabel = grid(startedBy: leadLabel) {
+                if let current = open, TextPatterns.same(current.label, gridLabel), !current.rows.isEmpty || current.title != nil {
                     // The grid's own label repeated as the first cell of a body row.
                     open?.rows.append(row)
                     continue
                 }
                 close()
-                let rest = row.cells.dropFirst().contains { !TextPatterns.trimmed($0).isEmpty }
+                let rest = row.cells.dropFirst().contains { !TextPatterns.isBlank($0) }
                 if !rest {
                     open = OpenGrid(label: gridLabel, title: SourceLine(line: row.line, text: TextPatterns.trimmed(row.cells[0])),
                                     labelColumn: false)
-                } else if let header = headers[gridLabel],
-                          GridBuilder.compactCells(Array(row.cells.dropFirst())) != GridBuilder.compactCells(Array(header[0].cells.dropFirst())) {
+                } else if let header = headers[gridLabel], !GridBuilder.sameCells(row.cells.dropFirst(), header[0].cells.dropFirst()) {
                     open = OpenGrid(label: gridLabel, rows: [row], inheritedHeader: header, labelColumn: true)
                 } else {
                     open = OpenGrid(label: gridLabel, rows: [row], labelColumn: true)
@@ -93,7 +113,7 @@ struct FormParser {
         while index < cells.count {
             let label = cells[index]
             var value = ""
-            if index + 1 < cells.count, !isFieldLabel(Self.labelKey(cells[index + 1])) {
+            if index + 1 < cells.count, !(leadKey(cells[index + 1]).map(isFieldLabel) ?? false) {
                 value = cells[index + 1]
                 index += 2
             } else {
@@ -106,17 +126,25 @@ struct FormParser {
     }
 
     private func isFieldLabel(_ key: String) -> Bool {
-        if specification.fields.contains(where: { Self.labelKey($0) == key }) { return true }
+        if fieldKeys.contains(where: { TextPatterns.same($0, key) }) { return true }
         return specification.fieldPrefixes.contains { prefix in
-            key.hasPrefix(prefix) && key.dropFirst(prefix.count).allSatisfy(TextPatterns.isDigit) && key.count > prefix.count
+            let rest = key.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+            return key.utf8.starts(with: prefix.utf8) && !rest.isEmpty && rest.allSatisfy(TextPatterns.isDigit)
         }
     }
 
     /// A label as compared: no spaces, no trailing colon.
     static func labelKey(_ text: String) -> String {
         var key = TextPatterns.compactKey(text)
-        while key.hasSuffix(":") { key.removeLast() }
+        while key.utf8.last == 0x3A { key.removeLast() }
         return key
+    }
+}
+
+extension TableKinds.FormSpecification {
+    /// The grid label that `key` (a `FormParser.labelKey`) starts, if any.
+    func startsGrid(_ key: String) -> String? {
+        grids.first { TextPatterns.same(FormParser.labelKey($0), key) }
     }
 }
 
@@ -124,29 +152,29 @@ struct FormParser {
 enum HTMLText {
     /// The paragraphs of `text` without tags, or nil when it has no tags.
     static func paragraphs(_ text: String) -> [String]? {
-        guard text.contains("<"), text.contains(">") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "<")), text.utf8.contains(UInt8(ascii: ">")) else { return nil }
         var paragraphs: [String] = []
-        var current = ""
-        var tag: String?
+        var current = String.UnicodeScalarView()
+        var tag: String.UnicodeScalarView?
         func flush() {
-            let paragraph = TextPatterns.trimmed(current)
+            let paragraph = TextPatterns.trimmed(String(current))
             if !paragraph.isEmpty { paragraphs.append(paragraph) }
-            current = ""
+            current = String.UnicodeScalarView()
         }
-        for character in text {
+        for scalar in text.unicodeScalars {
             if var open = tag {
-                if character == ">" {
-                    let name = open.lowercased().trimmingPrefix("/").prefix { $0.isLetter }
-                    if ["p", "br", "div", "li"].contains(String(name)) { flush() }
+                if scalar == ">" {
+                    let name = String(String.UnicodeScalarView(open.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic })).lowercased()
+                    if ["p", "br", "div", "li"].contains(name) { flush() }
                     tag = nil
                 } else {
-                    open.append(character)
+                    open.append(scalar)
                     tag = open
                 }
-            } else if character == "<" {
-                tag = ""
+            } else if scalar == "<" {
+                tag = String.UnicodeScalarView()
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
         flush()

@@ -45,14 +45,13 @@ struct GridBuilder {
         if inheritedHeader == nil { result.headerRows = header }
 
         // Body rows, without headers repeated after a page break.
-        let headerKeys = header.map { Self.compactCells($0.cells) }
         var body: [Row] = []
         var index = bodyStart
         while index < input.count {
-            if !headerKeys.isEmpty, Self.compactCells(input[index].cells) == headerKeys[0] {
+            if !header.isEmpty, Self.sameCells(input[index].cells, header[0].cells) {
                 var matched = 0
-                while matched < headerKeys.count, index + matched < input.count,
-                      Self.compactCells(input[index + matched].cells) == headerKeys[matched] {
+                while matched < header.count, index + matched < input.count,
+                      Self.sameCells(input[index + matched].cells, header[matched].cells) {
                     matched += 1
                 }
                 result.repeatedHeaderRows += input[index..<index + matched]
@@ -109,10 +108,9 @@ struct GridBuilder {
         result.sections = sides.map { side in
             SegmentedTable.Section(
                 name: header.rows[0][side.label],
-                columns: side.columns.map { result.columns[$0] },
-                rows: result.rows.compactMap { row in
-                    let cells = side.columns.map { row.cells[$0] }
-                    return cells.allSatisfy({ TextPatterns.trimmed($0).isEmpty }) ? nil : Row(line: row.line, cells: cells)
+                columns: side.columns,
+                rows: result.rows.indices.filter { index in
+                    side.columns.contains { !TextPatterns.isBlank(result.rows[index].cells[$0]) }
                 })
         }
     }
@@ -125,7 +123,7 @@ struct GridBuilder {
         let candidates = skipFirst ? Array(body.dropFirst()) : body
         /// Whether at least two thirds of the rows leave `column` empty.
         func mostlyEmpty(_ column: Int) -> Bool {
-            let blank = candidates.filter { column >= $0.cells.count || TextPatterns.trimmed($0.cells[column]).isEmpty }.count
+            let blank = candidates.filter { column >= $0.cells.count || TextPatterns.isBlank($0.cells[column]) }.count
             return !candidates.isEmpty && blank * 3 >= candidates.count * 2
         }
         var leading = 0
@@ -136,7 +134,7 @@ struct GridBuilder {
         }
         guard leading > 0 else { return body }
         return body.enumerated().map { position, row in
-            guard !(skipFirst && position == 0), let first = row.cells.first, !TextPatterns.trimmed(first).isEmpty else { return row }
+            guard !(skipFirst && position == 0), let first = row.cells.first, !TextPatterns.isBlank(first) else { return row }
             let shift = min(leading, width - Self.contentLength(row.cells))
             guard shift > 0 else { return row }
             result.realignedRows.append(SegmentedTable.Realignment(line: row.line, shift: shift))
@@ -147,17 +145,21 @@ struct GridBuilder {
     /// A row that holds amounts or starts with a code is data, not a header.
     static func looksLikeData(_ cells: [String]) -> Bool {
         if cells.contains(where: TextPatterns.isAmount) { return true }
-        guard let first = cells.first(where: { !TextPatterns.trimmed($0).isEmpty }) else { return false }
+        guard let first = cells.first(where: { !TextPatterns.isBlank($0) }) else { return false }
         return TextPatterns.isCode(first)
     }
 
     /// Cells up to the last non-empty one.
-    static func contentLength(_ cells: [String]) -> Int {
-        (cells.lastIndex { !TextPatterns.trimmed($0).isEmpty } ?? -1) + 1
+    static func contentLength(_ cells: some BidirectionalCollection<String>) -> Int {
+        cells.reversed().drop(while: TextPatterns.isBlank).count
     }
 
-    static func compactCells(_ cells: [String]) -> [String] {
-        cells.prefix(contentLength(cells)).map(TextPatterns.compactKey)
+    /// Whether two rows print the same cells, ignoring spaces, bracket widths and trailing
+    /// empty cells (how a header repeated after a page break is recognized).
+    static func sameCells(_ a: some BidirectionalCollection<String>, _ b: some BidirectionalCollection<String>) -> Bool {
+        let length = contentLength(a)
+        guard length == contentLength(b) else { return false }
+        return zip(a.prefix(length), b.prefix(length)).allSatisfy { TextPatterns.compactEquals($0, $1) }
     }
 
     static func padded(_ cells: [String], to width: Int) -> [String] {

@@ -14,7 +14,7 @@ public struct SegmentStage: Stage {
         let extracted = try context.artifact(of: .extract, as: ExtractedText.self)
         let report = Segmenter(kinds: .standard, options: context.configuration.options.segment).segment(extracted.text)
         return StageProduct(artifact: report, files: [
-            OutputFile(name: Self.file, data: try JSONCoding.encode(report, pretty: false)),
+            OutputFile(name: Self.file, data: JSONWriter.encode(report)),
         ])
     }
 

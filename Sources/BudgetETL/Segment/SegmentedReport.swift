@@ -90,12 +90,15 @@ public struct SegmentedTable: Codable, Sendable, Equatable {
         public var cells: [String]
     }
 
-    /// One side of a paired table: (item, amount…) rows.
+    /// One side of a paired table: its columns (item, amount…) and the body rows that have
+    /// something on this side, by position, so no cell is stored twice.
     public struct Section: Codable, Sendable, Equatable {
         /// The side's header label as printed (`收 入`).
         public var name: String
-        public var columns: [Column]
-        public var rows: [Row]
+        /// Indices into the table's `columns`.
+        public var columns: [Int]
+        /// Indices into the table's `rows`.
+        public var rows: [Int]
     }
 
     public struct Field: Codable, Sendable, Equatable {
@@ -130,4 +133,11 @@ public struct NarrativeBlock: Codable, Sendable, Equatable {
 public struct Diagnostic: Codable, Sendable, Equatable {
     public var lines: [Int]
     public var message: String
+}
+
+extension SegmentedTable {
+    /// A side's rows as (line, cells of that side).
+    public func rows(of section: Section) -> [Row] {
+        section.rows.map { index in Row(line: rows[index].line, cells: section.columns.map { rows[index].cells[$0] }) }
+    }
 }

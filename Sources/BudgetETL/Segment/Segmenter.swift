@@ -36,24 +36,24 @@ struct Segmenter {
         var pageMarks: [Int] = []
         var pageMarkLines: Set<Int> = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Self.split(text, on: 0x0A) {
             number += 1
             var content = raw
-            if content.first == "\u{0C}" {
+            if content.utf8.first == 0x0C {
                 pageMarks.append(number)
-                while content.first == "\u{0C}" { content.removeFirst() }
+                while content.utf8.first == 0x0C { content.removeFirst() }
                 if TextPatterns.trimmed(content).isEmpty { pageMarkLines.insert(number) }
             }
             let line = String(content)
             let trimmed = TextPatterns.trimmed(line)
-            if kinds.pageMarkers.contains(trimmed) {
+            if kinds.pageMarkers.contains(where: { TextPatterns.same($0, trimmed) }) {
                 pageMarks.append(number)
                 pageMarkLines.insert(number)
             }
             lines.append(Line(number: number, text: line, trimmed: trimmed,
-                              cells: line.contains("\t") ? line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) : nil))
+                              cells: line.utf8.contains(0x09) ? Self.split(line[...], on: 0x09).map(String.init) : nil))
         }
-        if text.hasSuffix("\n") || text.isEmpty { lines.removeLast() }
+        if text.utf8.last == 0x0A || text.isEmpty { lines.removeLast() }
 
         var state = State(lineCount: lines.count)
         for mark in pageMarkLines { state.assign(mark, .pageMark) }
@@ -65,7 +65,7 @@ struct Segmenter {
                 index += 1
                 continue
             }
-            if !line.hasTabs, TextPatterns.compactKey(line.trimmed) == "目录" {
+            if !line.hasTabs, TextPatterns.same(TextPatterns.compactKey(line.trimmed), "目录") {
                 index = readContents(lines, from: index, state: &state)
                 continue
             }
@@ -88,6 +88,24 @@ struct Segmenter {
             index += 1
         }
         return state.report(lines: lines.map { ($0.number, $0.trimmed) }, pageMarks: pageMarks)
+    }
+
+    /// Splits at every `separator` byte (LF or TAB), keeping empty pieces. Works on UTF-8 bytes:
+    /// these are ASCII, so every split point is a character boundary.
+    static func split(_ text: some StringProtocol, on separator: UInt8) -> [Substring] {
+        let text = Substring(text)
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.utf8.startIndex
+        while index < text.utf8.endIndex {
+            if text.utf8[index] == separator {
+                pieces.append(text[start..<index])
+                start = text.utf8.index(after: index)
+            }
+            text.utf8.formIndex(after: &index)
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 
     private func nextCaption(_ lines: [Line], after index: Int) -> Bool {
@@ -113,7 +131,7 @@ struct Segmenter {
                 continue
             }
             let key = Self.contentsKey(line.trimmed)
-            if let firstKey, key == firstKey { break }
+            if let firstKey, TextPatterns.same(key, firstKey) { break }
             guard Self.looksLikeContentsEntry(line) else { break }
             firstKey = firstKey ?? key
             let caption = TextPatterns.caption(line.trimmed)
@@ -137,9 +155,9 @@ struct Segmenter {
 
     private static func looksLikeContentsEntry(_ line: Line) -> Bool {
         let text = line.trimmed
-        if text.contains("……") || text.contains("....") { return true }
-        guard text.count <= 60, !TextPatterns.endsSentence(text) else { return false }
-        return text.hasPrefix("- ") || text.hasPrefix("• ") || TextPatterns.isPartHeading(text)
+        if TextPatterns.contains(text, "……") || TextPatterns.contains(text, "....") { return true }
+        guard TextPatterns.length(text) <= 60, !TextPatterns.endsSentence(text) else { return false }
+        return text.utf8.starts(with: "- ".utf8) || text.utf8.starts(with: "• ".utf8) || TextPatterns.isPartHeading(text)
             || TextPatterns.enumerator(text) != nil || TextPatterns.caption(text) != nil
     }
 
@@ -196,7 +214,7 @@ struct Segmenter {
             }
             let knownTitle = kinds.kind(forTitle: line.trimmed)
             if draft.title == nil, draft.rows.isEmpty, TextPatterns.enumerator(line.trimmed) == nil,
-               knownTitle != nil || (draft.caption != nil && line.trimmed.count <= 40) {
+               knownTitle != nil || (draft.caption != nil && TextPatterns.length(line.trimmed) <= 40) {
                 draft.title = SourceLine(line: line.number, text: line.trimmed)
                 draft.kind = knownTitle
                 state.assign(line.number, .title)
@@ -204,7 +222,7 @@ struct Segmenter {
                 continue
             }
             if knownTitle != nil { break }
-            if let form = draft.kind?.form, form.grids.contains(where: { FormParser.labelKey($0) == FormParser.labelKey(line.trimmed) }) {
+            if let form = draft.kind?.form, form.startsGrid(FormParser.labelKey(line.trimmed)) != nil {
                 draft.rows.append(Row(line: line.number, cells: [line.text]))
                 index += 1
                 continue
@@ -224,7 +242,7 @@ struct Segmenter {
         let pairs = filled.compactMap { TextPatterns.keyValue($0, keys: kinds.unitLineKeys) }
         guard !filled.isEmpty, pairs.count == filled.count else { return false }
         for pair in pairs {
-            if kinds.amountUnits.contains(pair.value) {
+            if kinds.amountUnits.contains(where: { TextPatterns.same($0, pair.value) }) {
                 draft.amountUnit = pair.value
                 draft.amountUnitLine = line
             } else {
@@ -291,8 +309,8 @@ struct Segmenter {
     private static func guessLayout(_ rows: [Row]) -> TableLayout {
         guard let first = rows.first else { return .grid }
         let keys = first.cells.map(TextPatterns.compactKey).filter { !$0.isEmpty }
-        let income = keys.contains { $0.contains("收入") }
-        let expenditure = keys.contains { $0.contains("支出") }
+        let income = keys.contains { TextPatterns.contains($0, "收入") }
+        let expenditure = keys.contains { TextPatterns.contains($0, "支出") }
         return income && expenditure && keys.count <= 4 && first.cells.count >= 4 ? .paired : .grid
     }
 
@@ -317,7 +335,7 @@ struct Segmenter {
             case .arabic: level = 4
             case .parenthesizedArabic: level = 5
             }
-        } else if state.narrative.isEmpty, text.count <= 60, !TextPatterns.endsSentence(text) {
+        } else if state.narrative.isEmpty, TextPatterns.length(text) <= 60, !TextPatterns.endsSentence(text) {
             level = 0
         }
         let previous = state.narrative.last
@@ -353,8 +371,8 @@ struct Segmenter {
     /// Short, and a title rather than a sentence: no comma, semicolon or colon inside (a final
     /// colon or full stop is allowed: `(二) 本单位使用的主要支出功能分类科目(项级):`).
     private static func isHeadingText(_ text: Substring) -> Bool {
-        guard text.count <= 30 else { return false }
-        return !text.dropLast().contains { "，,；;：:".contains($0) }
+        guard TextPatterns.length(text) <= 30 else { return false }
+        return !text.unicodeScalars.dropLast().contains { ["，", ",", "；", ";", "：", ":"].contains($0) }
     }
 
     // MARK: State
@@ -398,7 +416,9 @@ struct Segmenter {
             var id = caption
             if id == nil, let title {
                 let key = TableKinds.titleKey(title)
-                id = contents.first { $0.title.map(TableKinds.titleKey) == key && $0.tableId != nil }?.tableId
+                id = contents.first { entry in
+                    entry.tableId != nil && entry.title.map { TextPatterns.same(TableKinds.titleKey($0), key) } == true
+                }?.tableId
             }
             if id == nil {
                 uncaptioned += 1

@@ -41,7 +41,7 @@ public struct TableKinds: Decodable, Sendable {
     }()
 
     /// Title key → position in `kinds`, built once when the file is read.
-    private var titleLookup: [String: Int] = [:]
+    private var titleLookup: [[UInt8]: Int] = [:]
 
     enum CodingKeys: String, CodingKey {
         case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers
@@ -55,13 +55,23 @@ public struct TableKinds: Decodable, Sendable {
         noteKeys = try values.decode([String].self, forKey: .noteKeys)
         pageMarkers = try values.decode([String].self, forKey: .pageMarkers)
         for (position, kind) in kinds.enumerated() {
-            for title in kind.titles { titleLookup[Self.titleKey(title)] = position }
+            for title in kind.titles {
+                let key = Self.titleKey(title)
+                titleLookup[Array(key.utf8)] = position
+                longestTitle = max(longestTitle, key.unicodeScalars.count)
+            }
         }
     }
 
+    /// Longest title key, in scalars: a longer line (with a year and 部门 in front at most) is
+    /// not a title, and is refused without building its key.
+    private var longestTitle = 0
+
     /// The kind a title names, if any.
     public func kind(forTitle title: String) -> Kind? {
-        titleLookup[Self.titleKey(title)].map { kinds[$0] }
+        guard title.unicodeScalars.count <= longestTitle + 12 else { return nil }
+        // Keyed by bytes: hashing a non-ASCII String normalizes it first, which costs more.
+        return titleLookup[Array(Self.titleKey(title).utf8)].map { kinds[$0] }
     }
 
     /// A title reduced to what identifies it: no spaces, unified brackets and quotes, no
@@ -77,15 +87,14 @@ public struct TableKinds: Decodable, Sendable {
             default: scalars.append(scalar)
             }
         }
-        var key = Substring(String(scalars))
-        if key.count > 5, key.prefix(4).allSatisfy(\.isASCII), key.prefix(4).allSatisfy(\.isNumber),
-           key.dropFirst(4).first == "年" {
+        var key = scalars[...]
+        if key.count > 5, key.prefix(4).allSatisfy({ ("0"..."9").contains($0) }), key.dropFirst(4).first == "年" {
             key = key.dropFirst(5)
         }
-        for prefix in ["部门", "单位"] where key.hasPrefix(prefix) && key.count > prefix.count + 2 {
-            key = key.dropFirst(prefix.count)
+        for prefix in ["部门", "单位"] where key.starts(with: prefix.unicodeScalars) && key.count > 4 {
+            key = key.dropFirst(2)
         }
-        return String(key)
+        return String(String.UnicodeScalarView(key))
     }
 }
 

@@ -45,11 +45,21 @@ public enum FileSystem {
         }
     }
 
+    /// Creates the folder and any missing parents (POSIX `mkdir`, cheaper than FileManager's
+    /// version, which this runs for every stage of every report).
     public static func createDirectory(_ url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw FileSystemError(path: url.path, action: "create folder", reason: describe(error))
+        let path = url.path
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else {
+            throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
+        }
+        let parent = url.deletingLastPathComponent()
+        guard parent.path != path else {
+            throw FileSystemError(path: path, action: "create folder", reason: "no parent folder")
+        }
+        try createDirectory(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
         }
     }
 
