@@ -13,9 +13,9 @@ trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/input"
 sample=$(ls input/*.txt | head -n 1)
-# Distinct files with distinct content (a changed first line), so nothing is shared by accident.
+# Distinct files with distinct content (a note added at the end), so nothing is shared by accident.
 for ((i = 0; i < reports; i++)); do
-    { echo "bench copy $i"; cat "$sample"; } > "$work/input/report-$i.txt"
+    { cat "$sample"; printf '\n备注：副本 %d\n' "$i"; } > "$work/input/report-$i.txt"
 done
 printf '{"jobs": %d}\n' "$jobs" > "$work/pipeline.json"
 

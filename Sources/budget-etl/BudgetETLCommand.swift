@@ -10,7 +10,9 @@ struct BudgetETLCommand: ParsableCommand {
         abstract: "Turn Chinese government budget reports into reconciled CSV and archival XML.",
         discussion: """
             Exit status: 0 all reports succeeded; 1 some report failed (the others were still \
-            processed); 2 usage or configuration error (nothing was processed).
+            processed); 2 usage or configuration error (nothing was processed); 3 reconciliation \
+            checks failed (unless failOnCheckFailures is false); 4 another run is using the output \
+            folder (nothing was done).
             """,
         version: PipelineVersion.current,
         subcommands: [RunCommand.self, StageCommand.self, ConfigCommand.self]
@@ -44,6 +46,8 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let someReportsFailed: Int32 = 1
     static let usage: Int32 = 2
+    static let checksFailed: Int32 = 3
+    static let alreadyRunning: Int32 = 4
 }
 
 func printError(_ text: String) {

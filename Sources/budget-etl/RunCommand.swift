@@ -21,11 +21,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.load()
-        let summary = try pipeline.run(RunSelection(reportIDs: reports, from: from, to: to)) { outcome in
-            if let error = outcome.error { printError("error: \(error)") }
-        }
-        print("budget-etl: \(summary.description)")
-        if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }
+        try runAndExit(pipeline, RunSelection(reportIDs: reports, from: from, to: to))
     }
 }
 
@@ -44,11 +40,7 @@ struct StageCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.load()
-        let summary = try pipeline.run(RunSelection(reportIDs: [report], from: stage, to: stage)) { outcome in
-            if let error = outcome.error { printError("error: \(error)") }
-        }
-        print("budget-etl: \(summary.description)")
-        if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }
+        try runAndExit(pipeline, RunSelection(reportIDs: [report], from: stage, to: stage))
     }
 }
 
@@ -63,4 +55,20 @@ struct ConfigCommand: ParsableCommand {
         let pipeline = try options.load()
         FileHandle.standardOutput.write(try JSONCoding.encode(pipeline.configuration.effective))
     }
+}
+
+/// Runs, prints the one-line summary, and turns the outcome into the documented exit status.
+func runAndExit(_ pipeline: Pipeline, _ selection: RunSelection) throws {
+    let progress = ProgressLine()
+    let summary: RunSummary
+    do {
+        summary = try pipeline.run(selection, observer: progress.observer)
+    } catch let busy as RunLock.Busy {
+        printError("error: \(busy)")
+        throw ExitCode(ExitStatus.alreadyRunning)
+    }
+    progress.clear()
+    print("budget-etl: \(summary.description)")
+    if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }
+    if summary.failedChecks > 0 && pipeline.configuration.failOnCheckFailures { throw ExitCode(ExitStatus.checksFailed) }
 }

@@ -18,6 +18,14 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var stages: [StageRecord]
     /// When this manifest was last written (UTC, ISO 8601). Times live here, never in exports.
     public var updated: String
+    /// When the current version of the source (its SHA-256) was first processed.
+    public var ingested: String?
+    /// What the stages found worth listing in the catalog: `unit`, `year`, `kind`, `tables`,
+    /// `facts`, `failedChecks`.
+    public var summary: [String: String]?
+    /// Earlier versions of the source (same report id, other content), newest last; their files
+    /// are kept under `versions/<sha256>/`.
+    public var versions: [ReportVersion]?
 
     public enum Status: String, Codable, Sendable {
         case ok, failed
@@ -43,6 +51,17 @@ public struct Manifest: Codable, Equatable, Sendable {
         let order = { (name: String) in StageName(rawValue: name)?.number ?? Int.max }
         stages.sort { (order($0.stage), $0.stage) < (order($1.stage), $1.stage) }
     }
+}
+
+/// An earlier version of a report's source and what was made of it.
+public struct ReportVersion: Codable, Equatable, Sendable {
+    public var sha256: String
+    public var source: String
+    public var ingested: String?
+    public var status: Manifest.Status
+    public var summary: [String: String]?
+    /// Its files, relative to the report folder (`versions/<sha256>`).
+    public var folder: String
 }
 
 /// One stage's last run for a report.

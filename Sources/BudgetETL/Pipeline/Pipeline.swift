@@ -18,6 +18,18 @@ public struct RunSelection: Sendable {
     }
 }
 
+/// Who wants to know how a run goes: told the number of reports, then each report as it
+/// finishes (one call at a time).
+public struct RunObserver: Sendable {
+    public var started: @Sendable (Int) -> Void
+    public var finished: @Sendable (ReportOutcome) -> Void
+
+    public init(started: @escaping @Sendable (Int) -> Void = { _ in }, finished: @escaping @Sendable (ReportOutcome) -> Void = { _ in }) {
+        self.started = started
+        self.finished = finished
+    }
+}
+
 /// One input file found in the input folder, with the id its output folder takes.
 public struct ReportInput: Sendable, Equatable {
     public var id: String
@@ -97,8 +109,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs the selection. `report` is called once per report as it finishes, one call at a time.
-    public func run(_ selection: RunSelection = RunSelection(),
-                    report: @escaping @Sendable (ReportOutcome) -> Void = { _ in }) throws(ConfigurationError) -> RunSummary {
+    /// Holds the output folder's lock for the whole run; throws `RunLock.Busy` when another run
+    /// holds it. Failed reports are quarantined, the catalog updated and the run logged.
+    public func run(_ selection: RunSelection = RunSelection(), observer: RunObserver = RunObserver()) throws -> RunSummary {
+        let report = observer.finished
+        let started = Date()
         let (stages, forced) = try plan(selection)
         var (inputs, clashes) = try discoverInputs()
         if !selection.reportIDs.isEmpty {
@@ -111,6 +126,9 @@ public struct Pipeline: Sendable {
             inputs = inputs.filter { wanted.contains($0.id) }
             clashes = clashes.filter { wanted.contains($0.reportID) }
         }
+        let lock = try RunLock(outputFolder: outputFolder)
+        defer { withExtendedLifetime(lock) {} }
+        observer.started(inputs.count + clashes.count)
         clashes.forEach(report)
 
         let configuration = configuration
@@ -135,12 +153,17 @@ public struct Pipeline: Sendable {
                     workspace: ReportWorkspace(root: outputFolder.appendingPathComponent(input.id, isDirectory: true)),
                     baseFolder: baseFolder, plan: stages, forced: forced)
                 let outcome = runner.run()
+                Quarantine.update(outcome, outputFolder: outputFolder)
                 outcomes.withLock { $0[index] = outcome }
                 reporting.withLock { _ in report(outcome) }
             }
         }
         let finished = outcomes.withLock { $0.compactMap { $0 } }
-        return RunSummary(outcomes: clashes + finished, stages: stages)
+        for clash in clashes { Quarantine.update(clash, outputFolder: outputFolder) }
+        let summary = RunSummary(outcomes: clashes + finished, stages: stages)
+        try Catalog.update(with: finished.compactMap(\.manifest), outputFolder: outputFolder)
+        try RunLog.write(summary, started: started, outputFolder: outputFolder)
+        return summary
     }
 
     private func resolve(_ path: String) -> URL {
@@ -164,6 +187,10 @@ public struct RunSummary: Sendable {
     public var failed: [ReportOutcome] { outcomes.filter { !$0.succeeded } }
     public var stagesRun: Int { outcomes.reduce(0) { $0 + $1.ran.count } }
     public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
+    /// Reconciliation checks that failed, over all reports.
+    public var failedChecks: Int {
+        outcomes.reduce(0) { $0 + (($1.manifest?.summary?["failedChecks"]).flatMap { Int($0) } ?? 0) }
+    }
 
     /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
     public var description: String {
@@ -175,6 +202,7 @@ public struct RunSummary: Sendable {
         } else {
             text += "\(stagesRun) stage run\(stagesRun == 1 ? "" : "s"), \(stagesSkipped) skipped as up to date"
         }
+        if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
         return text
     }
 }

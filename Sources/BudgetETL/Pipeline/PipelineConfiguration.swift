@@ -19,23 +19,27 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
     public var stages: [StageName]
     /// Reports processed at once; absent means one per processor core.
     public var jobs: Int?
+    /// Whether failed reconciliation checks make the run's exit status 3 (else they are only
+    /// reported).
+    public var failOnCheckFailures: Bool
     /// Options of each stage, keyed by stage name.
     public var options: StageOptions
 
     public init(version: Int = formatVersion, input: String = "input", output: String = "output",
                 inputExtensions: [String] = ["txt"], stages: [StageName] = StageName.allCases,
-                jobs: Int? = nil, options: StageOptions = StageOptions()) {
+                jobs: Int? = nil, failOnCheckFailures: Bool = true, options: StageOptions = StageOptions()) {
         self.version = version
         self.input = input
         self.output = output
         self.inputExtensions = inputExtensions
         self.stages = stages
         self.jobs = jobs
+        self.failOnCheckFailures = failOnCheckFailures
         self.options = options
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, input, output, inputExtensions, stages, jobs, options
+        case version, input, output, inputExtensions, stages, jobs, failOnCheckFailures, options
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +52,7 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
         inputExtensions = try values.decode(.inputExtensions, default: defaults.inputExtensions)
         stages = try values.decode(.stages, default: defaults.stages)
         jobs = try values.decodeIfPresent(Int.self, forKey: .jobs)
+        failOnCheckFailures = try values.decode(.failOnCheckFailures, default: defaults.failOnCheckFailures)
         options = try values.decode(.options, default: defaults.options)
     }
 
@@ -154,6 +159,7 @@ public struct StageOptions: Codable, Equatable, Sendable {
         switch stage {
         case .extract: encoded = try? JSONCoding.encode(extract, pretty: false)
         case .segment: encoded = try? JSONCoding.encode(segment, pretty: false) + TableKinds.fingerprint
+        case .normalize: encoded = CodeDictionary.fingerprint
         }
         return encoded ?? Data()
     }

@@ -7,6 +7,9 @@ public struct ReportOutcome: Sendable, Equatable {
     public var ran: [StageName]
     public var skipped: [StageName]
     public var error: ReportError?
+    /// The report's manifest after the run (nil when it could not be written).
+    public var manifest: Manifest?
+    public var durationMicroseconds: Int = 0
 
     public var succeeded: Bool { error == nil }
 }
@@ -25,6 +28,9 @@ struct ReportRunner {
     let forced: Set<StageName>
 
     func run() -> ReportOutcome {
+        let clock = ContinuousClock()
+        let runStarted = clock.now
+        removeTemporaryFiles()
         let previous = loadManifest()
         var manifest = previous ?? Manifest(
             schemaVersion: Manifest.currentSchemaVersion, reportId: source.reportID,
@@ -48,10 +54,17 @@ struct ReportRunner {
             let context = StageContext(
                 source: source, configuration: configuration, workspace: workspace, artifacts: artifacts,
                 producedRecords: { upstream in upstreamRecords.record(for: upstream)?.outputs })
-            let clock = ContinuousClock()
             let started = clock.now
             do {
                 let product = try StageCatalog.stage(stage).run(context)
+                if stage.requires.isEmpty, let read = context.inputs.first, !manifest.source.sha256.isEmpty,
+                   read.sha256 != manifest.source.sha256 {
+                    try keepVersion(of: &manifest)
+                }
+                if stage.requires.isEmpty, let read = context.inputs.first, read.sha256 != manifest.source.sha256 {
+                    manifest.ingested = Self.now()
+                }
+                if !product.summary.isEmpty { manifest.summary = (manifest.summary ?? [:]).merging(product.summary) { $1 } }
                 let outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
                 for output in outputs { checksums.produced[output.path] = output }
                 artifacts = context.loadedArtifacts
@@ -86,7 +99,49 @@ struct ReportRunner {
             }
         }
         return ReportOutcome(reportID: source.reportID, source: source.displayPath, ran: ran, skipped: skipped,
-                             error: failure)
+                             error: failure, manifest: manifest, durationMicroseconds: Self.microseconds(clock.now - runStarted))
+    }
+
+    /// Keeps the current version's files before a changed source replaces them: hard links under
+    /// `versions/<sha256>/` (no bytes copied), and a record in the manifest.
+    private func keepVersion(of manifest: inout Manifest) throws {
+        let folder = "versions/\(manifest.source.sha256)"
+        let target = workspace.root.appendingPathComponent(folder, isDirectory: true)
+        if !FileManager.default.fileExists(atPath: target.path) {
+            let staging = workspace.root.appendingPathComponent("versions/\(FileSystem.temporaryPrefix)\(manifest.source.sha256)")
+            try? FileManager.default.removeItem(at: staging)
+            try FileSystem.createDirectory(staging)
+            for stage in StageName.allCases {
+                let stageFolder = workspace.folder(for: stage)
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: stageFolder.path) else { continue }
+                let copy = staging.appendingPathComponent(stage.folderName)
+                try FileSystem.createDirectory(copy)
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    try FileSystem.hardLink(stageFolder.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+                }
+            }
+            if FileManager.default.fileExists(atPath: workspace.manifestURL.path) {
+                try FileSystem.hardLink(workspace.manifestURL, to: staging.appendingPathComponent("manifest.json"))
+            }
+            try FileSystem.move(staging, to: target)
+        }
+        var versions = manifest.versions ?? []
+        versions.removeAll { $0.sha256 == manifest.source.sha256 }
+        versions.append(ReportVersion(sha256: manifest.source.sha256, source: manifest.source.path, ingested: manifest.ingested,
+                                      status: manifest.status, summary: manifest.summary, folder: folder))
+        manifest.versions = versions
+        manifest.summary = nil
+    }
+
+    /// Removes temporary files a killed run left in this report's folders.
+    private func removeTemporaryFiles() {
+        let folders = [workspace.root, workspace.root.appendingPathComponent("versions")] + StageName.allCases.map(workspace.folder(for:))
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasPrefix(FileSystem.temporaryPrefix) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
     }
 
     /// True when the stage last succeeded under this version and these options, everything it

@@ -31,10 +31,14 @@ public struct OutputFile: Sendable {
 public struct StageProduct: Sendable {
     public var artifact: any Sendable
     public var files: [OutputFile]
+    /// Facts for the catalog (`unit`, `year`, `kind`, `tables`, `facts`, `failedChecks`),
+    /// merged into the manifest's summary.
+    public var summary: [String: String]
 
-    public init(artifact: any Sendable, files: [OutputFile]) {
+    public init(artifact: any Sendable, files: [OutputFile], summary: [String: String] = [:]) {
         self.artifact = artifact
         self.files = files
+        self.summary = summary
     }
 }
 
@@ -44,6 +48,7 @@ public enum StageCatalog {
         switch name {
         case .extract: ExtractStage()
         case .segment: SegmentStage()
+        case .normalize: NormalizeStage()
         }
     }
 }

@@ -4,6 +4,7 @@
 public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
     case extract
     case segment
+    case normalize
 
     /// 1-based position in the pipeline; also the `NN` of the stage's folder.
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
@@ -18,6 +19,7 @@ public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
         switch self {
         case .extract: []
         case .segment: [.extract]
+        case .normalize: [.segment]
         }
     }
 

@@ -111,6 +111,24 @@ public enum FileSystem {
         }
     }
 
+    /// A second name for a file (a hard link); a copy where the file system has no hard links.
+    public static func hardLink(_ source: URL, to target: URL) throws {
+        if link(source.path, target.path) == 0 { return }
+        if errno == EEXIST { return }
+        do {
+            try FileManager.default.copyItem(at: source, to: target)
+        } catch {
+            throw FileSystemError(path: target.path, action: "link or copy", reason: describe(error))
+        }
+    }
+
+    /// Renames a file or folder (atomic within one file system).
+    public static func move(_ source: URL, to target: URL) throws {
+        guard rename(source.path, target.path) == 0 else {
+            throw FileSystemError(path: target.path, action: "rename into place", reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Name prefix of the temporary files `writeAtomically` makes (and a crash may leave behind).
     public static let temporaryPrefix = ".tmp-"
 

@@ -20,10 +20,14 @@ import Testing
     let folder = TemporaryFolder()
 
     func run(_ arguments: String...) throws -> Result {
+        try Self.run(arguments, in: folder.url)
+    }
+
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.currentDirectoryURL = folder.url
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

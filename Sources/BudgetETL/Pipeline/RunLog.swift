@@ -1,0 +1,48 @@
+import Foundation
+
+/// `output/_logs/<time>-<pid>.jsonl`: a structured record of one run — one JSON line per
+/// report (status, stages run and skipped, error, time taken) and a last line with the summary.
+enum RunLog {
+    static let folderName = "_logs"
+
+    struct ReportLine: Encodable {
+        var report: String
+        var source: String
+        var status: String
+        var ran: [String]
+        var skipped: [String]
+        var error: ReportError?
+        var microseconds: Int
+    }
+
+    struct SummaryLine: Encodable {
+        var summary: String
+        var reports: Int
+        var failed: Int
+        var stagesRun: Int
+        var stagesSkipped: Int
+        var failedChecks: Int
+        var started: String
+        var finished: String
+    }
+
+    static func write(_ summary: RunSummary, started: Date, outputFolder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for outcome in summary.outcomes {
+            data += try encoder.encode(ReportLine(
+                report: outcome.reportID, source: outcome.source, status: outcome.succeeded ? "ok" : "failed",
+                ran: outcome.ran.map(\.rawValue), skipped: outcome.skipped.map(\.rawValue), error: outcome.error,
+                microseconds: outcome.durationMicroseconds)) + Data("\n".utf8)
+        }
+        data += try encoder.encode(SummaryLine(
+            summary: summary.description, reports: summary.outcomes.count, failed: summary.failed.count,
+            stagesRun: summary.stagesRun, stagesSkipped: summary.stagesSkipped, failedChecks: summary.failedChecks,
+            started: started.formatted(.iso8601), finished: Date().formatted(.iso8601))) + Data("\n".utf8)
+        let folder = outputFolder.appendingPathComponent(folderName, isDirectory: true)
+        try FileSystem.createDirectory(folder)
+        let stamp = started.formatted(.iso8601).replacingOccurrences(of: ":", with: "")
+        try FileSystem.writeAtomically(data, to: folder.appendingPathComponent("\(stamp)-\(getpid()).jsonl"))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Unattended batch runs, end to end with the built binary: what a nightly cron job relies on.
+@Suite struct BatchRunTests {
+    let folder = TemporaryFolder()
+
+    func run(_ arguments: String...) throws -> CommandLineTests.Result {
+        try CommandLineTests.run(arguments, in: folder.url)
+    }
+
+    func sample(_ suffix: String) -> Data {
+        (try! Data(contentsOf: Repository.sampleReport)) + Data("\n备注：副本 \(suffix)\n".utf8)
+    }
+
+    func catalog() -> [[String]] {
+        CSV.parse(folder.text("output/catalog.csv") ?? "")
+    }
+
+    @Test func noOpRerunProcessesNothing() throws {
+        folder.write("pipeline.json", text: "{}")
+        for index in 0..<3 { folder.write("input/r\(index).txt", sample("\(index)")) }
+        #expect(try run("run").status == 0)
+        let catalogBefore = folder.read("output/catalog.csv")
+        let again = try run("run")
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("3 reports: 3 ok, 0 failed; no stage ran"))
+        #expect(folder.read("output/catalog.csv") == catalogBefore, "an unchanged catalog is not rewritten")
+        #expect(again.stderr.isEmpty, "no progress noise off a terminal")
+    }
+
+    @Test func changedReportBecomesVersionTwoWithVersionOneKept() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/r.txt", sample("first"))
+        #expect(try run("run").status == 0)
+        let firstText = try #require(folder.read("output/r/01-extract/text.txt"))
+        let firstSHA = Checksum.sha256(try #require(folder.read("input/r.txt")))
+        folder.write("input/r.txt", sample("second"))
+        #expect(try run("run").status == 0)
+        #expect(folder.read("output/r/01-extract/text.txt") != firstText)
+        #expect(folder.read("output/r/versions/\(firstSHA)/01-extract/text.txt") == firstText)
+        #expect(folder.exists("output/r/versions/\(firstSHA)/manifest.json"))
+        let rows = catalog().filter { $0.first == "r" }
+        #expect(rows.map { $0[1] } == ["1", "2"])
+        #expect(rows.map { $0[2] } == ["no", "yes"])
+        #expect(rows[0][4] == firstSHA)
+        #expect(rows.allSatisfy { $0[5] == "武汉市人力资源和社会保障信息中心" && $0[6] == "2024" })
+    }
+
+    @Test func removingAnInputKeepsItsOutputsAndCatalogRows() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/a.txt", sample("a"))
+        folder.write("input/b.txt", sample("b"))
+        #expect(try run("run").status == 0)
+        try FileManager.default.removeItem(at: folder.path("input/a.txt"))
+        #expect(try run("run").status == 0)
+        #expect(folder.exists("output/a/01-extract/text.txt"))
+        #expect(catalog().contains { $0.first == "a" })
+    }
+
+    @Test func aSecondRunWhileOneIsActiveIsRefusedTouchingNothing() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/r.txt", sample("r"))
+        let lock = try RunLock(outputFolder: folder.path("output"))
+        let refused = try run("run")
+        #expect(refused.status == 4)
+        #expect(refused.stderr.contains("another budget-etl run"))
+        #expect(refused.stderr.contains("(process \(getpid()))"))
+        #expect(!folder.exists("output/r"))
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func aLockLeftByADeadProcessIsTakenOver() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/r.txt", sample("r"))
+        folder.write("output/.lock", text: "999999\n")
+        #expect(try run("run").status == 0)
+    }
+
+    @Test func failingReportIsQuarantinedAndTheOthersGoOn() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/good.txt", sample("good"))
+        folder.write("input/bad.txt", Data("表1\n".utf8) + Data([0xFF, 0xFF, 0xFF]))
+        let result = try run("run")
+        #expect(result.status == 1)
+        #expect(folder.exists("output/good/03-normalize/normalize.json"))
+        let entry = try #require(folder.text("output/_quarantine/bad.json"))
+        #expect(entry.contains("\"stage\" : \"extract\""))
+        #expect(entry.contains("\"line\" : 2"))
+        #expect(entry.contains("input/bad.txt"))
+        #expect(catalog().first { $0.first == "bad" }?[8] == "failed")
+        folder.write("input/bad.txt", sample("fixed"))
+        #expect(try run("run").status == 0)
+        #expect(!folder.exists("output/_quarantine/bad.json"), "a report that succeeds leaves quarantine")
+    }
+
+    @Test func eachRunIsLogged() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/r.txt", sample("r"))
+        #expect(try run("run").status == 0)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path("output/_logs").path)
+        #expect(logs.count == 1)
+        let lines = try #require(folder.text("output/_logs/\(logs[0])")).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("\"report\":\"r\""))
+        #expect(lines[1].contains("\"summary\""))
+    }
+
+    @Test func killedMidBatchThenRunAgainEndsLikeAnUninterruptedRun() throws {
+        folder.write("pipeline.json", text: #"{"output": "killed"}"#)
+        folder.write("reference.json", text: #"{"output": "reference"}"#)
+        for index in 0..<150 { folder.write("input/r\(index).txt", sample("\(index)")) }
+        #expect(try run("run", "--config", "reference.json").status == 0)
+
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["run"]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once it has written some reports but not all.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: folder.path("killed").path).count) ?? 0 < 30 {
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try run("run").status == 0)
+        let volatile: Set<String> = ["manifest.json", "catalog.csv", RunLock.fileName]
+        let reference = folder.allFiles().filter { $0.hasPrefix("reference/") && !$0.contains("/_logs/") }
+        let killed = folder.allFiles().filter { $0.hasPrefix("killed/") && !$0.contains("/_logs/") }
+        #expect(killed.map { $0.dropFirst("killed/".count) } == reference.map { $0.dropFirst("reference/".count) })
+        #expect(!killed.contains { $0.contains(FileSystem.temporaryPrefix) })
+        for path in reference where !volatile.contains(URL(fileURLWithPath: path).lastPathComponent) {
+            let twin = "killed/" + path.dropFirst("reference/".count)
+            #expect(folder.read(twin) == folder.read(path), "\(twin)")
+        }
+    }
+}
