@@ -82,7 +82,9 @@ struct ClaimReader {
     }
 
     private mutating func run() {
-        let parts = bracketsOfParts()
+        let (parts, asides) = brackets()
+        /// Open asides: punctuation inside `（上一年度，下同）` does not end the clause.
+        var aside = 0
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .words:
@@ -104,6 +106,8 @@ struct ClaimReader {
                 chunk.share = true
             case .figure(let value, let unit):
                 noteFigure(value, unit, token: token)
+            case .pause where aside > 0, .colon where aside > 0, .clauseEnd where aside > 0:
+                break
             case .pause, .colon:
                 startChunk(after: token, carryingComparison: true)
             case .clauseEnd:
@@ -112,12 +116,17 @@ struct ClaimReader {
                 startChunk(after: token)
                 closed = true
                 sentenceYear = nil
+                aside = 0
             case .open where parts.contains(index):
                 startChunk(after: token)
                 outer.append(current)
             case .close where parts.contains(index):
                 startChunk(after: token)
                 current = outer.popLast() ?? nil
+            case .open where asides.contains(index):
+                aside += 1
+            case .close where asides.contains(index):
+                aside = max(aside - 1, 0)
             case .open, .close:
                 break
             }
@@ -125,19 +134,25 @@ struct ClaimReader {
         finishChunk()
     }
 
-    /// Indices of the bracket tokens that enclose a figure, both ends of each pair; brackets
-    /// are matched within a sentence.
-    private func bracketsOfParts() -> Set<Int> {
-        var result = Set<Int>()
+    /// Indices of the bracket tokens, both ends of each matched pair: those that enclose a
+    /// figure (parts), and the others (asides). Brackets are matched within a sentence.
+    private func brackets() -> (parts: Set<Int>, asides: Set<Int>) {
+        var parts = Set<Int>()
+        var asides = Set<Int>()
         var open: [(token: Int, hasFigure: Bool)] = []
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .open:
                 open.append((index, false))
             case .close:
-                if let pair = open.popLast(), pair.hasFigure {
-                    result.insert(pair.token)
-                    result.insert(index)
+                if let pair = open.popLast() {
+                    if pair.hasFigure {
+                        parts.insert(pair.token)
+                        parts.insert(index)
+                    } else {
+                        asides.insert(pair.token)
+                        asides.insert(index)
+                    }
                 }
             case .figure:
                 for k in open.indices { open[k].hasFigure = true }
@@ -147,7 +162,7 @@ struct ClaimReader {
                 break
             }
         }
-        return result
+        return (parts, asides)
     }
 
     /// The clause belongs to `current`: it names nothing else, or names `current` again

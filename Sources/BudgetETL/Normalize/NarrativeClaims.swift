@@ -10,8 +10,8 @@ public struct NarrativeClaim: Codable, Sendable, Equatable {
     public var subject: ClaimSubject
     public var amount: ClaimValue
     /// The year the figure is for: the last year named before it in its sentence (`2024 年…`,
-    /// `本年…`, the year of a `截至 2023 年 12 月 31 日` date anywhere in the paragraph), else the
-    /// report year.
+    /// `本年…`), else the year of a `截至 2023 年 12 月 31 日` date earlier in the paragraph, else
+    /// the report year.
     public var year: Int?
     public var comparison: ClaimComparison?
     /// `占 68.26%`: the figure's share of the total.
@@ -125,7 +125,8 @@ public enum ClaimCategory: String, Codable, Sendable {
 ///
 /// Not claims: years (`2024 年`), dates (`12 月 31 日`), ordinals (`1.`, `(一)`), numbers without
 /// a unit, thresholds (`单价 100 万元(含)以上`), rates (`元/人`), and counts followed by what they
-/// count (`1 个二级项目`). A count that ends its clause (`二级项目 3 个。`) is a claim. A change
+/// count (`1 个二级项目`), classification codes (`（204类）`, `（01项）`), ordinals after `第`. A count
+/// that ends its clause (`二级项目 3 个。`) is a claim. A change
 /// stated about something other than the claim before it (`主要是人员经费增加 8 万元`) is
 /// neither attached to that claim nor a claim of its own: its amount is not a level.
 public enum NarrativeClaims {

@@ -72,8 +72,14 @@ struct TableNormalizer {
                 columns[index].role = .code
                 continue
             }
-            let numbers = cells.filter { if case .amount = AmountParser.parse($0) { true } else { false } }.count
-            let blanks = cells.filter { if case .blank = AmountParser.parse($0) { true } else { false } }.count
+            var numbers = 0, blanks = 0
+            for cell in cells {
+                switch AmountParser.parse(cell) {
+                case .amount: numbers += 1
+                case .blank: blanks += 1
+                case .invalid: break
+                }
+            }
             if cells.isEmpty || numbers + blanks == cells.count {
                 columns[index].role = cells.isEmpty && Self.isLabelHeader(header) ? .text : .amount
             } else if numbers * 2 > cells.count {
@@ -93,7 +99,11 @@ struct TableNormalizer {
         let code = columns.first { $0.role == .code && $0.index < row.cells.count && TextPatterns.isCode(row.cells[$0.index]) }
             .map { TextPatterns.trimmed(row.cells[$0.index]) }
         let printed = itemColumn.map { TextPatterns.trimmed(row.cells[$0]) }
-        let (ordinal, item) = printed.map(LabelCleaner.split) ?? (nil, "")
+        let cleaned = printed.map(LabelCleaner.clean) ?? ""
+        let enumerator = TextPatterns.enumerator(cleaned)
+        let enumeratorStyle = enumerator.flatMap { $0.rest.isEmpty ? nil : $0.style }
+        let ordinal = enumeratorStyle == nil ? nil : enumerator?.ordinal
+        let item = enumeratorStyle == nil ? cleaned : String(enumerator!.rest)
         var normalized = NormalizedRow(
             number: number, line: row.line, section: section, code: code, codeScheme: nil, level: nil, parent: nil,
             item: item.isEmpty ? nil : item, printedItem: printed, itemSource: nil, ordinal: ordinal,
@@ -106,7 +116,7 @@ struct TableNormalizer {
             }
         } else if normalized.isTotal {
             normalized.level = 0
-        } else if let ordinal, let printed, let style = TextPatterns.enumerator(LabelCleaner.clean(printed))?.style, !ordinal.isEmpty {
+        } else if let style = enumeratorStyle {
             normalized.level = style == .chinese ? 1 : style == .parenthesizedChinese ? 2 : 3
         }
         for column in columns where column.index < row.cells.count && column.index != itemColumn && column.role != .code {

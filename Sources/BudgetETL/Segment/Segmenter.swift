@@ -358,6 +358,10 @@ struct Segmenter {
         }
         if let enumerator { state.lastBlockKind[enumerator.style] = level == nil ? .paragraph : .heading }
         if let level {
+            // A heading opens a new section: lists below it start afresh.
+            state.lastBlockKind = state.lastBlockKind.filter { Self.headingLevel(of: $0.key) <= level }
+        }
+        if let level {
             state.narrative.append(NarrativeBlock(kind: .heading, lines: [line.number], text: text, level: level,
                                                   ordinal: enumerator?.ordinal))
             state.assign(line.number, .heading)
@@ -365,6 +369,15 @@ struct Segmenter {
             state.narrative.append(NarrativeBlock(kind: .paragraph, lines: [line.number], text: text, level: nil,
                                                   ordinal: enumerator?.ordinal))
             state.assign(line.number, .paragraph)
+        }
+    }
+
+    private static func headingLevel(of style: TextPatterns.EnumeratorStyle) -> Int {
+        switch style {
+        case .chinese: 2
+        case .parenthesizedChinese: 3
+        case .arabic: 4
+        case .parenthesizedArabic: 5
         }
     }
 

@@ -256,6 +256,54 @@ import Testing
         #expect(categories == [.project, .procurement, .procurement])
     }
 
+    // MARK: Other templates (Shanghai reports in ../shared/corpus)
+
+    @Test func figuresThatRestateTheSubjectKeepWhatTheyMeasure() {
+        let result = claims("1. “社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）”53.84万元，主要用于事业单位退休人员福利费和生活补贴。2023年当年预算执行数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%。")
+        let path = ["社会保障和就业支出", "行政事业单位养老支出", "事业单位离退休"]
+        #expect(result.map(\.subject.classification) == [path, path, path])
+        #expect(result.map(\.subject.label) == Array(repeating: "社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）", count: 3))
+        #expect(result.map(\.measure) == [nil, "当年预算执行数", "预算安排"])
+        #expect(result.map(\.year) == [2024, 2023, 2024])
+        #expect(result.map(\.amount.raw) == ["53.84万元", "54.60万元", "53.84万元"])
+        #expect(result.last?.comparison == ClaimComparison(year: 2023, direction: .decrease,
+                                                          percent: ClaimValue(raw: "1.39%", value: ExactDecimal("1.39")!, unit: "%")))
+    }
+
+    @Test func aPathWithoutAFigureNamesTheFiguresAfterIt() {
+        let result = claims("5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万元。")
+        #expect(result.map(\.subject.category) == [.classification, .classification])
+        #expect(result.map(\.measure) == ["年初预算", "支出决算"])
+        #expect(result.map(\.amount.value) == [ExactDecimal("85.55")!, ExactDecimal("84.65")!])
+    }
+
+    @Test func classificationCodesInTheBrackets() {
+        let result = claims("1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。")
+        #expect(result.count == 1)
+        #expect(result.first?.subject.classification == ["公共安全支出", "司法", "行政运行"])
+        #expect(result.first?.amount.value == ExactDecimal("1672.67"))
+    }
+
+    @Test func punctuationInsideAnAsideDoesNotEndTheClause() {
+        let result = claims("其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元；事业收入0万元。", reportYear: 2023)
+        #expect(result.map(Self.summary) == ["1 income 财政拨款收入 16497.86万元 2023 | 比2022 increase 1421.25万元", "1 income 事业收入 0万元 2023"])
+    }
+
+    @Test func aComparisonClauseBeforeTheSubjectNamedAgain() {
+        let result = claims("上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。主要原因：人员变化。", reportYear: 2024)
+        #expect(result.map(Self.summary) == ["1 total 收入支出总计 2995.39万元 2024 | 比2023 decrease 56.95万元 1.87%"])
+    }
+
+    @Test func anUnchangedComparisonAfterAFullStop() {
+        let result = claims("（三）公务接待费1.00万元。与2024年预算持平，主要原因是根据本单位实际业务需求开展公务接待。", reportYear: 2025)
+        #expect(result.map(Self.summary) == ["1 threePublicPart 公务接待费 1.00万元 2025 | 比2024 unchanged"])
+    }
+
+    @Test func aPageBreakAtTheStartOfALineIsSpace() {
+        let result = claims("\u{0C}10. “工资福利支出”751.6万元。")
+        #expect(result.first?.subject == ClaimSubject(category: .economic, label: "工资福利支出"))
+    }
+
     // MARK: Lines
 
     @Test func aParagraphBrokenOverLinesPutsEachFigureOnItsLine() {
@@ -292,34 +340,5 @@ import Testing
         #expect(decoded == Self.part3)
         let json = String(decoding: try JSONEncoder().encode(Self.part3[0].amount), as: UTF8.self)
         #expect(json.contains("\"value\":\"1209.02\""))
-    }
-}
-@Suite struct NarrativeClaimDebug {
-    @Test func corpus() throws {
-        var out = ""
-        let dir = "/work/shared/corpus/pdf"
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() where name.hasSuffix(".raw.txt") {
-            let text = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            var blocks: [NarrativeBlock] = []
-            var current: NarrativeBlock?
-            for (i, raw) in lines.enumerated() {
-                let t = raw.trimmingCharacters(in: .whitespaces)
-                if t.isEmpty || t.contains("\t") { if let c = current { blocks.append(c) }; current = nil; continue }
-                if current == nil { current = NarrativeBlock(kind: .paragraph, lines: [i + 1], text: t, level: nil, ordinal: nil) }
-                else { current!.lines.append(i + 1); current!.text += t }
-                if t.hasSuffix("。") || t.count < 25 { blocks.append(current!); current = nil }
-            }
-            if let c = current { blocks.append(c) }
-            let year = name.split(separator: "_").lazy.compactMap { $0.count == 4 ? Int($0) : nil }.first
-            out += "=== \(name)\n"
-            for c in NarrativeClaims.extract(from: blocks, reportYear: year, sourceLines: lines) {
-                var s = "\(c.line) \(c.subject.category.rawValue) [\(c.subject.label)] \(c.amount.raw) y=\(c.year.map(String.init) ?? "-")"
-                if let cmp = c.comparison { s += " | 比\(cmp.year.map(String.init) ?? "-") \(cmp.direction.rawValue) \(cmp.change?.raw ?? "") \(cmp.percent?.raw ?? "")" }
-                if let sh = c.share { s += " | 占\(sh.raw)" }
-                out += s + "\n"
-            }
-        }
-        try out.write(toFile: "/tmp/claimsdbg/corpus.txt", atomically: true, encoding: .utf8)
     }
 }

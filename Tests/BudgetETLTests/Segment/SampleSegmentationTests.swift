@@ -168,5 +168,7 @@ import Testing
         #expect(narrative.first { $0.lines == [468] }?.kind == .paragraph)
         #expect(narrative.first { $0.lines.first == 580 }?.lines == [580, 582], "a paragraph broken over a page stays one")
         #expect(Self.report.notes.map(\.line) == [600])
+        let subheadings = narrative.filter { $0.kind == .heading && $0.level == 3 }.map(\.lines.first!)
+        #expect(subheadings == [476, 480, 484, 544, 548, 552, 556, 560])
     }
 }
