@@ -13,7 +13,9 @@ public struct NormalizeStage: Stage {
 
     public func run(_ context: StageContext) throws -> StageProduct {
         let segmented = try context.artifact(of: .segment, as: SegmentedReport.self)
-        let report = Self.normalize(segmented)
+        // The text itself, so each narrative figure gets the exact line it is printed on.
+        let text = try context.artifact(of: .extract, as: ExtractedText.self).text
+        let report = Self.normalize(segmented, sourceLines: Segmenter.split(text, on: 0x0A))
         var summary = ["tables": String(report.tables.count)]
         summary["unit"] = report.metadata.unitName
         summary["year"] = report.metadata.fiscalYear.map(String.init)
@@ -25,7 +27,8 @@ public struct NormalizeStage: Stage {
         try folder.decodeJSON(NormalizedReport.self, from: Self.file)
     }
 
-    static func normalize(_ segmented: SegmentedReport, dictionary: CodeDictionary = .standard) -> NormalizedReport {
+    static func normalize(_ segmented: SegmentedReport, sourceLines: [Substring] = [],
+                          dictionary: CodeDictionary = .standard) -> NormalizedReport {
         var (metadata, diagnostics) = MetadataReader.read(segmented)
         var tables: [NormalizedTable] = []
         for table in segmented.tables {
@@ -35,7 +38,7 @@ public struct NormalizeStage: Stage {
             }
         }
         LabelRepair.repair(&tables, dictionary: dictionary, unitName: metadata.unitName)
-        let claims = NarrativeClaims.extract(from: segmented.narrative, reportYear: metadata.fiscalYear)
+        let claims = NarrativeClaims.extract(from: segmented.narrative, reportYear: metadata.fiscalYear, sourceLines: sourceLines)
         let promised = segmented.contents.compactMap { entry in
             entry.tableId.map { PromisedTable(id: $0, title: LabelCleaner.clean(entry.title ?? ""), line: entry.line) }
         }

@@ -19,7 +19,7 @@ public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
         switch self {
         case .extract: []
         case .segment: [.extract]
-        case .normalize: [.segment]
+        case .normalize: [.extract, .segment]
         }
     }
 

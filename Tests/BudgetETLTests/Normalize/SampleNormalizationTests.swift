@@ -4,12 +4,12 @@ import Testing
 
 /// The normalize stage on the sample report.
 @Suite struct SampleNormalizationTests {
-    static let segmented: SegmentedReport = {
+    static let text: String = {
         let data = try! Data(contentsOf: Repository.sampleReport)
-        let text = try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
-        return Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)
+        return try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
     }()
-    static let report = NormalizeStage.normalize(segmented)
+    static let segmented = Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)
+    static let report = NormalizeStage.normalize(segmented, sourceLines: Segmenter.split(text, on: 0x0A))
 
     func table(_ id: String) throws -> NormalizedTable {
         try #require(Self.report.tables.first { $0.id == id })
@@ -105,6 +105,21 @@ import Testing
         #expect(budget.amount == ExactDecimal("383.76")!)
         #expect(budget.unit == "万元")
         #expect(form.fields.first { $0.label == "邮政编码" }?.amount == nil)
+    }
+
+    @Test func everyFigureWithAChangeOrShareIsAClaim() {
+        let compared = Self.report.claims.filter { $0.comparison != nil || $0.share != nil }
+        #expect(compared.count >= 20)
+        let lines = Set(compared.map(\.line))
+        for line in [460, 464, 468, 478, 482, 486, 488, 490, 492, 494, 496, 498, 500, 502, 504, 520, 522, 524, 526, 550] {
+            #expect(lines.contains(line), "line \(line)")
+        }
+        let total = Self.report.claims.first { $0.line == 460 }
+        #expect(total?.amount.value == ExactDecimal("1209.02")!)
+        #expect(total?.comparison?.direction == .decrease)
+        #expect(total?.comparison?.change?.value == ExactDecimal("27.72")!)
+        #expect(total?.comparison?.percent?.value == ExactDecimal("2.24")!)
+        #expect(total?.comparison?.year == 2023)
     }
 
     @Test func normalizeJSONReadsBack() throws {
