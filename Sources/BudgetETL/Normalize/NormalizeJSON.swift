@@ -6,8 +6,7 @@ extension NormalizedReport: JSONWritable {
         json.object { json in
             json.member("metadata", metadata)
             json.member("tables", tables)
-            json.key("claims")
-            json.encoded(claims)
+            json.member("claims", claims)
             json.member("promisedTables", promisedTables)
             json.member("missingTables", strings: missingTables)
             json.member("diagnostics", diagnostics)
@@ -130,6 +129,52 @@ extension NormalizeDiagnostic: JSONWritable {
             json.member("column", column)
             json.member("text", text)
             json.member("message", message)
+        }
+    }
+}
+
+extension NarrativeClaim: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("line", line)
+            json.member("sentence", sentence)
+            json.member("subject", subject)
+            json.member("amount", amount)
+            json.member("year", year)
+            json.member("comparison", comparison)
+            json.member("share", share)
+            json.member("measure", measure)
+        }
+    }
+}
+
+extension ClaimSubject: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("category", category.rawValue)
+            json.member("label", label)
+            if let classification { json.member("classification", strings: classification) }
+        }
+    }
+}
+
+extension ClaimValue: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("raw", raw)
+            json.member("value", value.description)
+            json.member("unit", unit)
+        }
+    }
+}
+
+extension ClaimComparison: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("year", year)
+            json.member("direction", direction.rawValue)
+            json.member("change", change)
+            json.member("percent", percent)
         }
     }
 }

@@ -137,7 +137,8 @@ struct TableNormalizer {
                             diagnostics: inout [NormalizeDiagnostic]) -> NormalizedCell {
         switch AmountParser.parse(raw) {
         case .amount(let amount):
-            let unit = amount.isPercent || column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%" : Self.unit(in: column.path) ?? amountUnit
+            let unit = amount.isPercent || column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%"
+                : Self.isCount(column.path) ? nil : Self.unit(in: column.path) ?? amountUnit
             return NormalizedCell(column: column.index, raw: raw, value: amount.value, unit: unit, qualifier: nil, blank: false)
         case .blank:
             return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: true)
@@ -155,6 +156,12 @@ struct TableNormalizer {
         guard let last = path.last else { return nil }
         for unit in ["万元", "元", "千元", "亿元", "%"] where TextPatterns.contains(last, "（\(unit)）") { return unit }
         return nil
+    }
+
+    /// A column of counts (`数量`, `人数`): its numbers are not money.
+    static func isCount(_ path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        return ["数量", "人数", "个数", "台数"].contains { TextPatterns.contains(last, $0) }
     }
 
     static func isTotalLabel(_ label: String) -> Bool {

@@ -65,7 +65,12 @@ struct ReportRunner {
                     manifest.ingested = Self.now()
                 }
                 if !product.summary.isEmpty { manifest.summary = (manifest.summary ?? [:]).merging(product.summary) { $1 } }
-                let outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
+                var outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
+                for path in try StageCatalog.stage(stage).finish(reportFolder: workspace.root) {
+                    let url = workspace.root.appendingPathComponent(path)
+                    let data = try FileSystem.read(url)
+                    outputs.append(FileRecord(path: path, sha256: Checksum.sha256(data), size: data.count, stamp: FileSystem.stamp(of: url)))
+                }
                 for output in outputs { checksums.produced[output.path] = output }
                 artifacts = context.loadedArtifacts
                 artifacts[stage] = product.artifact
@@ -172,6 +177,7 @@ struct ReportRunner {
         var records: [FileRecord] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
+            if file.name.contains("/") { try FileSystem.createDirectory(url.deletingLastPathComponent()) }
             let path = "\(stage.folderName)/\(file.name)"
             let sha256 = Checksum.sha256(file.data)
             if let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
@@ -182,9 +188,14 @@ struct ReportRunner {
             try FileSystem.writeAtomically(file.data, to: url)
             records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: FileSystem.stamp(of: url)))
         }
+        // Files an earlier run left that this one did not write, and folders that emptied.
         let keep = Set(files.map(\.name))
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !keep.contains(name) {
-            try FileSystem.remove(folder.appendingPathComponent(name))
+        for path in FileSystem.relativeFiles(under: folder) where !keep.contains(path) {
+            try FileSystem.remove(folder.appendingPathComponent(path))
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let child = folder.appendingPathComponent(name)
+            if FileSystem.isDirectory(child), FileSystem.relativeFiles(under: child).isEmpty { try? FileManager.default.removeItem(at: child) }
         }
         return records
     }

@@ -14,6 +14,14 @@ public protocol Stage: Sendable {
 
     /// Reads back the artifact this stage wrote to `folder`.
     func loadArtifact(from folder: StageFolder) throws -> any Sendable
+
+    /// Work that needs the stage's files in place (the export stage's archive bag links to them).
+    /// Returns the files it wrote, relative to the report folder, to record as the stage's outputs.
+    func finish(reportFolder: URL) throws -> [String]
+}
+
+extension Stage {
+    public func finish(reportFolder: URL) throws -> [String] { [] }
 }
 
 /// A file a stage produced, by name inside the stage's folder.

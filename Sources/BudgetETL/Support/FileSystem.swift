@@ -111,6 +111,24 @@ public enum FileSystem {
         }
     }
 
+    /// Every file under `folder`, hidden ones included, as sorted relative paths (`tables/1.csv`).
+    public static func relativeFiles(under folder: URL) -> [String] {
+        var found: [String] = []
+        func walk(_ url: URL, _ prefix: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+            for name in names.sorted() {
+                let child = url.appendingPathComponent(name)
+                if isDirectory(child) {
+                    walk(child, prefix + name + "/")
+                } else {
+                    found.append(prefix + name)
+                }
+            }
+        }
+        walk(folder, "")
+        return found
+    }
+
     /// A second name for a file (a hard link); a copy where the file system has no hard links.
     public static func hardLink(_ source: URL, to target: URL) throws {
         if link(source.path, target.path) == 0 { return }

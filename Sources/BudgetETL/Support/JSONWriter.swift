@@ -64,12 +64,6 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    /// Bytes of an already encoded value.
-    mutating func appendValue(contentsOf data: Data) {
-        separate()
-        bytes.append(contentsOf: data)
-    }
-
     mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
@@ -157,20 +151,5 @@ extension JSONWriter {
         var writer = JSONWriter()
         value.write(to: &writer)
         return writer.data
-    }
-}
-
-extension JSONWriter {
-    /// A value written by Foundation's encoder (sorted keys, compact), for small parts whose
-    /// types are only `Encodable`.
-    mutating func encoded(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        raw((try? encoder.encode(value)) ?? Data("null".utf8))
-    }
-
-    /// JSON text inserted as the next value.
-    mutating func raw(_ data: Data) {
-        appendValue(contentsOf: data)
     }
 }

@@ -99,6 +99,14 @@ import Testing
         #expect(people.unit == "万人")
     }
 
+    @Test func countsHaveNoMoneyUnit() throws {
+        let purchases = try table("12.3")
+        let quantity = try #require(purchases.rows.first?.cells.first { $0.column == 1 })
+        #expect(quantity.value == ExactDecimal("1")!)
+        #expect(quantity.unit == nil)
+        #expect(purchases.rows.first?.cells.first { $0.column == 2 }?.unit == "万元")
+    }
+
     @Test func formFieldsWithMoneyHaveAmounts() throws {
         let form = try table("12")
         let budget = try #require(form.fields.first { $0.label == "项目总预算" })
