@@ -31,6 +31,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/table-kinds.json"),
                 .embedInCode("Resources/classification-codes.tsv"),
+                .embedInCode("Resources/budget-report.xsd"),
             ]
         ),
         .executableTarget(

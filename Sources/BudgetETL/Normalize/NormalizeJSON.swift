@@ -86,6 +86,7 @@ extension NormalizedRow: JSONWritable {
             json.member("parent", parent)
             json.member("item", item)
             json.member("printedItem", printedItem)
+            json.member("itemColumn", itemColumn)
             json.member("itemSource", itemSource)
             json.member("ordinal", ordinal)
             json.member("isTotal", isTotal)

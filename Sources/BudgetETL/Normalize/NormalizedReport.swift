@@ -96,8 +96,9 @@ public struct NormalizedRow: Codable, Sendable, Equatable {
     public var parent: String?
     /// The row label, cleaned and, when the PDF cut it short, repaired.
     public var item: String?
-    /// The label as printed.
+    /// The label as printed, and the column it was printed in.
     public var printedItem: String?
+    public var itemColumn: Int?
     /// Where `item` came from when it is not the printed label: `table <id>` or `dictionary`.
     public var itemSource: String?
     /// The enumerator split off the label (`一`, `十七`, `1`).

@@ -29,17 +29,23 @@ struct TableNormalizer {
         } else {
             assignRoles(&columns)
             let firstAmount = columns.first { $0.role == .amount }?.index ?? columns.count
+            let labelColumn = Self.labelColumn(columns, before: firstAmount)
             for (number, row) in table.rows.enumerated() {
-                // The label is the rightmost text before the amounts: the most specific one in a form
-                // grid where a group label sits to its left.
-                let itemColumn = (0..<min(firstAmount, row.cells.count)).last { index in
-                    columns[index].role != .code && !TextPatterns.isBlank(row.cells[index])
-                }
+                // The label is in the column whose header names labels (名称, 品名 …); where that is
+                // empty or there is none, the rightmost text before the amounts: the most specific
+                // one in a form grid where a group label sits to its left.
+                let itemColumn = labelColumn.flatMap { $0 < row.cells.count && !TextPatterns.isBlank(row.cells[$0]) ? $0 : nil }
+                    ?? (0..<min(firstAmount, row.cells.count)).last { index in
+                        columns[index].role != .code && !TextPatterns.isBlank(row.cells[index])
+                    }
                 rows.append(makeRow(row, number: number + 1, section: nil, itemColumn: itemColumn,
                                     columns: columns, amountUnit: amountUnit, diagnostics: &diagnostics))
             }
-            if let item = columns.first(where: { $0.role == .text && $0.index < firstAmount }) {
-                columns[item.index].role = .item
+            // The item column is where most rows print their label.
+            var uses: [Int: Int] = [:]
+            for row in rows { if let column = row.itemColumn { uses[column, default: 0] += 1 } }
+            if let item = uses.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key {
+                columns[item].role = .item
             }
             // A first row with amounts but neither code nor label, above coded rows, is the total (表10).
             if let first = rows.first, first.code == nil, first.item == nil, columns.contains(where: { $0.role == .code }),
@@ -63,6 +69,7 @@ struct TableNormalizer {
     /// Code columns by header (`编码`) or content; amount columns where most filled cells are
     /// numbers (or, with nothing filled, where the header is not a label's); the rest text.
     private func assignRoles(_ columns: inout [NormalizedColumn]) {
+        var empty: [Int] = []
         for index in columns.indices {
             let header = columns[index].path.joined()
             let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? TextPatterns.trimmed($0.cells[index]) : nil }
@@ -70,6 +77,10 @@ struct TableNormalizer {
             let codes = cells.filter(TextPatterns.isCode).count
             if TextPatterns.contains(header, "编码") || TextPatterns.contains(header, "代码") || (!cells.isEmpty && codes * 2 > cells.count) {
                 columns[index].role = .code
+                continue
+            }
+            if cells.isEmpty {
+                empty.append(index)
                 continue
             }
             var numbers = 0, blanks = 0
@@ -80,12 +91,34 @@ struct TableNormalizer {
                 case .invalid: break
                 }
             }
-            if cells.isEmpty || numbers + blanks == cells.count {
-                columns[index].role = cells.isEmpty && Self.isLabelHeader(header) ? .text : .amount
-            } else if numbers * 2 > cells.count {
+            if numbers + blanks == cells.count || numbers * 2 > cells.count {
                 columns[index].role = .amount
             }
         }
+        // A column with nothing in it: labels sit left of the amounts, so one before the first
+        // amount column holds labels (a form grid's group column); after it, amounts. With no
+        // amounts at all (an empty table), the header decides.
+        let firstAmount = columns.first { $0.role == .amount }?.index
+        for index in empty {
+            if let firstAmount {
+                columns[index].role = index < firstAmount ? .text : .amount
+            } else {
+                columns[index].role = Self.isLabelHeader(columns[index].path.joined()) ? .text : .amount
+            }
+        }
+    }
+
+    /// Header words that name a table's row labels, most telling first.
+    static let labelHeaders = ["名称", "品名", "项目活动", "三级指标", "目标名称"]
+
+    /// The text column before the amounts whose header names labels, if any.
+    private static func labelColumn(_ columns: [NormalizedColumn], before firstAmount: Int) -> Int? {
+        for word in labelHeaders {
+            if let column = columns.first(where: { $0.index < firstAmount && $0.role == .text && TextPatterns.contains($0.path.joined(), word) }) {
+                return column.index
+            }
+        }
+        return nil
     }
 
     private static func isLabelHeader(_ header: String) -> Bool {
@@ -106,7 +139,7 @@ struct TableNormalizer {
         let item = enumeratorStyle == nil ? cleaned : String(enumerator!.rest)
         var normalized = NormalizedRow(
             number: number, line: row.line, section: section, code: code, codeScheme: nil, level: nil, parent: nil,
-            item: item.isEmpty ? nil : item, printedItem: printed, itemSource: nil, ordinal: ordinal,
+            item: item.isEmpty ? nil : item, printedItem: printed, itemColumn: itemColumn, itemSource: nil, ordinal: ordinal,
             isTotal: code == nil && Self.isTotalLabel(item), cells: [])
         if let code, let column = columns.first(where: { $0.role == .code }) {
             normalized.codeScheme = CodeHierarchy.scheme(of: code, columnPath: column.path, tableKind: table.kind)

@@ -130,14 +130,19 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
 public struct StageOptions: Codable, Equatable, Sendable {
     public var extract: ExtractOptions
     public var segment: SegmentOptions
+    public var reconcile: ReconcileOptions
+    public var export: ExportOptions
 
-    public init(extract: ExtractOptions = ExtractOptions(), segment: SegmentOptions = SegmentOptions()) {
+    public init(extract: ExtractOptions = ExtractOptions(), segment: SegmentOptions = SegmentOptions(),
+                reconcile: ReconcileOptions = ReconcileOptions(), export: ExportOptions = ExportOptions()) {
         self.extract = extract
         self.segment = segment
+        self.reconcile = reconcile
+        self.export = export
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case extract, segment
+        case extract, segment, reconcile, export
     }
 
     public init(from decoder: Decoder) throws {
@@ -146,11 +151,15 @@ public struct StageOptions: Codable, Equatable, Sendable {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         extract = try values.decode(.extract, default: defaults.extract)
         segment = try values.decode(.segment, default: defaults.segment)
+        reconcile = try values.decode(.reconcile, default: defaults.reconcile)
+        export = try values.decode(.export, default: defaults.export)
     }
 
     func validate(source: String) throws(ConfigurationError) {
         try extract.validate(source: source, key: "options.extract")
         try segment.validate(source: source, key: "options.segment")
+        try reconcile.validate(source: source, key: "options.reconcile")
+        try export.validate(source: source, key: "options.export")
     }
 
     /// The options of one stage as canonical JSON: what a stage's up-to-date check compares.
@@ -160,6 +169,8 @@ public struct StageOptions: Codable, Equatable, Sendable {
         case .extract: encoded = try? JSONCoding.encode(extract, pretty: false)
         case .segment: encoded = try? JSONCoding.encode(segment, pretty: false) + TableKinds.fingerprint
         case .normalize: encoded = CodeDictionary.fingerprint
+        case .reconcile: encoded = try? JSONCoding.encode(reconcile, pretty: false)
+        case .export: encoded = try? JSONCoding.encode(export, pretty: false)
         }
         return encoded ?? Data()
     }

@@ -57,6 +57,8 @@ public enum StageCatalog {
         case .extract: ExtractStage()
         case .segment: SegmentStage()
         case .normalize: NormalizeStage()
+        case .reconcile: ReconcileStage()
+        case .export: ExportStage()
         }
     }
 }

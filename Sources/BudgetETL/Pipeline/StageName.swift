@@ -5,6 +5,8 @@ public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
     case extract
     case segment
     case normalize
+    case reconcile
+    case export
 
     /// 1-based position in the pipeline; also the `NN` of the stage's folder.
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
@@ -20,6 +22,8 @@ public enum StageName: String, CaseIterable, Codable, Comparable, Sendable {
         case .extract: []
         case .segment: [.extract]
         case .normalize: [.extract, .segment]
+        case .reconcile: [.normalize]
+        case .export: [.extract, .normalize, .reconcile]
         }
     }
 

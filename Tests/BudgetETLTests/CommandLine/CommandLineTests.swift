@@ -104,6 +104,27 @@ import Testing
         #expect(try run("stage", "extract", "--report", "zzz").status == 2)
     }
 
+    @Test func theSampleGoesThroughEveryStageAndVerifies() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/sample.txt", try Data(contentsOf: Repository.sampleReport))
+        let result = try run("run")
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in ["05-export/facts.csv", "05-export/report.xml", "05-export/checks.csv", "05-export/datapackage.json",
+                     "archive/bagit.txt", "archive/data/report.xml"] {
+            #expect(folder.exists("output/sample/\(file)"), "\(file)")
+        }
+        #expect(try run("verify", "output/sample").status == 0)
+        var facts = try #require(folder.read("output/sample/05-export/facts.csv"))
+        facts[facts.count - 3] ^= 0x01
+        try facts.write(to: folder.path("output/sample/05-export/facts.csv"))
+        let tampered = try run("verify", "output/sample")
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.contains("facts.csv"))
+        // The next run notices the altered file and rebuilds it.
+        #expect(try run("run").status == 0)
+        #expect(try run("verify", "output/sample").status == 0)
+    }
+
     @Test func configPathsAreRelativeToTheConfigurationFile() throws {
         folder.write("project/pipeline.json", text: "{}")
         folder.write("project/input/r.txt", text: "x\n")

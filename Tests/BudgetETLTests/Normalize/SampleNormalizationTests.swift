@@ -55,6 +55,13 @@ import Testing
         #expect(units.last?.parent == "503")
     }
 
+    @Test func labelsComeFromTheColumnThatNamesThem() throws {
+        #expect(try table("10").rows.last?.item == "日常系统运行经费")
+        #expect(try table("12.2").rows.first?.item == "网络线路租赁费（信息中心及经办机构连通线路）")
+        #expect(try table("11.1").rows.first?.item == "财政拨款")
+        #expect(try table("12.3").rows.first?.item == "网络安全等级保护测评")
+    }
+
     @Test func projectTableHierarchy() throws {
         let rows = try table("10").rows
         #expect(rows.map(\.level) == [0, 1, 2, 3])

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+
+/// RFC 4180 output and spreadsheet defusing.
+@Suite struct ExportCSVWriterTests {
+    func written(_ body: (inout CSVWriter) -> Void, byteOrderMark: Bool = false) -> String {
+        var csv = CSVWriter(byteOrderMark: byteOrderMark)
+        body(&csv)
+        return String(decoding: csv.data, as: UTF8.self)
+    }
+
+    @Test func recordsEndWithCRLFAndFieldsAreQuotedOnlyWhenNeeded() {
+        let text = written { csv in
+            csv.record(["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "合计"])
+        }
+        #expect(text == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,合计\r\n")
+    }
+
+    @Test(arguments: ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-", "'quoted"])
+    func dangerousTextGetsOneApostrophe(_ value: String) {
+        let text = written { $0.record([value]) }
+        let records = CSVTestReader.records(Data(text.utf8))
+        #expect(records == [["'" + value]])
+    }
+
+    @Test(arguments: ["-1,209.02", "+3.5", "-0.50%", "1,209.02", "合计", "a=b", "2024"])
+    func numbersAndHarmlessTextAreNeverChanged(_ value: String) {
+        let text = written { $0.record([value]) }
+        #expect(CSVTestReader.records(Data(text.utf8)) == [[value]])
+    }
+
+    @Test func numberFieldsAreWrittenAsTheirExactDecimal() {
+        let text = written { csv in
+            csv.number(ExactDecimal("-12.30"))
+            csv.number(nil)
+            csv.int(7)
+            csv.endRecord()
+        }
+        #expect(text == "-12.30,,7\r\n")
+    }
+
+    @Test func byteOrderMarkOnlyWhenAsked() {
+        #expect(written({ $0.record(["a"]) }).utf8.first == UInt8(ascii: "a"))
+        #expect(Array(written({ $0.record(["a"]) }, byteOrderMark: true).utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let files = try! ExportFixtures.export(options: ExportOptions(csvByteOrderMark: true))
+        for file in files where file.name.hasSuffix(".csv") {
+            #expect(Array(file.data.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(file.name)")
+        }
+        for file in ExportFixtures.files where file.name.hasSuffix(".csv") {
+            #expect(Array(file.data.prefix(3)) != [0xEF, 0xBB, 0xBF], "\(file.name)")
+        }
+    }
+
+    @Test func checksCSVQuotesDefusesAndKeepsNumbers() throws {
+        let records = CSVTestReader.records(ExportFixtures.file(ChecksCSV.fileName))
+        #expect(records[0] == ["report_id", "check_id", "rule", "status", "table_id", "location", "expected", "actual",
+                               "difference", "tolerance", "message"])
+        #expect(records.count == 4)
+        let failed = records[3]
+        #expect(failed[1] == "arithmetic:7:=1+1")
+        #expect(failed[3] == "fail")
+        #expect(failed[5] == "'=1+1, “三公”经费合计")
+        #expect(failed[6] == "1.70")
+        #expect(failed[7] == "-1.70", "numbers are never defused")
+        #expect(failed[8] == "-3.40")
+        #expect(failed[10] == "'-1.70 is printed, 1.70 is the sum:\ncheck line 292.")
+        #expect(records[2][10] == "The narrative says \"1209.0\", table 1 says 1,209.02.")
+        #expect(records[2][4] == "")
+        let raw = ExportFixtures.text(ChecksCSV.fileName)
+        #expect(raw.contains("\"'-1.70 is printed, 1.70 is the sum:\ncheck line 292.\"\r\n"))
+    }
+
+    @Test func everyCSVIsCRLFAndParses() {
+        for file in ExportFixtures.files where file.name.hasSuffix(".csv") {
+            let text = String(decoding: file.data, as: UTF8.self)
+            #expect(text.hasSuffix("\r\n"), "\(file.name)")
+            let records = CSVTestReader.records(file.data)
+            #expect(records.allSatisfy { $0.count == records[0].count }, "\(file.name): ragged records")
+        }
+    }
+}

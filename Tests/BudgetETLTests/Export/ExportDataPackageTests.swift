@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+
+/// `datapackage.json` describes every CSV so `frictionless validate` can check the package.
+@Suite struct ExportDataPackageTests {
+    static var package: [String: Any] {
+        try! JSONSerialization.jsonObject(with: ExportFixtures.file(DataPackage.fileName)) as! [String: Any]
+    }
+    static var resources: [[String: Any]] { package["resources"] as! [[String: Any]] }
+
+    @Test func describesEveryCSVWithItsChecksum() {
+        let csvs = ExportFixtures.files.filter { $0.name.hasSuffix(".csv") }
+        #expect(Set(Self.resources.map { $0["path"] as! String }) == Set(csvs.map(\.name)))
+        for resource in Self.resources {
+            let data = ExportFixtures.file(resource["path"] as! String)
+            #expect(resource["hash"] as? String == "sha256:" + Checksum.sha256(data))
+            #expect(resource["bytes"] as? Int == data.count)
+            let name = resource["name"] as! String
+            #expect(name.range(of: "^[-a-z0-9._/]+$", options: .regularExpression) != nil, "\(name)")
+        }
+        #expect(Self.package["profile"] as? String == "tabular-data-package")
+        #expect(Self.package["name"] as? String == ExportFixtures.reportID)
+    }
+
+    @Test func factsAreTypedWithAPrimaryKey() throws {
+        let facts = try #require(Self.resources.first { $0["name"] as? String == "facts" })
+        let schema = facts["schema"] as! [String: Any]
+        let fields = schema["fields"] as! [[String: Any]]
+        #expect(fields.map { $0["name"] as! String } == FactsCSV.header)
+        let types = Dictionary(uniqueKeysWithValues: fields.map { ($0["name"] as! String, $0["type"] as! String) })
+        #expect(types["value"] == "number")
+        #expect(types["row"] == "integer")
+        #expect(types["source_line"] == "integer")
+        #expect(types["raw"] == "string")
+        #expect(fields.allSatisfy { !($0["description"] as! String).isEmpty })
+        #expect(schema["primaryKey"] as? [String] == ["report_id", "table_id", "section", "row", "column"])
+        let checks = try #require(Self.resources.first { $0["name"] as? String == "checks" })
+        let checkFields = (checks["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        #expect(checkFields.map { $0["name"] as! String } == ChecksCSV.header)
+        #expect(checkFields.filter { $0["type"] as? String == "number" }.map { $0["name"] as! String }
+                == ["expected", "actual", "difference", "tolerance"])
+    }
+
+    @Test func tableResourcesNameTheirColumnsByHeaderPath() throws {
+        let table = try #require(Self.resources.first { $0["path"] as? String == "tables/5-1.csv" })
+        #expect(table["name"] as? String == "table-5-1")
+        let fields = (table["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        #expect(fields[4]["name"] as? String == "基本支出 / 人员经费")
+    }
+
+    @Test func primaryKeyOfFactsIsUnique() {
+        let rows = CSVTestReader.rows(ExportFixtures.file(FactsCSV.fileName))
+        let keys = rows.map { [$0["table_id"]!, $0["section"]!, $0["row"]!, $0["column"]!].joined(separator: "\u{1F}") }
+        #expect(Set(keys).count == rows.count)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+
+/// `facts.csv` on the sample report, checked against the printed text.
+@Suite struct ExportFactsCSVTests {
+    static let rows = CSVTestReader.rows(ExportFixtures.file(FactsCSV.fileName))
+
+    func fact(table: String, line: Int, column: String) throws -> [String: String] {
+        try #require(Self.rows.first { $0["table_id"] == table && $0["source_line"] == String(line) && $0["column"] == column })
+    }
+
+    @Test func headerIsTheContractsColumnsInOrder() {
+        let header = CSVTestReader.records(ExportFixtures.file(FactsCSV.fileName))[0]
+        #expect(header == ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
+                           "raw", "value", "unit", "source_line"])
+    }
+
+    /// 253 numeric cells: every cell of an amount column that holds a value, in the 13 tables
+    /// and form grids that have such cells (5-1: 65, 6: 53, 3: 41, 11.1: 24, 5-2: 15, 12.2: 13,
+    /// 12.3: 10, 1: 8, 4: 8, 10: 8, 7: 4, 11.2: 2, 12.1: 2).
+    @Test func holdsEveryNumericCellOfEveryBodyTable() {
+        #expect(Self.rows.count == 253)
+        var expected = 0
+        for table in ExportFixtures.normalized.tables {
+            let amounts = Set(table.columns.filter { $0.role == .amount }.map(\.index))
+            expected += table.rows.reduce(0) { $0 + $1.cells.filter { amounts.contains($0.column) && $0.value != nil }.count }
+        }
+        #expect(Self.rows.count == expected)
+        var perTable: [String: Int] = [:]
+        for row in Self.rows { perTable[row["table_id"]!, default: 0] += 1 }
+        #expect(perTable == ["5-1": 65, "6": 53, "3": 41, "11.1": 24, "5-2": 15, "12.2": 13, "12.3": 10,
+                             "1": 8, "4": 8, "10": 8, "7": 4, "11.2": 2, "12.1": 2])
+    }
+
+    /// Line 93: `一、一般公共预算拨款收入	1,209.02	一、一般公共服务支出	` (the 支出 side is blank).
+    @Test func pairedTableIncomeSide() throws {
+        let fact = try fact(table: "1", line: 93, column: "收入 / 预算数")
+        #expect(fact["section"] == "收入")
+        #expect(fact["row"] == "1")
+        #expect(fact["item"] == "一般公共预算拨款收入")
+        #expect(fact["raw"] == "1,209.02")
+        #expect(fact["value"] == "1209.02")
+        #expect(fact["unit"] == "万元")
+        #expect(fact["report_id"] == ExportFixtures.reportID)
+        #expect(!Self.rows.contains { $0["table_id"] == "1" && $0["source_line"] == "93" && $0["section"] == "支出" })
+    }
+
+    /// Line 98: `六、事业单位经营收入		六、社会保障和就业支出	1,024.00`.
+    @Test func pairedTableExpenditureSide() throws {
+        let fact = try fact(table: "1", line: 98, column: "支出 / 预算数")
+        #expect(fact["section"] == "支出")
+        #expect(fact["item"] == "社会保障和就业支出")
+        #expect(fact["value"] == "1024.00")
+    }
+
+    /// Line 213: `2080505	机关事业单位基本养老保险缴费支	54.00	54.00	54.00		` (label cut short by the PDF).
+    @Test func codedRowWithHeaderPathAndRepairedLabel() throws {
+        let fact = try fact(table: "5-1", line: 213, column: "基本支出 / 人员经费")
+        #expect(fact["code"] == "2080505")
+        #expect(fact["item"] == "机关事业单位基本养老保险缴费支出")
+        #expect(fact["raw"] == "54.00")
+        #expect(fact["value"] == "54.00")
+        #expect(fact["table_title"] == "一般公共预算支出表（分功能科目）")
+        #expect(!Self.rows.contains { $0["table_id"] == "5-1" && $0["source_line"] == "213" && $0["column"] == "基本支出 / 公用经费" },
+                "a blank cell is not a fact")
+    }
+
+    /// Line 271: `30217	公务接待费	0.20		0.20`.
+    @Test func economicClassificationRow() throws {
+        let fact = try fact(table: "6", line: 271, column: "本年一般公共预算基本支出 / 公用经费")
+        #expect(fact["code"] == "30217")
+        #expect(fact["item"] == "公务接待费")
+        #expect(fact["value"] == "0.20")
+    }
+
+    /// Line 292: `1.70		1.50		1.50	0.20`, a table without codes or labels.
+    @Test func tableWithoutLabels() throws {
+        #expect(try fact(table: "7", line: 292, column: "“三公”经费合计")["value"] == "1.70")
+        #expect(try fact(table: "7", line: 292, column: "公务用车购置及运行费 / 公务用车运行费")["value"] == "1.50")
+        #expect(try fact(table: "7", line: 292, column: "公务接待费")["item"] == "")
+    }
+
+    /// Line 333: a project row with a 21-character project code.
+    @Test func projectRow() throws {
+        let fact = try fact(table: "10", line: 333, column: "合计")
+        #expect(fact["code"] == "42010022503T000000142")
+        #expect(fact["value"] == "383.76")
+    }
+
+    /// Line 345: `	收入构成	财政拨款	1209.02	100%	1236.74	3217.18`, a form grid with a percentage.
+    @Test func formGridAmountsAndPercentages() throws {
+        let share = try fact(table: "11.1", line: 345, column: "占比")
+        #expect(share["raw"] == "100%")
+        #expect(share["value"] == "100")
+        #expect(share["unit"] == "%")
+        #expect(try fact(table: "11.1", line: 345, column: "近两年收支金额 / 2022年")["value"] == "3217.18")
+        #expect(try fact(table: "12.2", line: 409, column: "金额")["value"] == "70.7")
+    }
+
+    /// `1100余万人` (line 361) is an indicator in a text column, and form fields (项目总预算 383.76,
+    /// line 395) have no row or column: neither is a fact.
+    @Test func textCellNumbersAndFormFieldsAreNotFacts() {
+        #expect(!Self.rows.contains { $0["raw"]?.contains("万人") == true })
+        #expect(!Self.rows.contains { $0["table_id"] == "11.4" || $0["table_id"] == "11" || $0["table_id"] == "12" })
+    }
+
+    @Test func valuesAreExactDecimalsOfTheirRawText() {
+        for row in Self.rows {
+            let raw = row["raw"]!.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
+            #expect(ExactDecimal(row["value"]!) != nil)
+            #expect(ExactDecimal(raw)?.description == row["value"], "\(row)")
+        }
+    }
+}

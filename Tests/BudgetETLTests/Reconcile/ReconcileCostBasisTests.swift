@@ -1,0 +1,58 @@
+import Testing
+@testable import BudgetETL
+
+/// Amounts and arithmetic read from cost estimates' free text.
+@Suite struct ReconcileCostBasisTests {
+    func decimal(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
+
+    @Test func productWithItsWrittenResultAndAFurtherAmount() throws {
+        let basis = CostBasisScanner.scan("按照8.31万元*8人=65.38万元核定；临时劳务费1.34万元。")
+        let expression = try #require(basis.expressions.first)
+        #expect(basis.expressions.count == 1)
+        #expect(expression.text == "8.31万元*8人")
+        #expect(expression.value == decimal("66.48"))
+        #expect(expression.slack == decimal("0.04"), "8 people are exact; 8.31 may be off by 0.005 each")
+        #expect(expression.result.value == decimal("65.38"))
+        #expect(basis.amounts.map(\.value) == [decimal("1.34")])
+        #expect(basis.basis.map(\.value) == [decimal("65.38"), decimal("1.34")])
+    }
+
+    @Test func yearsAreNotOperands() throws {
+        let basis = CostBasisScanner.scan("按照2022年实际电费使用情况1.1万元*12个月=13.2万元")
+        let expression = try #require(basis.expressions.first)
+        #expect(expression.value == decimal("13.2") && expression.result.value == decimal("13.2"))
+        #expect(basis.amounts.isEmpty)
+    }
+
+    @Test func aStatedTotalSumsTheBareTenThousands() throws {
+        let basis = CostBasisScanner.scan("分析数据效验规则4.5万；原业务系统数据采集3万；数据转换、结果检查、规则优化19.5万、附件文档迁移1.5万。总计28.5万元。")
+        let total = try #require(basis.totals.first)
+        #expect(total.amount.value == decimal("28.5"))
+        #expect(total.parts.map(\.value) == ["4.5", "3", "19.5", "1.5"].map(decimal))
+        #expect(basis.basis.map(\.value) == [decimal("28.5")])
+    }
+
+    @Test(arguments: [
+        "服务全市1300万市民，宣传社会保障卡政策",
+        "社保中心发送短信70万条、失业办10万条、信访处近20万条，其他部门30万条。每条0.06元。",
+        "根据类似服务项目公开招标成交价格及我局该项目历年预算估算。",
+        "根据等级保护2.0国家标准，《2023版武汉云服务目录》",
+    ])
+    func countsRatesYearsAndVersionsAreNotAmounts(text: String) {
+        let basis = CostBasisScanner.scan(text)
+        #expect(basis.basis.isEmpty && basis.expressions.isEmpty && basis.totals.isEmpty)
+    }
+
+    @Test func yuanAreBroughtIntoTenThousands() {
+        let basis = CostBasisScanner.scan("单价以外另付12,500元，全角６万元")
+        #expect(basis.amounts.map(\.value) == [decimal("1.25"), decimal("6")])
+        #expect(basis.amounts.first?.precision == 4)
+    }
+
+    @Test func ratesMayBeOperands() throws {
+        let basis = CostBasisScanner.scan("每条0.06元×130万条=7.8万元")
+        let expression = try #require(basis.expressions.first)
+        #expect(expression.value == decimal("7.8"))
+        #expect(expression.result.value == decimal("7.8"))
+    }
+}

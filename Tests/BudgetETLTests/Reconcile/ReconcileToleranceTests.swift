@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import BudgetETL
+
+/// The rounding bound: half a unit of the last printed digit per figure, never flagging a true
+/// identity printed rounded, always flagging a miss beyond it.
+@Suite struct ReconcileToleranceTests {
+    /// A small deterministic generator (SplitMix64), so a failing case can be reproduced.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var mixed = state
+            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            return mixed ^ (mixed >> 31)
+        }
+
+        /// A non-negative amount with `scale` decimals, below 10^8.
+        mutating func amount(scale: Int) -> ExactDecimal {
+            ExactDecimal(significand: Int128(UInt64.random(in: 0..<(100_000_000 * UInt64(ExactDecimal.powerOfTen(scale))), using: &self)),
+                         scale: scale)
+        }
+    }
+
+    let one = Tolerance()
+
+    @Test func boundIsHalfAUnitPerFigure() {
+        var random = SeededGenerator(state: 4)
+        for _ in 0..<500 {
+            let terms = Int.random(in: 0...30, using: &random)
+            let scale = Int.random(in: 0...6, using: &random)
+            let bound = one.bound(precisions: Array(repeating: scale, count: terms + 1))
+            #expect(bound == ExactDecimal.halfUnit(ofScale: scale) * (terms + 1))
+        }
+        #expect(one.bound(precisions: [2, 2, 2]) == ExactDecimal("0.015")!)
+        #expect(one.bound(precisions: [0, 2]) == ExactDecimal("0.505")!, "mixed precisions: each its own half unit")
+        #expect(one.bound(precisions: []) == .zero)
+    }
+
+    @Test func aTrueIdentityPrintedRoundedIsNeverBeyond() {
+        var random = SeededGenerator(state: 2024)
+        for _ in 0..<2000 {
+            let printed = Int.random(in: 0...3, using: &random)
+            let terms = (0..<Int.random(in: 1...25, using: &random)).map { _ in random.amount(scale: printed + 3) }
+            var total = ExactDecimal.zero
+            for term in terms { total += term }
+            var sum = ExactDecimal.zero
+            for term in terms { sum += term.rounded(toScale: printed) }
+            let difference = total.rounded(toScale: printed) - sum
+            let bound = one.bound(precisions: Array(repeating: printed, count: terms.count + 1))
+            #expect(one.judge(difference: difference, bound: bound) != .beyond, "\(terms) → \(total)")
+        }
+    }
+
+    @Test func aMissBeyondTheBoundIsBeyondAndExactIsExact() {
+        var random = SeededGenerator(state: 7)
+        for _ in 0..<1000 {
+            let scale = Int.random(in: 0...4, using: &random)
+            let figures = Int.random(in: 2...40, using: &random)
+            let bound = one.bound(precisions: Array(repeating: scale, count: figures))
+            let unit = ExactDecimal(significand: 1, scale: scale + 1)
+            #expect(one.judge(difference: bound, bound: bound) == .withinRounding)
+            #expect(one.judge(difference: -bound, bound: bound) == .withinRounding)
+            #expect(one.judge(difference: bound + unit, bound: bound) == .beyond)
+            #expect(one.judge(difference: -(bound + unit), bound: bound) == .beyond)
+            #expect(one.judge(difference: ExactDecimal(significand: 0, scale: scale), bound: bound) == .exact)
+        }
+    }
+
+    @Test func theMultiplierScalesTheBound() {
+        var random = SeededGenerator(state: 11)
+        for _ in 0..<500 {
+            let precisions = (0..<Int.random(in: 1...10, using: &random)).map { _ in Int.random(in: 0...4, using: &random) }
+            let multiplier = ExactDecimal(significand: Int128(Int.random(in: 0...300, using: &random)), scale: 2)
+            #expect(Tolerance(multiplier: multiplier).bound(precisions: precisions) == one.bound(precisions: precisions) * multiplier)
+        }
+        let exact = Tolerance(multiplier: .zero)
+        #expect(exact.judge(difference: ExactDecimal("0.01")!, bound: exact.bound(precisions: [2, 2])) == .beyond)
+    }
+
+    @Test func aPercentOfRoundedAmountsIsNeverBeyond() throws {
+        var random = SeededGenerator(state: 99)
+        let hundred = ExactDecimal(significand: 100, scale: 0)
+        let half = one.bound(precisions: [2])
+        for _ in 0..<2000 {
+            let whole = random.amount(scale: 6) + ExactDecimal("1")!
+            let part = ExactDecimal(significand: whole.significand * Int128(Int.random(in: 0...1000, using: &random)) / 1000, scale: 6)
+            let scale = Int.random(in: 0...2, using: &random)
+            let truePercent = try #require((part * hundred).divided(by: whole, scale: scale))
+            let check = try #require(PercentCheck(printed: truePercent, numerator: part.rounded(toScale: 2), numeratorSlack: half,
+                                                  denominator: whole.rounded(toScale: 2), denominatorSlack: half))
+            #expect(check.agreement != .beyond, "\(part) / \(whole) printed \(truePercent)")
+        }
+        let wrong = try #require(PercentCheck(printed: ExactDecimal("68.30")!, numerator: ExactDecimal("825.26")!, numeratorSlack: half,
+                                              denominator: ExactDecimal("1209.02")!, denominatorSlack: half))
+        #expect(wrong.agreement == .beyond && wrong.expected == ExactDecimal("68.26")!)
+    }
+}
+
+/// Messages print decimals with a faster formatter; it must print what `description` prints.
+@Suite struct ReconcileDecimalTextTests {
+    @Test func textIsDescription() {
+        var random = ReconcileToleranceTests.SeededGenerator(state: 5)
+        for _ in 0..<2000 {
+            let scale = Int.random(in: 0...12, using: &random)
+            let magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
+            let value = ExactDecimal(significand: Bool.random(using: &random) ? -magnitude : magnitude, scale: scale)
+            #expect(value.text == value.description)
+        }
+        let huge = ExactDecimal(significand: Int128(UInt64.max) * 1000, scale: 3)
+        #expect(huge.text == huge.description)
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Checks budget-etl's deliverables with tools that share no code with it:
+#   xmllint       report.xml against schema/budget-report.xsd     (Debian: libxml2-utils)
+#   xsltproc      schema/render.xsl renders report.xml to HTML      (Debian: xsltproc)
+#   frictionless  datapackage.json: CSV structure, types, keys, hashes (PyPI: frictionless)
+#   bagit.py      archive/ is a valid, complete BagIt bag           (PyPI: bagit)
+#
+# usage: scripts/check-outputs.sh OUTPUT_DIR
+#   OUTPUT_DIR is the output folder (every report in it with an export) or one report's folder.
+# Exit status: 0 all checks passed; 1 some check failed (each failure is printed with the tool's
+# own message); 2 usage error or a missing tool (with the command that installs it).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+schema="$here/schema/budget-report.xsd"
+stylesheet="$here/schema/render.xsl"
+
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+    echo "usage: $0 OUTPUT_DIR  (an output folder, or one report's folder in it)" >&2
+    exit 2
+fi
+
+missing=0
+need() {
+    if ! command -v "$1" >/dev/null 2>&1; then
+        echo "check-outputs: $1 is not installed; install it with: $2" >&2
+        missing=1
+    fi
+}
+need xmllint "apt-get install -y libxml2-utils"
+need xsltproc "apt-get install -y xsltproc"
+need frictionless "pip install frictionless"
+need bagit.py "pip install bagit"
+[ "$missing" -eq 0 ] || exit 2
+
+if [ -d "$1/05-export" ]; then
+    reports=("$1")
+else
+    reports=()
+    for folder in "$1"/*/; do
+        [ -d "$folder/05-export" ] && reports+=("${folder%/}")
+    done
+fi
+if [ ${#reports[@]} -eq 0 ]; then
+    echo "check-outputs: no report folder with a 05-export/ in $1" >&2
+    exit 2
+fi
+
+passed=0
+failed=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# check NAME COMMAND…: runs the command quietly; on failure prints its output.
+check() {
+    local name=$1
+    shift
+    if "$@" >"$scratch/out" 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name: $*"
+        sed 's/^/    /' "$scratch/out"
+    fi
+}
+
+rendered() {
+    xsltproc --nonet "$stylesheet" "$1" >"$scratch/report.html" && grep -q '<table' "$scratch/report.html"
+}
+
+for report in "${reports[@]}"; do
+    export_dir="$report/05-export"
+    id=$(basename "$report")
+    check "$id: report.xml is valid" xmllint --noout --nonet --schema "$schema" "$export_dir/report.xml"
+    check "$id: the exported XSD is the shipped one" cmp "$schema" "$export_dir/budget-report.xsd"
+    check "$id: report.xml renders" rendered "$export_dir/report.xml"
+    check "$id: datapackage.json and its CSVs are valid" frictionless validate "$export_dir/datapackage.json"
+    if [ -d "$report/archive" ]; then
+        check "$id: archive/ is a valid bag" bagit.py --validate "$report/archive"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $id: no archive/ bag (ArchiveBag.write runs after the export stage)"
+    fi
+done
+
+echo "check-outputs: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
