@@ -12,6 +12,12 @@
 enum CSVDefusing {
     static let prefix = "'"
 
+    /// The printed text of a field `CSVWriter` wrote: one added apostrophe removed.
+    static func printed(_ field: String) -> String {
+        guard field.utf8.first == UInt8(ascii: "'"), needsDefusing(String(field.dropFirst())) else { return field }
+        return String(field.dropFirst())
+    }
+
     static func needsDefusing(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         switch first {

@@ -16,10 +16,14 @@ public enum Catalog {
         let existing = (try? Data(contentsOf: url)) ?? Data()
         let updated = Set(manifests.map(\.reportId))
         var rows = CSV.parse(String(decoding: existing, as: UTF8.self)).dropFirst()
+            .map { $0.map(CSVDefusing.printed) }
             .filter { $0.count == columns.count && !updated.contains($0[0]) }
         for manifest in manifests { rows.append(contentsOf: self.rows(of: manifest)) }
         rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
-        let data = Data(CSV.format([columns] + rows).utf8)
+        // Written like the exports: RFC 4180, text defused for spreadsheets.
+        var csv = CSVWriter(byteOrderMark: false)
+        for row in [columns] + rows { csv.record(row) }
+        let data = csv.data
         if data != existing { try FileSystem.writeAtomically(data, to: url) }
     }
 
@@ -44,22 +48,9 @@ public enum Catalog {
     }
 }
 
-/// RFC 4180 CSV: fields with `,` `"` CR or LF are quoted, quotes doubled, lines end with CRLF.
+/// Reading RFC 4180 CSV (what `CSVWriter` writes).
 public enum CSV {
-    public static func format(_ rows: [[String]]) -> String {
-        var text = ""
-        for row in rows {
-            text += row.map(quote).joined(separator: ",") + "\r\n"
-        }
-        return text
-    }
-
-    public static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Reads CSV written by `format` (and any RFC 4180 text).
+    /// The records of RFC 4180 text, fields as written (still defused).
     public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []

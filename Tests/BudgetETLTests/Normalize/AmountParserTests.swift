@@ -133,7 +133,7 @@ import Testing
     /// Printing an amount and reading it back gives the same value and scale, in every form a
     /// report might print it: plain, grouped, full-width, parenthesised.
     @Test func printedAmountsReadBackExactly() throws {
-        var random = ExactDecimalTests.SeededGenerator(state: 12)
+        var random = SeededGenerator(state: 12)
         for _ in 0..<2000 {
             let value = random.amount()
             for text in [value.description, Self.grouped(value), Self.fullWidth(Self.grouped(value)), Self.accounting(value)] {
@@ -148,7 +148,7 @@ import Testing
     @Test func randomCellsParseBlankOrRefuse() {
         let alphabet = Array("0123456789０９,.，．%％+-−－–()（） \t\u{3000}\u{A0}—―/／…万元a")
             .map(String.init) + ["12", "1,209", "3.4"]
-        var random = ExactDecimalTests.SeededGenerator(state: 2025)
+        var random = SeededGenerator(state: 2025)
         for _ in 0..<5000 {
             let length = Int.random(in: 0...12, using: &random)
             let raw = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()

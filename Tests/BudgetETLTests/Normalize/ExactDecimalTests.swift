@@ -5,28 +5,6 @@ import Testing
 /// Exact decimals: printed precision kept, value semantics for comparison, arithmetic that
 /// agrees with integer arithmetic on cents, and 四舍五入 rounding.
 @Suite struct ExactDecimalTests {
-    /// A small deterministic generator (SplitMix64), so a failing case can be reproduced.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-
-        /// An amount `AmountParser` could accept: up to 18 digits before the point, 0–10 after.
-        mutating func amount() -> ExactDecimal {
-            let integerDigits = Int.random(in: 0...18, using: &self)
-            let scale = Int.random(in: 0...10, using: &self)
-            let integer = Int128(UInt64.random(in: 0..<UInt64(ExactDecimal.powerOfTen(integerDigits)), using: &self))
-            let fraction = Int128(UInt64.random(in: 0..<UInt64(ExactDecimal.powerOfTen(scale)), using: &self))
-            let magnitude = integer * ExactDecimal.powerOfTen(scale) + fraction
-            return ExactDecimal(significand: Bool.random(using: &self) ? -magnitude : magnitude, scale: scale)
-        }
-    }
-
     func decimal(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
 
     // MARK: Printing and plain text

@@ -5,24 +5,6 @@ import Testing
 /// The rounding bound: half a unit of the last printed digit per figure, never flagging a true
 /// identity printed rounded, always flagging a miss beyond it.
 @Suite struct ReconcileToleranceTests {
-    /// A small deterministic generator (SplitMix64), so a failing case can be reproduced.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-
-        /// A non-negative amount with `scale` decimals, below 10^8.
-        mutating func amount(scale: Int) -> ExactDecimal {
-            ExactDecimal(significand: Int128(UInt64.random(in: 0..<(100_000_000 * UInt64(ExactDecimal.powerOfTen(scale))), using: &self)),
-                         scale: scale)
-        }
-    }
-
     let one = Tolerance()
 
     @Test func boundIsHalfAUnitPerFigure() {
@@ -101,7 +83,7 @@ import Testing
 /// Messages print decimals with a faster formatter; it must print what `description` prints.
 @Suite struct ReconcileDecimalTextTests {
     @Test func textIsDescription() {
-        var random = ReconcileToleranceTests.SeededGenerator(state: 5)
+        var random = SeededGenerator(state: 5)
         for _ in 0..<2000 {
             let scale = Int.random(in: 0...12, using: &random)
             let magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
