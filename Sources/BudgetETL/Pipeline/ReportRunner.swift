@@ -116,13 +116,12 @@ struct ReportRunner {
             let staging = workspace.root.appendingPathComponent("versions/\(FileSystem.temporaryPrefix)\(manifest.source.sha256)")
             try? FileManager.default.removeItem(at: staging)
             try FileSystem.createDirectory(staging)
-            for stage in StageName.allCases {
-                let stageFolder = workspace.folder(for: stage)
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: stageFolder.path) else { continue }
-                let copy = staging.appendingPathComponent(stage.folderName)
-                try FileSystem.createDirectory(copy)
-                for name in names.sorted() where !name.hasPrefix(".") {
-                    try FileSystem.hardLink(stageFolder.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+            for folder in StageName.allCases.map(\.folderName) + [ArchiveBag.folderName] {
+                let source = workspace.root.appendingPathComponent(folder, isDirectory: true)
+                for path in FileSystem.relativeFiles(under: source) where !path.hasPrefix(FileSystem.temporaryPrefix) {
+                    let target = staging.appendingPathComponent("\(folder)/\(path)")
+                    try FileSystem.createDirectory(target.deletingLastPathComponent())
+                    try FileSystem.hardLink(source.appendingPathComponent(path), to: target)
                 }
             }
             if FileManager.default.fileExists(atPath: workspace.manifestURL.path) {

@@ -44,6 +44,11 @@ import Glibc
         #expect(folder.read("output/r/01-extract/text.txt") != firstText)
         #expect(folder.read("output/r/versions/\(firstSHA)/01-extract/text.txt") == firstText)
         #expect(folder.exists("output/r/versions/\(firstSHA)/manifest.json"))
+        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/tables/1.csv"))
+        #expect(folder.exists("output/r/versions/\(firstSHA)/archive/data/report.xml"))
+        // Hard links, not copies: the kept version costs no bytes.
+        let kept = try FileManager.default.attributesOfItem(atPath: folder.path("output/r/versions/\(firstSHA)/05-export/facts.csv").path)
+        #expect((kept[.referenceCount] as? Int ?? 1) >= 2)
         let rows = catalog().filter { $0.first == "r" }
         #expect(rows.map { $0[1] } == ["1", "2"])
         #expect(rows.map { $0[2] } == ["no", "yes"])
