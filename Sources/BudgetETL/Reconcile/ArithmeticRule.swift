@@ -41,9 +41,9 @@ struct ArithmeticRule: ReconcileRule {
             let agreement = log.tolerance.judge(difference: difference, bound: bound)
             let message: String
             switch agreement {
-            case .exact: message = "\(place): \(expression.text) is \(expression.value.text) 万元, as its \(textColumn) writes."
-            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.text) 万元 and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.text))."
-            case .beyond: message = "\(place): \(expression.text) is \(expression.value.text) 万元, not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
+            case .exact: message = "\(place): \(expression.text) is \(expression.value.description) 万元, as its \(textColumn) writes."
+            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) 万元 and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.description))."
+            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) 万元, not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
             }
             log.record(Self.id, id: "\(base):expression\(number + 1)", table: facts.id,
                        location: "\(rowName) | \(textColumn)", expected: expression.value, actual: expression.result.value,

@@ -48,13 +48,13 @@ struct CheckLog {
         let message: String
         switch agreement {
         case .exact:
-            message = "\(subject) is \(actual.value.text), equal to \(relation)."
+            message = "\(subject) is \(actual.value.description), equal to \(relation)."
         case .withinRounding:
-            message = "\(subject) is \(actual.value.text) and \(relation) is \(sum.text): they differ by \(difference.text), "
-                + "within the rounding of \(printedCount) printed figures (±\(bound.text))."
+            message = "\(subject) is \(actual.value.description) and \(relation) is \(sum.description): they differ by \(difference.description), "
+                + "within the rounding of \(printedCount) printed figures (±\(bound.description))."
         case .beyond:
-            message = "\(subject) is \(actual.value.text) but \(relation) is \(sum.text): they differ by \(difference.text), "
-                + "more than the rounding of \(printedCount) printed figures explains (±\(bound.text)); "
+            message = "\(subject) is \(actual.value.description) but \(relation) is \(sum.description): they differ by \(difference.description), "
+                + "more than the rounding of \(printedCount) printed figures explains (±\(bound.description)); "
                 + (hint() ?? "correct whichever figure is misprinted.")
         }
         record(rule, id: id(), table: table, location: location(), expected: sum, actual: actual.value,

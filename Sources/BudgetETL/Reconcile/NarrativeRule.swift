@@ -48,12 +48,12 @@ struct NarrativeRule: ReconcileRule {
         guard let check = PercentCheck(printed: share.value, numerator: amount.value, numeratorSlack: tolerance.bound([amount]),
                                        denominator: total.value, denominatorSlack: tolerance.bound([total])) else { return }
         let label = claim.subject.label
-        let ratio = "\(amount.value.text) / \(total.value.text) is \(check.expected.text)%"
+        let ratio = "\(amount.value.description) / \(total.value.description) is \(check.expected.description)%"
         let message: String
         switch check.agreement {
-        case .exact: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.text); \(ratio), as stated."
-        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.text); \(ratio), within the rounding of the amounts (±\(check.tolerance.text))."
-        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.text) but \(ratio) (rounding allows ±\(check.tolerance.text)); correct the share or the amounts."
+        case .exact: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), as stated."
+        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
+        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the share or the amounts."
         }
         log.record(Self.id, id: "\(id):share", table: nil, location: "line \(claim.line) \(label) share",
                    expected: check.expected, actual: share.value, difference: check.difference, tolerance: check.tolerance,
@@ -66,12 +66,12 @@ struct NarrativeRule: ReconcileRule {
         let change = comparison.change.flatMap { Self.money($0, line: claim.line, context: context) }
         // The previous-year figure the change implies: amount − change after an increase, + after a decrease.
         var previous = [amount]
-        var implied = "\(amount.value.text)"
+        var implied = "\(amount.value.description)"
         if let change {
             switch comparison.direction {
-            case .increase: previous.append(change.negated); implied += " − \(change.value.text)"
-            case .decrease: previous.append(change); implied += " + \(change.value.text)"
-            case .unchanged: previous.append(change.negated); implied += " − \(change.value.text)"
+            case .increase: previous.append(change.negated); implied += " − \(change.value.description)"
+            case .decrease: previous.append(change); implied += " + \(change.value.description)"
+            case .unchanged: previous.append(change.negated); implied += " − \(change.value.description)"
             }
         } else if comparison.direction != .unchanged {
             return
@@ -83,12 +83,12 @@ struct NarrativeRule: ReconcileRule {
             let tolerance = log.tolerance
             if let check = PercentCheck(printed: percent.value, numerator: change.value, numeratorSlack: tolerance.bound([change]),
                                         denominator: previousValue, denominatorSlack: tolerance.bound(previous)) {
-                let ratio = "\(change.value.text) / \(previousValue.text) (\(implied), the \(yearText) figure this implies) is \(check.expected.text)%"
+                let ratio = "\(change.value.description) / \(previousValue.description) (\(implied), the \(yearText) figure this implies) is \(check.expected.description)%"
                 let message: String
                 switch check.agreement {
                 case .exact: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), as stated."
-                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), within the rounding of the amounts (±\(check.tolerance.text))."
-                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) (rounding allows ±\(check.tolerance.text)); correct the change, the percentage or the amount."
+                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
+                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the change, the percentage or the amount."
                 }
                 log.record(Self.id, id: "\(id):change", table: nil, location: "line \(claim.line) \(label) change",
                            expected: check.expected, actual: percent.value, difference: check.difference,

@@ -20,6 +20,26 @@ import Testing
         #expect(reread?.significand == significand && reread?.scale == scale)
     }
 
+    /// `description` takes a fast path for values that fit in 64 bits; both paths print the
+    /// digits with exactly `scale` decimals, as a plain reference made from the digit string does.
+    @Test func descriptionAgreesOnBothSidesOfItsFastPath() {
+        func reference(_ value: ExactDecimal) -> String {
+            var digits = String(value.significand.magnitude)
+            if digits.count <= value.scale { digits = String(repeating: "0", count: value.scale + 1 - digits.count) + digits }
+            let split = digits.count - value.scale
+            let body = value.scale == 0 ? digits : digits.prefix(split) + "." + digits.dropFirst(split)
+            return (value.significand < 0 ? "-" : "") + body
+        }
+        var random = SeededGenerator(state: 5)
+        for _ in 0..<2000 {
+            let scale = Int.random(in: 0...12, using: &random)
+            let magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
+                * (Bool.random(using: &random) ? 1 : 1_000)
+            let value = ExactDecimal(significand: Bool.random(using: &random) ? -magnitude : magnitude, scale: scale)
+            #expect(value.description == reference(value))
+        }
+    }
+
     @Test func plainTextKeepsItsScale() {
         #expect(decimal("-12.30").significand == -1230)
         #expect(decimal("-12.30").scale == 2)

@@ -79,18 +79,3 @@ import Testing
         #expect(wrong.agreement == .beyond && wrong.expected == ExactDecimal("68.26")!)
     }
 }
-
-/// Messages print decimals with a faster formatter; it must print what `description` prints.
-@Suite struct ReconcileDecimalTextTests {
-    @Test func textIsDescription() {
-        var random = SeededGenerator(state: 5)
-        for _ in 0..<2000 {
-            let scale = Int.random(in: 0...12, using: &random)
-            let magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
-            let value = ExactDecimal(significand: Bool.random(using: &random) ? -magnitude : magnitude, scale: scale)
-            #expect(value.text == value.description)
-        }
-        let huge = ExactDecimal(significand: Int128(UInt64.max) * 1000, scale: 3)
-        #expect(huge.text == huge.description)
-    }
-}
