@@ -13,10 +13,9 @@ public struct ExportStage: Stage {
         let extracted = try context.artifact(of: .extract, as: ExtractedText.self)
         let normalized = try context.artifact(of: .normalize, as: NormalizedReport.self)
         let reconciled = try context.artifact(of: .reconcile, as: ReconcileReport.self)
-        let files = try Exporter.export(reportID: context.reportID, extract: extracted, normalized: normalized,
-                                        reconciled: reconciled, options: context.configuration.options.export)
-        let manifest = try JSONCoding.decode(ExportManifest.self,
-                                             from: files.first { $0.name == ExportManifest.fileName }!.data)
+        let (files, manifest) = try Exporter.exportWithManifest(
+            reportID: context.reportID, extract: extracted, normalized: normalized, reconciled: reconciled,
+            options: context.configuration.options.export)
         return StageProduct(artifact: manifest, files: files, summary: ["facts": String(manifest.report.facts)])
     }
 

@@ -14,6 +14,13 @@ import Foundation
 public enum Exporter {
     public static func export(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
                               reconciled: ReconcileReport, options: ExportOptions = ExportOptions()) throws(ReportError) -> [OutputFile] {
+        try exportWithManifest(reportID: reportID, extract: extract, normalized: normalized, reconciled: reconciled, options: options).files
+    }
+
+    /// The files and the manifest that lists them (the export stage's artifact).
+    static func exportWithManifest(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
+                                   reconciled: ReconcileReport, options: ExportOptions) throws(ReportError)
+        -> (files: [OutputFile], manifest: ExportManifest) {
         let bom = options.csvByteOrderMark
         var files: [String: Data] = [:]
         let (facts, factCount) = FactsCSV.write(reportID: reportID, tables: normalized.tables, byteOrderMark: bom)
@@ -33,15 +40,19 @@ public enum Exporter {
         files[ReportXML.fileName] = xml
         files[ReportSchema.fileName] = ReportSchema.data
 
+        let manifest: ExportManifest
         do {
             files[DataPackage.fileName] = try DataPackage.encode(
                 reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, tableFiles: tableFiles, files: files)
-            let manifest = ExportManifest(reportID: reportID, extract: extract.info, metadata: normalized.metadata,
-                                          facts: factCount, checks: reconciled.checks.count, files: files)
+            manifest = ExportManifest(reportID: reportID, extract: extract.info, metadata: normalized.metadata,
+                                      facts: factCount, checks: reconciled.checks.count, files: files)
             files[ExportManifest.fileName] = try manifest.encoded()
         } catch {
             throw ReportError(file: DataPackage.fileName, stage: "export", message: "cannot be encoded: \(error)")
         }
-        return files.keys.sorted().map { OutputFile(name: $0, data: files[$0]!) }
+        let outputs = files.keys.sorted().map { name in
+            OutputFile(name: name, data: files[name]!, sameInEveryReport: name == ReportSchema.fileName)
+        }
+        return (outputs, manifest)
     }
 }

@@ -184,7 +184,11 @@ struct ReportRunner {
                 records.append(previous)
                 continue
             }
-            try FileSystem.writeAtomically(file.data, to: url)
+            if file.sameInEveryReport {
+                try linkShared(file.data, sha256: sha256, to: url)
+            } else {
+                try FileSystem.writeAtomically(file.data, to: url)
+            }
             records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: FileSystem.stamp(of: url)))
         }
         // Files an earlier run left that this one did not write, and folders that emptied.
@@ -198,6 +202,24 @@ struct ReportRunner {
         }
         return records
     }
+
+    /// Places bytes every report shares: written once to `<output>/_shared/<sha256>`, then
+    /// hard-linked beside the target and renamed over it (atomic, like every other write).
+    private func linkShared(_ data: Data, sha256: String, to url: URL) throws {
+        let store = workspace.root.deletingLastPathComponent().appendingPathComponent(Self.sharedFolder, isDirectory: true)
+        let shared = store.appendingPathComponent(sha256)
+        if !FileManager.default.fileExists(atPath: shared.path) {
+            try FileSystem.createDirectory(store)
+            try FileSystem.writeAtomically(data, to: shared)
+        }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent("\(FileSystem.temporaryPrefix)\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max))")
+        try FileSystem.hardLink(shared, to: temporary)
+        try FileSystem.move(temporary, to: url)
+    }
+
+    /// Folder of the output folder that holds bytes shared by every report.
+    static let sharedFolder = "_shared"
 
     private func loadManifest() -> Manifest? {
         guard let data = try? Data(contentsOf: workspace.manifestURL),

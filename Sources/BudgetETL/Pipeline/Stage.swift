@@ -28,10 +28,14 @@ extension Stage {
 public struct OutputFile: Sendable {
     public var name: String
     public var data: Data
+    /// The same bytes for every report (a schema): stored once per output folder, under
+    /// `_shared/<sha256>`, and hard-linked into each report's folder rather than written again.
+    public var sameInEveryReport: Bool
 
-    public init(name: String, data: Data) {
+    public init(name: String, data: Data, sameInEveryReport: Bool = false) {
         self.name = name
         self.data = data
+        self.sameInEveryReport = sameInEveryReport
     }
 }
 

@@ -56,6 +56,19 @@ import Glibc
         #expect(rows.allSatisfy { $0[5] == "武汉市人力资源和社会保障信息中心" && $0[6] == "2024" })
     }
 
+    @Test func theSchemaEveryReportCarriesIsStoredOnce() throws {
+        folder.write("pipeline.json", text: "{}")
+        folder.write("input/a.txt", sample("a"))
+        folder.write("input/b.txt", sample("b"))
+        #expect(try run("run").status == 0)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: folder.path(path).path)[.systemFileNumber] as? Int
+        }
+        let a = try inode("output/a/05-export/budget-report.xsd"), b = try inode("output/b/05-export/budget-report.xsd")
+        #expect(a != nil && a == b)
+        #expect(try run("verify", "output/a").status == 0)
+    }
+
     @Test func removingAnInputKeepsItsOutputsAndCatalogRows() throws {
         folder.write("pipeline.json", text: "{}")
         folder.write("input/a.txt", sample("a"))
