@@ -14,7 +14,7 @@ import Glibc
     }
 
     func sample(_ suffix: String) -> Data {
-        (try! Data(contentsOf: Repository.sampleReport)) + Data("\n备注：副本 \(suffix)\n".utf8)
+        (try! Data(contentsOf: Fixtures.sampleReport)) + Data("\n备注：副本 \(suffix)\n".utf8)
     }
 
     func catalog() -> [[String]] {

@@ -7,8 +7,8 @@ enum ExportFixtures {
     static let reportID = "2024-wuhan-hrss-information-center-unit-budget"
 
     static let extracted: ExtractedText = {
-        let data = try! Data(contentsOf: Repository.sampleReport)
-        return try! TextExtractor(options: ExtractOptions(), file: Repository.sampleReport.lastPathComponent).extract(data)
+        let data = try! Data(contentsOf: Fixtures.sampleReport)
+        return try! TextExtractor(options: ExtractOptions(), file: Fixtures.sampleReport.lastPathComponent).extract(data)
     }()
 
     static let normalized: NormalizedReport = {

@@ -46,7 +46,7 @@ import Testing
             "<date>2024</date>", "<coverage>2024</coverage>",
             "<unit>武汉市人力资源和社会保障信息中心</unit>", "<fiscalYear>2024</fiscalYear>", "<kind>单位预算</kind>",
             "<amountUnit>万元</amountUnit>",
-            "file=\"\(Repository.sampleReport.lastPathComponent)\"", "sha256=\"\(sha)\"",
+            "file=\"\(Fixtures.sampleReport.lastPathComponent)\"", "sha256=\"\(sha)\"",
             "<pipeline name=\"budget-etl\" version=\"\(PipelineVersion.current)\"/>",
             "<agent role=\"software\" name=\"budget-etl\" version=\"\(PipelineVersion.current)\"/>",
             "<event type=\"extracted\" outcome=\"success\">", "<event type=\"segmented\" outcome=\"warning\">",

@@ -7,7 +7,7 @@ import Testing
 /// wordings the sample does not use.
 @Suite struct NarrativeClaimTests {
     static let sourceLines: [Substring] = {
-        let data = try! Data(contentsOf: Repository.sampleReport)
+        let data = try! Data(contentsOf: Fixtures.sampleReport)
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }()
 

@@ -5,7 +5,7 @@ import Testing
 /// The normalize stage on the sample report.
 @Suite struct SampleNormalizationTests {
     static let text: String = {
-        let data = try! Data(contentsOf: Repository.sampleReport)
+        let data = try! Data(contentsOf: Fixtures.sampleReport)
         return try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
     }()
     static let segmented = Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)

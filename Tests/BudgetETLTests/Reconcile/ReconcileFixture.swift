@@ -4,7 +4,7 @@ import Foundation
 /// The sample report, normalized once for every reconcile test.
 enum ReconcileFixture {
     static let text: String = {
-        let data = try! Data(contentsOf: Repository.sampleReport)
+        let data = try! Data(contentsOf: Fixtures.sampleReport)
         return try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
     }()
 

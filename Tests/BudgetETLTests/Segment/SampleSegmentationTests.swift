@@ -6,7 +6,7 @@ import Testing
 /// paths and body row counts; 表2 promised but absent; no line left unassigned.
 @Suite struct SampleSegmentationTests {
     static let report: SegmentedReport = {
-        let data = try! Data(contentsOf: Repository.sampleReport)
+        let data = try! Data(contentsOf: Fixtures.sampleReport)
         let text = try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
         return Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)
     }()

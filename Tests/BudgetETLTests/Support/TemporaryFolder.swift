@@ -50,15 +50,8 @@ final class TemporaryFolder {
     }
 }
 
-/// Paths of the repository, for tests that read the sample report.
+/// Paths of the repository, for tests that read their fixtures.
 enum Repository {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The sample report shipped in `input/`.
-    static var sampleReport: URL {
-        let input = root.appendingPathComponent("input")
-        let name = try! FileManager.default.contentsOfDirectory(atPath: input.path).first { $0.hasSuffix(".txt") }!
-        return input.appendingPathComponent(name)
-    }
 }
