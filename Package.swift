@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per stage, each depending only on the core and on earlier stages, with the
+// pipeline driver on top: the compiler, not a convention, keeps data flowing one way.
+//
+//   BudgetCore ← BudgetExtract ← BudgetSegment ← BudgetNormalize ← BudgetReconcile ← BudgetExport
+//                                                                     BudgetETL (driver) ← budget-etl
 let package = Package(
     name: "budget-etl",
     platforms: [.macOS(.v15)],
@@ -13,37 +18,63 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // libxml2 writes and validates the archival XML. See ../shared/docs/swift-libxml2.md:
-        // the umbrella header hides libxml2's ICU so a clean build does not clash with Foundation's.
+        // libxml2 writes and validates the archival XML. See docs/swift-libxml2.md: the umbrella
+        // header hides libxml2's ICU so a clean build does not clash with Foundation's.
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // What every stage shares: exact decimals, text keys and patterns, CSV and JSON writing,
+        // file-system tools, errors, and the stage protocol itself.
         .target(
-            name: "BudgetETL",
+            name: "BudgetCore",
             dependencies: [
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            // Data the stages read, compiled into the binary so it cannot go missing.
+            ]
+        ),
+        .target(name: "BudgetExtract", dependencies: ["BudgetCore"]),
+        .target(
+            name: "BudgetSegment",
+            dependencies: ["BudgetCore", "BudgetExtract"],
+            // Data the stage reads, compiled into the binary so it cannot go missing.
+            resources: [.embedInCode("Resources/table-kinds.json")]
+        ),
+        .target(
+            name: "BudgetNormalize",
+            dependencies: ["BudgetCore", "BudgetExtract", "BudgetSegment"],
             resources: [
-                .embedInCode("Resources/table-kinds.json"),
-                .embedInCode("Resources/classification-codes.tsv"),
-                .embedInCode("Resources/budget-report.xsd"),
+                .embedInCode("Resources/classification-codes.tsv")
+            ]
+        ),
+        .target(name: "BudgetReconcile", dependencies: ["BudgetCore", "BudgetNormalize"]),
+        .target(
+            name: "BudgetExport",
+            dependencies: ["BudgetCore", "CLibXML2", "BudgetExtract", "BudgetNormalize", "BudgetReconcile"],
+            resources: [.embedInCode("Resources/budget-report.xsd")]
+        ),
+        // The driver: configuration, the stage table, manifests, catalog, batch runs.
+        .target(
+            name: "BudgetETL",
+            dependencies: [
+                "BudgetCore", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile", "BudgetExport",
             ]
         ),
         .executableTarget(
             name: "budget-etl",
             dependencies: [
-                "BudgetETL",
+                "BudgetCore", "BudgetETL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BudgetETLTests",
-            dependencies: ["BudgetETL"]
+            dependencies: [
+                "BudgetCore", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile", "BudgetExport",
+                "BudgetETL",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetCore
 import BudgetETL
 import Foundation
 
@@ -67,6 +68,10 @@ struct ConfigOption: ParsableArguments {
 }
 
 extension StageName: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public init?(argument: String) {
+        guard StageTable.stage(named: StageName(rawValue: argument)) != nil else { return nil }
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { StageTable.names.map(\.rawValue) }
 }

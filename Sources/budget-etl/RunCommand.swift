@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetCore
 import BudgetETL
 import Foundation
 

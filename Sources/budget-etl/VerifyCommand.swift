@@ -16,7 +16,7 @@ struct VerifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path) else {
             throw ValidationError("\(folder) is not a report's output folder (it has no manifest.json)")
         }
-        let problems = ExportFixity.verify(folder: url, exportFolder: StageName.export.folderName)
+        let problems = ReportVerification.problems(inReportFolder: url)
         for problem in problems { print("\(folder)/\(problem)") }
         print("budget-etl: \(problems.isEmpty ? "every file is as recorded" : "\(problems.count) problem\(problems.count == 1 ? "" : "s") found")")
         if !problems.isEmpty { throw ExitCode(ExitStatus.someReportsFailed) }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import BudgetCore
 @testable import BudgetETL
+@testable import BudgetCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -132,25 +134,20 @@ import Glibc
         folder.write("pipeline.json", text: #"{"output": "killed"}"#)
         folder.write("reference.json", text: #"{"output": "reference"}"#)
         for index in 0..<150 { folder.write("input/r\(index).txt", sample("\(index)")) }
-        #expect(try run("run", "--config", "reference.json").status == 0)
+        // 150 reports in a debug build: more time than a single run gets by default.
+        #expect(try CommandLineTests.run(["run", "--config", "reference.json"], in: folder.url, timeout: 300).status == 0)
 
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["run"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let child = try Subprocess(CommandLineTests.binary, ["run"], in: folder.url)
         // Kill it once it has written some reports but not all.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: folder.path("killed").path).count) ?? 0 < 30 {
+        func written() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: folder.path("killed").path).count) ?? 0 }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline, written() < 30 {
             usleep(2_000)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        child.send(SIGKILL)
+        #expect(try child.wait().reason == .uncaughtSignal)
 
-        #expect(try run("run").status == 0)
+        #expect(try CommandLineTests.run(["run"], in: folder.url, timeout: 300).status == 0)
         let volatile: Set<String> = ["manifest.json", "catalog.csv", RunLock.fileName]
         let reference = folder.allFiles().filter { $0.hasPrefix("reference/") && !$0.contains("/_logs/") }
         let killed = folder.allFiles().filter { $0.hasPrefix("killed/") && !$0.contains("/_logs/") }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import BudgetCore
 @testable import BudgetETL
+@testable import BudgetCore
 
 /// The built `budget-etl` binary, run as a user or cron would: its output and exit status.
 @Suite struct CommandLineTests {
@@ -23,20 +25,12 @@ import Testing
         try Self.run(arguments, in: folder.url)
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary to completion in `directory`; a run longer than `timeout` seconds is killed
+    /// and fails the test (see `Subprocess`).
+    static func run(_ arguments: [String], in directory: URL,
+                    timeout: TimeInterval = Subprocess.defaultTimeout) throws -> Result {
+        let result = try Subprocess.run(Self.binary, arguments, in: directory, timeout: timeout)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     @Test func configPrintsTheEffectiveConfiguration() throws {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import BudgetCore
+@testable import BudgetReconcile
+@testable import BudgetExport
 @testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
+@testable import BudgetExport
 
 /// `archive/`: a BagIt bag of hard links to the exported files, written atomically and only when
 /// something changed.

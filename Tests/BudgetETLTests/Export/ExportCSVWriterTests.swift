@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// RFC 4180 output and spreadsheet defusing.
 @Suite struct ExportCSVWriterTests {

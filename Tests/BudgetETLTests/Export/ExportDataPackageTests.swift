@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// `datapackage.json` describes every CSV so `frictionless validate` can check the package.
 @Suite struct ExportDataPackageTests {

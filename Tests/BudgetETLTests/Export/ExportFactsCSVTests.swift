@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// `facts.csv` on the sample report, checked against the printed text.
 @Suite struct ExportFactsCSVTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// `manifest.json` fixes every exported file, and `verify` finds any change.
 @Suite struct ExportFixityTests {

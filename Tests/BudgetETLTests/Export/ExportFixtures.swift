@@ -1,5 +1,17 @@
 import Foundation
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
+@testable import BudgetNormalize
+@testable import BudgetReconcile
+@testable import BudgetExport
 @testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
+@testable import BudgetNormalize
+@testable import BudgetReconcile
+@testable import BudgetExport
 
 /// The sample report taken through extract, segment and normalize once, a reconcile report made
 /// by hand (reconcile's rules are not in this suite's scope), and its export.

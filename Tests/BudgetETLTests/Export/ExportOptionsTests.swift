@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 @Suite struct ExportOptionsTests {
     @Test func defaultsAndStrictKeys() throws {

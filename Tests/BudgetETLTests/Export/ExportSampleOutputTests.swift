@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// Writes the sample report's export and archive bag as the pipeline lays them out, into the
 /// folder named by `BUDGET_ETL_EXPORT_SAMPLE_OUTPUT`, for `scripts/check-outputs.sh` to check

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExport
 
 /// `tables/<id>.csv`: each table as printed.
 @Suite struct ExportTableCSVTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
 
 /// Whatever bytes arrive, extract either returns valid text or a `ReportError` pointing inside
 /// the input: it never crashes, and what it returns is what the rules say.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
 
 /// The extract stage's encoding detection: by validity, never a silent guess.
 @Suite struct EncodingDetectionTests {

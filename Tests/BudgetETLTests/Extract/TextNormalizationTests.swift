@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
 
 /// The extract stage's normalization: line endings unified, page marks kept, controls removed
 /// and counted, nothing else touched.

@@ -1,5 +1,7 @@
 import Foundation
+@testable import BudgetCore
 @testable import BudgetETL
+@testable import BudgetCore
 
 /// A whole pipeline run on one fixture (`Tests/Fixtures/<case>/input.txt`) compared with the
 /// outputs recorded for it (`Tests/Fixtures/<case>/expected/`).

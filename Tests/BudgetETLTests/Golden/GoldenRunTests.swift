@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
 
 /// Whole runs of every fixture compared with their recorded outputs: the sample and small
 /// hand-written reports (`Tests/Fixtures/<case>/README.md` says what each covers). A change in

@@ -1,5 +1,6 @@
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetNormalize
 
 /// Report cells to exact amounts: every printed form the rules accept, every placeholder, and
 /// every refusal with a reason — never a silent zero.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetNormalize
 
 /// Exact decimals: printed precision kept, value semantics for comparison, arithmetic that
 /// agrees with integer arithmetic on cents, and 四舍五入 rounding.

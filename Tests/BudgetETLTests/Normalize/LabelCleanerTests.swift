@@ -1,5 +1,6 @@
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetNormalize
 
 /// Label cleaning: letter-spacing, punctuation widths, enumerators, HTML.
 @Suite struct LabelCleanerTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
+@testable import BudgetNormalize
 
 /// The normalize stage on the sample report.
 @Suite struct SampleNormalizationTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
 @testable import BudgetETL
+@testable import BudgetCore
 
 /// `pipeline.json`: defaults for what is absent, and every kind of bad configuration refused
 /// with a message naming the key and what would be valid.
@@ -24,7 +28,7 @@ import Testing
         #expect(defaults.input == "input")
         #expect(defaults.output == "output")
         #expect(defaults.stages == StageName.allCases)
-        #expect(defaults.options.extract.encoding == .auto)
+        #expect(defaults.options[ExtractStage.self].encoding == .auto)
     }
 
     @Test func theRepositorysPipelineJSONLoads() throws {
@@ -34,7 +38,7 @@ import Testing
 
     @Test func effectiveConfigurationRoundTrips() throws {
         let configuration = try decode(#"{"jobs": 3, "options": {"extract": {"encoding": "gb18030"}}}"#)
-        #expect(configuration.options.extract.encoding == .gb18030)
+        #expect(configuration.options[ExtractStage.self].encoding == .gb18030)
         let printed = try JSONCoding.encode(configuration.effective)
         #expect(try PipelineConfiguration.decode(printed, source: "printed") == configuration)
     }
@@ -65,7 +69,7 @@ import Testing
         let error = try #require(refusal(#"{"stages": ["extract", "transmogrify"]}"#))
         #expect(error.key == "stages[1]")
         #expect(error.message.contains("unknown stage \"transmogrify\""))
-        #expect(error.message.contains(StageName.validNames))
+        #expect(error.message.contains(StageTable.validNames))
     }
 
     @Test func optionsForAnUnknownStageAreRefused() throws {
@@ -112,10 +116,10 @@ import Testing
     @Test func changingAStagesOptionsChangesItsFingerprintOnly() throws {
         let a = PipelineConfiguration()
         var b = a
-        b.options.extract.encoding = .gb18030
-        #expect(a.options.canonicalJSON(for: .extract) != b.options.canonicalJSON(for: .extract))
+        b.options[ExtractStage.self].encoding = .gb18030
+        #expect(a.options.fingerprint(of: ExtractStage.self) != b.options.fingerprint(of: ExtractStage.self))
         b = a
         b.jobs = 7
-        #expect(a.options.canonicalJSON(for: .extract) == b.options.canonicalJSON(for: .extract))
+        #expect(a.options.fingerprint(of: ExtractStage.self) == b.options.fingerprint(of: ExtractStage.self))
     }
 }

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
 @testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
 
 /// The driver: per-report output folders and manifests, skipping what is up to date, re-running
 /// what changed, and a bad report failing alone.
@@ -69,7 +75,7 @@ import Testing
         folder.write("input/r.txt", text: "a\n")
         _ = try pipeline().run()
         var configuration = PipelineConfiguration()
-        configuration.options.extract.maxInputBytes = 1000
+        configuration.options[ExtractStage.self].maxInputBytes = 1000
         // Extract re-runs; its files come out the same, so segment, which reads them, stays up to date.
         #expect(try pipeline(configuration).run().outcomes.first?.ran == [.extract])
         #expect(try pipeline(configuration).run().stagesRun == 0)
@@ -92,7 +98,7 @@ import Testing
         folder.write("input/r.txt", text: "表3\n支出总表\n科目编码\t科目名称\t合计\n208\t甲\t1.00\n")
         _ = try pipeline().run()
         var configuration = PipelineConfiguration()
-        configuration.options.segment.maxHeaderRows = 2
+        configuration.options[SegmentStage.self].maxHeaderRows = 2
         let summary = try pipeline(configuration).run()
         // Segment re-runs; its output is the same, so the stages after it stay up to date.
         #expect(summary.outcomes.first?.ran == [.segment])

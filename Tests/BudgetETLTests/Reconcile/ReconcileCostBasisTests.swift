@@ -1,5 +1,6 @@
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
 
 /// Amounts and arithmetic read from cost estimates' free text.
 @Suite struct ReconcileCostBasisTests {

@@ -1,5 +1,9 @@
 import Foundation
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
+@testable import BudgetNormalize
+@testable import BudgetReconcile
 
 /// The sample report, normalized once for every reconcile test.
 enum ReconcileFixture {

@@ -1,5 +1,6 @@
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
 
 /// Identities read from header paths alone.
 @Suite struct ReconcileHeaderSumTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetNormalize
+@testable import BudgetReconcile
 
 /// Every printed figure is covered by some identity: change any one and a check fails naming it;
 /// move a total only by rounding and nothing is flagged.

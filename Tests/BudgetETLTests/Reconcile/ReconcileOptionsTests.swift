@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
 
 /// `options.reconcile`: typed, strict about keys, validated.
 @Suite struct ReconcileOptionsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
 
 /// The reconciler on the sample report: the identities it keeps pass, what it lacks is named.
 @Suite struct ReconcileSampleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetReconcile
 
 /// The rounding bound: half a unit of the last printed digit per figure, never flagging a true
 /// identity printed rounded, always flagging a miss beyond it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetExtract
+@testable import BudgetSegment
 
 /// The segment stage on the sample report (input/): every body table found, with its header
 /// paths and body row counts; 表2 promised but absent; no line left unassigned.

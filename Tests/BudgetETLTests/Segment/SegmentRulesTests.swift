@@ -1,5 +1,6 @@
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
+@testable import BudgetSegment
 
 /// The segment stage's rules, one at a time, on small hand-written reports. `|` stands for a
 /// TAB and `¶` for a page break (form feed) in the fixtures.

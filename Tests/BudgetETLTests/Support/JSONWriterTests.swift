@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import BudgetETL
+@testable import BudgetCore
 
 /// The hand-written JSON writer: valid JSON that Foundation reads back, every string escaped.
 @Suite struct JSONWriterTests {

@@ -1,4 +1,4 @@
-@testable import BudgetETL
+@testable import BudgetCore
 
 /// A small deterministic generator (SplitMix64) for the property tests, so a failing case can
 /// be reproduced from its seed.

@@ -1,0 +1,173 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies a file's current state cheaply: size, modification time and inode.
+/// When all three match a manifest's record, the recorded checksum is trusted instead of
+/// reading the file again (git's index makes the same bargain).
+public struct FileStamp: Codable, Equatable, Sendable {
+    public var size: Int
+    public var modifiedNanoseconds: Int64
+    public var inode: UInt64
+}
+
+/// Thin POSIX wrappers: the pipeline's file handling in one place, with errors that name the path.
+public enum FileSystem {
+    public static func stamp(of url: URL) -> FileStamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(
+            size: Int(info.st_size),
+            modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec),
+            inode: UInt64(info.st_ino)
+        )
+    }
+
+    public static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public static func read(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw FileSystemError(path: url.path, action: "read", reason: describe(error))
+        }
+    }
+
+    /// Creates the folder and any missing parents (POSIX `mkdir`, cheaper than FileManager's
+    /// version, which this runs for every stage of every report).
+    public static func createDirectory(_ url: URL) throws {
+        let path = url.path
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else {
+            throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
+        }
+        let parent = url.deletingLastPathComponent()
+        guard parent.path != path else {
+            throw FileSystemError(path: path, action: "create folder", reason: "no parent folder")
+        }
+        try createDirectory(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes `data` to `url` atomically: into a temporary file in the same folder, then
+    /// renamed over the target, so a crash leaves either the old file or the new one, never half.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            "\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(errno)))
+        }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary.path)
+            throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(failure)))
+        }
+    }
+
+    /// Files in `folder` (not recursing), sorted by name; hidden files are left out.
+    public static func listFiles(in folder: URL) throws -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw FileSystemError(path: folder.path, action: "list", reason: describe(error))
+        }
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
+    }
+
+    public static func remove(_ url: URL) throws {
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw FileSystemError(path: url.path, action: "remove", reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Every file under `folder`, hidden ones included, as sorted relative paths (`tables/1.csv`).
+    public static func relativeFiles(under folder: URL) -> [String] {
+        var found: [String] = []
+        func walk(_ url: URL, _ prefix: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+            for name in names.sorted() {
+                let child = url.appendingPathComponent(name)
+                if isDirectory(child) {
+                    walk(child, prefix + name + "/")
+                } else {
+                    found.append(prefix + name)
+                }
+            }
+        }
+        walk(folder, "")
+        return found
+    }
+
+    /// A second name for a file (a hard link); a copy where the file system has no hard links.
+    public static func hardLink(_ source: URL, to target: URL) throws {
+        if link(source.path, target.path) == 0 { return }
+        if errno == EEXIST { return }
+        do {
+            try FileManager.default.copyItem(at: source, to: target)
+        } catch {
+            throw FileSystemError(path: target.path, action: "link or copy", reason: describe(error))
+        }
+    }
+
+    /// Renames a file or folder (atomic within one file system).
+    public static func move(_ source: URL, to target: URL) throws {
+        guard rename(source.path, target.path) == 0 else {
+            throw FileSystemError(path: target.path, action: "rename into place", reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Name prefix of the temporary files `writeAtomically` makes (and a crash may leave behind).
+    public static let temporaryPrefix = ".tmp-"
+
+    private static func describe(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return (error as NSError).localizedDescription
+    }
+}
+
+/// A file operation that failed, naming the path and the operating system's reason.
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var action: String
+    public var reason: String
+    public var description: String { "\(path): cannot \(action): \(reason)" }
+
+    public init(path: String, action: String, reason: String) {
+        self.path = path
+        self.action = action
+        self.reason = reason
+    }
+}

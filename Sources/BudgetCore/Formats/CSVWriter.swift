@@ -1,0 +1,75 @@
+import Foundation
+
+/// Writes RFC 4180 CSV straight into a byte buffer, one field at a time, so a large table is
+/// never held twice (as strings and as bytes): CRLF after every record, a field quoted when it
+/// holds `,` `"` CR or LF, inner quotes doubled, UTF-8 with an optional byte-order mark.
+///
+/// Text fields are defused for spreadsheets (see `CSVDefusing`); numbers are written by
+/// `number(_:)`, which never alters them.
+package struct CSVWriter {
+    private(set) var bytes: [UInt8] = []
+    private var fieldsInRecord = 0
+    private(set) var records = 0
+
+    package init(byteOrderMark: Bool, capacity: Int = 1 << 14) {
+        bytes.reserveCapacity(capacity)
+        if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    package var data: Data { Data(bytes) }
+
+    /// A record of text fields: the header row, or a row of printed cells.
+    package mutating func record(_ fields: [String]) {
+        for field in fields { text(field) }
+        endRecord()
+    }
+
+    /// A text field, defused when a spreadsheet would run it as a formula.
+    package mutating func text(_ value: String?) {
+        separate()
+        guard let value, !value.isEmpty else { return }
+        var field = value
+        if CSVDefusing.needsDefusing(field) { field = CSVDefusing.prefix + field }
+        append(field)
+    }
+
+    /// An exact decimal as its plain form (`-1209.02`), never defused or reformatted.
+    package mutating func number(_ value: ExactDecimal?) {
+        separate()
+        guard let value else { return }
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    package mutating func int(_ value: Int?) {
+        separate()
+        guard let value else { return }
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    package mutating func endRecord() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        fieldsInRecord = 0
+        records += 1
+    }
+
+    private mutating func separate() {
+        if fieldsInRecord > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRecord += 1
+    }
+
+    private mutating func append(_ field: String) {
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

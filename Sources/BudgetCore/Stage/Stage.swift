@@ -1,0 +1,79 @@
+import Foundation
+
+/// One step of the pipeline, declared once: its name, the stages whose files it reads, its
+/// options, the compiled-in data that shapes its output, how it runs and how its result is read
+/// back. The pipeline's stage table lists the stages in order; nothing else names them.
+///
+/// A stage reads what it needs through a `StageContext` (the source file, or the typed
+/// artifacts of earlier stages) and returns its files and its artifact. The driver writes the
+/// files (atomically) and hands the artifact to the next stage directly, so a full run parses
+/// nothing twice; `loadArtifact` rebuilds it from the files when a later stage runs alone or
+/// after this one was skipped as up to date.
+public protocol Stage: Sendable {
+    /// What the stage hands to later stages (`SegmentedReport` …).
+    associatedtype Artifact: Sendable
+    /// The stage's options, `options.<name>` in `pipeline.json`.
+    associatedtype Options: StageOptions = NoOptions
+
+    static var name: StageName { get }
+    /// Stages whose files this stage reads; they must be listed (and run) before it.
+    static var needs: [StageName] { get }
+    /// Compiled-in data that changes what the stage writes (word lists, code tables): part of
+    /// its up-to-date check, with its options and the pipeline version.
+    static var fingerprint: Data { get }
+
+    init(options: Options)
+
+    /// Processes one report. Throws `ReportError` for a problem in the report itself.
+    func run(_ context: StageContext) throws -> StageProduct<Artifact>
+
+    /// Reads back the artifact this stage wrote to `folder`.
+    static func loadArtifact(from folder: StageFolder) throws -> Artifact
+
+    /// Work that needs the stage's files in place (the export stage's archive bag links to them).
+    /// Returns the files it wrote, relative to the report folder, to record as the stage's outputs.
+    func finish(reportFolder: URL, layout: StageLayout) throws -> [String]
+}
+
+extension Stage {
+    public static var fingerprint: Data { Data() }
+
+    public func finish(reportFolder: URL, layout: StageLayout) throws -> [String] { [] }
+
+    /// Whether the stage takes options (a stage with `NoOptions` has no key under `options`).
+    public static var hasOptions: Bool { Options.self != NoOptions.self }
+}
+
+extension Stage where Options == NoOptions {
+    public init() { self.init(options: NoOptions()) }
+}
+
+/// A file a stage produced, by name inside the stage's folder.
+public struct OutputFile: Sendable {
+    public var name: String
+    public var data: Data
+    /// The same bytes for every report (a schema): stored once per output folder, under
+    /// `_shared/<sha256>`, and hard-linked into each report's folder rather than written again.
+    public var sameInEveryReport: Bool
+
+    public init(name: String, data: Data, sameInEveryReport: Bool = false) {
+        self.name = name
+        self.data = data
+        self.sameInEveryReport = sameInEveryReport
+    }
+}
+
+/// What one stage run produced: the value later stages consume, and the files to write.
+public struct StageProduct<Artifact: Sendable>: Sendable {
+    public var artifact: Artifact
+    public var files: [OutputFile]
+    /// Facts for the catalog (`unit`, `year`, `kind`, `tables`, `facts`, `failedChecks`),
+    /// merged into the manifest's summary.
+    public var summary: [String: String]
+
+    public init(artifact: Artifact, files: [OutputFile], summary: [String: String] = [:]) {
+        self.artifact = artifact
+        self.files = files
+        self.summary = summary
+    }
+}

@@ -1,0 +1,290 @@
+/// Hand-written matchers for the shapes of lines in a report. They scan Unicode scalars or UTF-8
+/// bytes once, never grapheme clusters, and compare text by its bytes: they run on every line
+/// and cell of thousands of reports, where `Character` iteration and `String ==` (which
+/// normalizes non-ASCII text) would cost more than everything else together.
+package enum TextPatterns {
+    package static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "廿", "卅", "百", "零", "〇", "两": true
+        default: false
+        }
+    }
+
+    package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\t" || scalar == "\u{A0}"
+    }
+
+    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+    }
+
+    package static func isDigit(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && isDigit(character.unicodeScalars.first!)
+    }
+
+    /// The ASCII value of a digit, full-width included.
+    package static func digitValue(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value >= 0xFF10 && scalar.value <= 0xFF19 ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
+    }
+
+    /// The text without leading and trailing spaces (ASCII, ideographic, no-break, tab).
+    package static func trimmed(_ text: Substring) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return text[first...last]
+    }
+
+    package static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !isSpace(first) && !isSpace(last) { return text }
+        return String(trimmed(text[...]))
+    }
+
+    /// True when the text has nothing but spaces.
+    package static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    /// Same text, compared by bytes (no Unicode normalization, which reports never need).
+    package static func same(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// The text with all spaces removed and full-width brackets, colons and quotes unified: how
+    /// two printings of one label are compared (`收 入` = `收入`, `（一）` = `(一)`).
+    package static func compactKey(_ text: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\u{3000}", "\t", "\u{A0}": continue
+            case "（": scalars.append("(")
+            case "）": scalars.append(")")
+            case "：": scalars.append(":")
+            case "“", "”", "＂": scalars.append("\"")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whether two texts have the same `compactKey`, without building either key.
+    package static func compactEquals(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        var left = a.unicodeScalars.makeIterator(), right = b.unicodeScalars.makeIterator()
+        func next(_ iterator: inout some IteratorProtocol<Unicode.Scalar>) -> Unicode.Scalar? {
+            while let scalar = iterator.next() {
+                switch scalar {
+                case " ", "\u{3000}", "\t", "\u{A0}": continue
+                case "（": return "("
+                case "）": return ")"
+                case "：": return ":"
+                case "“", "”", "＂": return "\""
+                default: return scalar
+                }
+            }
+            return nil
+        }
+        while true {
+            let x = next(&left), y = next(&right)
+            if x != y { return false }
+            if x == nil { return true }
+        }
+    }
+
+    /// Whether `text` contains `pattern`, comparing UTF-8 bytes (Foundation's `contains` goes
+    /// through NSString).
+    package static func contains(_ text: some StringProtocol, _ pattern: String) -> Bool {
+        let needle = Array(pattern.utf8)
+        guard let first = needle.first else { return true }
+        let haystack = text.utf8
+        var index = haystack.startIndex
+        while let found = haystack[index...].firstIndex(of: first) {
+            if haystack[found...].starts(with: needle) { return true }
+            index = haystack.index(after: found)
+        }
+        return false
+    }
+
+    /// A table caption: `表1`, `表 5-1`, `附表-5-2`, `表1-1.`, `表 1. 收支总表`. Returns the table
+    /// id (`5-1`) and what follows the number (a title, in a contents entry).
+    package static func caption(_ line: String) -> (id: String, rest: String)? {
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        func skip(_ accept: (Unicode.Scalar) -> Bool) {
+            while index < scalars.endIndex, accept(scalars[index]) { scalars.formIndex(after: &index) }
+        }
+        skip(isSpace)
+        if index < scalars.endIndex, scalars[index] == "附" { scalars.formIndex(after: &index) }
+        guard index < scalars.endIndex, scalars[index] == "表" else { return nil }
+        scalars.formIndex(after: &index)
+        skip { isSpace($0) || $0 == "-" || $0 == "－" }
+        var id = String.UnicodeScalarView()
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isDigit(scalar) {
+                id.append(digitValue(scalar))
+            } else if scalar == "-" || scalar == "－" || scalar == "—", !id.isEmpty,
+                      case let next = scalars.index(after: index), next < scalars.endIndex, isDigit(scalars[next]) {
+                id.append("-")
+            } else {
+                break
+            }
+            scalars.formIndex(after: &index)
+        }
+        guard !id.isEmpty else { return nil }
+        if index < scalars.endIndex, [".", "．", "、", "：", ":"].contains(scalars[index]) { scalars.formIndex(after: &index) }
+        let rest = trimmed(line[index...])
+        // `表1` followed by ASCII letters is something else (`表10a`); CJK or nothing is a caption.
+        if let first = rest.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic { return nil }
+        return (String(id), String(rest))
+    }
+
+    /// `第一部分 …` / `第三部分 …`: a part of the report.
+    package static func isPartHeading(_ line: String) -> Bool {
+        var scalars = trimmed(line[...]).unicodeScalars[...]
+        guard scalars.first == "第" else { return false }
+        scalars = scalars.dropFirst()
+        let numeral = scalars.prefix { isChineseNumeral($0) || isDigit($0) }
+        guard !numeral.isEmpty else { return false }
+        scalars = scalars.dropFirst(numeral.count)
+        return scalars.starts(with: "部分".unicodeScalars)
+    }
+
+    /// How a heading or list item is numbered.
+    package enum EnumeratorStyle: String, Codable, Sendable {
+        /// `一、`
+        case chinese
+        /// `（一）`, `(一)`
+        case parenthesizedChinese
+        /// `1.`, `1、`, `1．`
+        case arabic
+        /// `（1）`, `(1)`
+        case parenthesizedArabic
+    }
+
+    /// The enumerator a line starts with, its ordinal text and the rest of the line.
+    package static func enumerator(_ line: String) -> (style: EnumeratorStyle, ordinal: String, rest: Substring)? {
+        let text = trimmed(line[...])
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        func rest(after count: Int) -> Substring {
+            trimmed(text[scalars.index(scalars.startIndex, offsetBy: count)...])
+        }
+        if first == "(" || first == "（" {
+            let inner = scalars.dropFirst().prefix { isChineseNumeral($0) || isDigit($0) }
+            guard !inner.isEmpty, let close = scalars.dropFirst(1 + inner.count).first, close == ")" || close == "）" else {
+                return nil
+            }
+            let arabic = inner.allSatisfy(isDigit)
+            guard arabic || inner.allSatisfy(isChineseNumeral) else { return nil }
+            return (arabic ? .parenthesizedArabic : .parenthesizedChinese, String(String.UnicodeScalarView(inner)),
+                    rest(after: inner.count + 2))
+        }
+        if isChineseNumeral(first) {
+            let numeral = scalars.prefix(while: isChineseNumeral)
+            guard scalars.dropFirst(numeral.count).first == "、" else { return nil }
+            return (.chinese, String(String.UnicodeScalarView(numeral)), rest(after: numeral.count + 1))
+        }
+        if isDigit(first) {
+            let number = scalars.prefix(while: isDigit)
+            let after = scalars.dropFirst(number.count)
+            guard number.count <= 3, let mark = after.first, mark == "." || mark == "、" || mark == "．" else { return nil }
+            // `1.70` is a number, not an item.
+            if let next = after.dropFirst().first, isDigit(next) { return nil }
+            return (.arabic, String(String.UnicodeScalarView(number)), rest(after: number.count + 1))
+        }
+        return nil
+    }
+
+    /// `key：value` where key is one of `keys` (`单位：万元`, `说明：…`).
+    package static func keyValue(_ text: String, keys: [String]) -> (key: String, value: String)? {
+        // Cheap refusal first: most cells have no colon at all.
+        guard text.utf8.contains(0x3A) || text.unicodeScalars.contains("：") else { return nil }
+        let trimmedText = trimmed(text[...])
+        for key in keys where trimmedText.utf8.starts(with: key.utf8) {
+            let after = trimmedText.unicodeScalars.dropFirst(key.unicodeScalars.count).drop(while: isSpace)
+            guard let mark = after.first, mark == "：" || mark == ":" else { continue }
+            return (key, String(trimmed(Substring(after.dropFirst()))))
+        }
+        return nil
+    }
+
+    /// A cell that holds an amount: digits with separators, a decimal part, a sign or brackets,
+    /// a percent sign (`1,209.02`, `-3.5`, `（12.00）`, `100%`).
+    package static func isAmount(_ cell: String) -> Bool {
+        let scalars = trimmed(cell[...]).unicodeScalars
+        var digits = 0
+        var index = scalars.startIndex
+        var position = 0
+        let count = scalars.count
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isDigit(scalar) {
+                digits += 1
+            } else if [",", ".", "，", "．", "%", "％", " "].contains(scalar) {
+                // separators and percent
+            } else if position == 0, ["-", "−", "－", "+", "(", "（"].contains(scalar) {
+                // sign or opening bracket
+            } else if position == count - 1, scalar == ")" || scalar == "）" {
+                // closing bracket
+            } else {
+                return false
+            }
+            position += 1
+            scalars.formIndex(after: &index)
+        }
+        return digits > 0
+    }
+
+    /// A classification, unit or project code: 3 or more ASCII digits, or a long run of digits
+    /// and capitals with at least eight digits (`42010022503T000000142`).
+    package static func isCode(_ cell: String) -> Bool {
+        let bytes = trimmed(cell[...]).utf8
+        var digits = 0, count = 0
+        for byte in bytes {
+            count += 1
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if !(byte >= 0x41 && byte <= 0x5A) {
+                return false
+            }
+        }
+        return count >= 3 && (digits == count || (count >= 10 && digits >= 8))
+    }
+
+    /// Number-like tokens in a text: maximal runs of digits, joined by `,` or `.` between digits.
+    package static func numberTokenCount(_ text: some StringProtocol) -> Int {
+        var count = 0
+        var inToken = false
+        var pendingSeparator = false
+        for scalar in text.unicodeScalars {
+            if isDigit(scalar) {
+                if !inToken { count += 1 }
+                inToken = true
+                pendingSeparator = false
+            } else if inToken, !pendingSeparator, scalar == "," || scalar == "." || scalar == "，" || scalar == "．" {
+                pendingSeparator = true
+            } else {
+                inToken = false
+                pendingSeparator = false
+            }
+        }
+        return count
+    }
+
+    /// Length in Unicode scalars (for CJK text, its length in characters, without the cost of
+    /// grapheme breaking).
+    package static func length(_ text: some StringProtocol) -> Int { text.unicodeScalars.count }
+
+    /// A colon at the end introduces what follows (a list, a new paragraph) rather than continuing.
+    package static func endsClause(_ text: String) -> Bool {
+        guard let last = trimmed(text[...]).unicodeScalars.last else { return true }
+        return last == "：" || last == ":"
+    }
+
+    /// Terminal punctuation: a line that ends with it ends its sentence.
+    package static func endsSentence(_ text: String) -> Bool {
+        guard let last = trimmed(text[...]).unicodeScalars.last else { return true }
+        return ["。", "；", "！", "？", ".", ";", "!", "?"].contains(last)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import BudgetCore
+
+/// `output/catalog.csv`: one row per report version ever ingested — id, version, source,
+/// SHA-256, unit, year, kind, status, counts of tables, facts and failed checks, and when it
+/// was ingested. Rows of reports a run did not touch are kept, and so are reports whose input
+/// has been removed: the catalog forgets nothing.
+public enum Catalog {
+    public static let fileName = "catalog.csv"
+    public static let columns = ["report_id", "version", "current", "source", "sha256", "unit", "year", "kind",
+                                 "status", "tables", "facts", "failed_checks", "ingested"]
+
+    /// Rewrites the catalog with the rows of these manifests in place of their reports' old rows.
+    /// Nothing is written when the result is the same as what is there.
+    package static func update(with manifests: [Manifest], outputFolder: URL) throws {
+        let url = outputFolder.appendingPathComponent(fileName)
+        let existing = (try? Data(contentsOf: url)) ?? Data()
+        let updated = Set(manifests.map(\.reportId))
+        var rows = CSV.parse(String(decoding: existing, as: UTF8.self)).dropFirst()
+            .map { $0.map(CSVDefusing.printed) }
+            .filter { $0.count == columns.count && !updated.contains($0[0]) }
+        for manifest in manifests { rows.append(contentsOf: self.rows(of: manifest)) }
+        rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
+        // Written like the exports: RFC 4180, text defused for spreadsheets.
+        var csv = CSVWriter(byteOrderMark: false)
+        for row in [columns] + rows { csv.record(row) }
+        let data = csv.data
+        if data != existing { try FileSystem.writeAtomically(data, to: url) }
+    }
+
+    package static func rows(of manifest: Manifest) -> [[String]] {
+        var rows: [[String]] = []
+        let versions = manifest.versions ?? []
+        for (index, version) in versions.enumerated() {
+            rows.append(row(id: manifest.reportId, version: index + 1, current: false, source: version.source, sha256: version.sha256,
+                            summary: version.summary, status: version.status, ingested: version.ingested))
+        }
+        rows.append(row(id: manifest.reportId, version: versions.count + 1, current: true, source: manifest.source.path,
+                        sha256: manifest.source.sha256, summary: manifest.summary, status: manifest.status, ingested: manifest.ingested))
+        return rows
+    }
+
+    private static func row(id: String, version: Int, current: Bool, source: String, sha256: String, summary: [String: String]?,
+                            status: Manifest.Status, ingested: String?) -> [String] {
+        let summary = summary ?? [:]
+        return [id, String(version), current ? "yes" : "no", source, sha256, summary["unit"] ?? "", summary["year"] ?? "",
+                summary["kind"] ?? "", status.rawValue, summary["tables"] ?? "", summary["facts"] ?? "",
+                summary["failedChecks"] ?? "", ingested ?? ""]
+    }
+}
+
+/// Reading RFC 4180 CSV (what `CSVWriter` writes).
+public enum CSV {
+    /// The records of RFC 4180 text, fields as written (still defused).
+    public static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending { pending = nil; return scalar }
+            return iterator.next()
+        }
+        while let scalar = next() {
+            if quoted {
+                if scalar == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = following }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\r": continue
+            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

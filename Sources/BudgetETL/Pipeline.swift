@@ -1,0 +1,209 @@
+import Dispatch
+import Foundation
+import Synchronization
+import BudgetCore
+
+/// Which reports and stages a run covers.
+public struct RunSelection: Sendable {
+    /// Report ids to process; empty means every input.
+    public var reportIDs: [String]
+    /// First stage to run; it and every later stage run even when up to date.
+    public var from: StageName?
+    /// Last stage to run.
+    public var to: StageName?
+
+    public init(reportIDs: [String] = [], from: StageName? = nil, to: StageName? = nil) {
+        self.reportIDs = reportIDs
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Who wants to know how a run goes: told the number of reports, then each report as it
+/// finishes (one call at a time).
+public struct RunObserver: Sendable {
+    public var started: @Sendable (Int) -> Void
+    public var finished: @Sendable (ReportOutcome) -> Void
+
+    public init(started: @escaping @Sendable (Int) -> Void = { _ in }, finished: @escaping @Sendable (ReportOutcome) -> Void = { _ in }) {
+        self.started = started
+        self.finished = finished
+    }
+}
+
+/// One input file found in the input folder, with the id its output folder takes.
+public struct ReportInput: Sendable, Equatable {
+    public var id: String
+    public var url: URL
+    public var displayPath: String
+}
+
+/// The driver: finds the reports, plans the stages, runs reports concurrently (bounded by
+/// `jobs`), and sums up. Reports are independent, so the outputs do not depend on the order
+/// or concurrency in which they run.
+public struct Pipeline: Sendable {
+    public let configuration: PipelineConfiguration
+    /// The configuration file's folder; relative paths in the configuration start here.
+    public let baseFolder: URL
+
+    public init(configuration: PipelineConfiguration, baseFolder: URL) {
+        self.configuration = configuration
+        self.baseFolder = baseFolder.standardizedFileURL
+    }
+
+    public var inputFolder: URL { resolve(configuration.input) }
+    public var outputFolder: URL { resolve(configuration.output) }
+
+    /// The input files, sorted by name, each with its report id; inputs whose names give the
+    /// same id are returned apart, as they cannot both be processed.
+    public func discoverInputs() throws(ConfigurationError) -> (inputs: [ReportInput], clashes: [ReportOutcome]) {
+        guard FileSystem.isDirectory(inputFolder) else {
+            throw ConfigurationError(source: "configuration", key: "input",
+                                     message: "input folder \(inputFolder.path) does not exist")
+        }
+        let extensions = Set(configuration.inputExtensions.map { $0.lowercased() })
+        let files: [URL]
+        do {
+            files = try FileSystem.listFiles(in: inputFolder)
+                .filter { extensions.contains($0.pathExtension.lowercased()) && !FileSystem.isDirectory($0) }
+        } catch {
+            throw ConfigurationError(source: "configuration", key: "input", message: "\(error)")
+        }
+        let found = files.map { ReportInput(id: ReportID.derive(fromFileName: $0.lastPathComponent), url: $0,
+                                            displayPath: display($0)) }
+        let byID = Dictionary(grouping: found, by: \.id)
+        var inputs: [ReportInput] = []
+        var clashes: [ReportOutcome] = []
+        for input in found {
+            let sharing = byID[input.id]!
+            if sharing.count == 1 {
+                inputs.append(input)
+                continue
+            }
+            let others = sharing.filter { $0 != input }.map(\.displayPath).joined(separator: ", ")
+            clashes.append(ReportOutcome(
+                reportID: input.id, source: input.displayPath, ran: [], skipped: [],
+                error: ReportError(file: input.displayPath,
+                                   message: "gives the same report id \"\(input.id)\" as \(others)",
+                                   hint: "rename one of the files so their ids differ")))
+        }
+        return (inputs, clashes)
+    }
+
+    /// The stages a selection runs, in order, and which of them run even when up to date.
+    public func plan(_ selection: RunSelection) throws(ConfigurationError) -> (stages: [StageName], forced: Set<StageName>) {
+        for (flag, stage) in [("--from", selection.from), ("--to", selection.to)] {
+            if let stage, !configuration.stages.contains(stage) {
+                throw ConfigurationError(source: "command line", key: flag,
+                    message: "stage \"\(stage.rawValue)\" is not in the configured stages (\(configuration.stages.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        let first = selection.from?.number ?? 0
+        let last = selection.to?.number ?? Int.max
+        guard first <= last else {
+            throw ConfigurationError(source: "command line", key: "--from",
+                                     message: "stage \(selection.from!.rawValue) comes after --to \(selection.to!.rawValue)")
+        }
+        let stages = configuration.stages.filter { (first...last).contains($0.number) }
+        let forced = selection.from == nil ? [] : Set(stages)
+        return (stages, forced)
+    }
+
+    /// Runs the selection. `report` is called once per report as it finishes, one call at a time.
+    /// Holds the output folder's lock for the whole run; throws `RunLock.Busy` when another run
+    /// holds it. Failed reports are quarantined, the catalog updated and the run logged.
+    public func run(_ selection: RunSelection = RunSelection(), observer: RunObserver = RunObserver()) throws -> RunSummary {
+        let report = observer.finished
+        let started = Date()
+        let (stages, forced) = try plan(selection)
+        var (inputs, clashes) = try discoverInputs()
+        if !selection.reportIDs.isEmpty {
+            let known = Set(inputs.map(\.id) + clashes.map(\.reportID))
+            if let unknown = selection.reportIDs.first(where: { !known.contains($0) }) {
+                throw ConfigurationError(source: "command line", key: "--report",
+                    message: "no input in \(inputFolder.path) has report id \"\(unknown)\"; ids: \(known.sorted().joined(separator: ", "))")
+            }
+            let wanted = Set(selection.reportIDs)
+            inputs = inputs.filter { wanted.contains($0.id) }
+            clashes = clashes.filter { wanted.contains($0.reportID) }
+        }
+        let lock = try RunLock(outputFolder: outputFolder)
+        defer { withExtendedLifetime(lock) {} }
+        observer.started(inputs.count + clashes.count)
+        clashes.forEach(report)
+
+        let configuration = configuration
+        let selected = inputs
+        let outputFolder = outputFolder
+        let baseFolder = baseFolder
+        let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
+        let next = Mutex(0)
+        let reporting = Mutex(())
+        let workers = max(1, min(configuration.effectiveJobs, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < selected.count else { return }
+                let input = selected[index]
+                let runner = ReportRunner(
+                    source: ReportSource(url: input.url, displayPath: input.displayPath, reportID: input.id),
+                    configuration: configuration,
+                    workspace: ReportWorkspace(root: outputFolder.appendingPathComponent(input.id, isDirectory: true)),
+                    baseFolder: baseFolder, plan: stages, forced: forced)
+                let outcome = runner.run()
+                Quarantine.update(outcome, outputFolder: outputFolder)
+                outcomes.withLock { $0[index] = outcome }
+                reporting.withLock { _ in report(outcome) }
+            }
+        }
+        let finished = outcomes.withLock { $0.compactMap { $0 } }
+        for clash in clashes { Quarantine.update(clash, outputFolder: outputFolder) }
+        let summary = RunSummary(outcomes: clashes + finished, stages: stages)
+        try Catalog.update(with: finished.compactMap(\.manifest), outputFolder: outputFolder)
+        try RunLog.write(summary, started: started, outputFolder: outputFolder)
+        return summary
+    }
+
+    private func resolve(_ path: String) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseFolder.appendingPathComponent(path))
+            .standardizedFileURL
+    }
+
+    /// A path as people see it: relative to the configuration's folder when inside it.
+    private func display(_ url: URL) -> String {
+        let base = baseFolder.path.hasSuffix("/") ? baseFolder.path : baseFolder.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+/// The result of a run, and its one-line account.
+public struct RunSummary: Sendable {
+    public var outcomes: [ReportOutcome]
+    public var stages: [StageName]
+
+    public var failed: [ReportOutcome] { outcomes.filter { !$0.succeeded } }
+    public var stagesRun: Int { outcomes.reduce(0) { $0 + $1.ran.count } }
+    public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
+    /// Reconciliation checks that failed, over all reports.
+    public var failedChecks: Int {
+        outcomes.reduce(0) { $0 + (($1.manifest?.summary?["failedChecks"]).flatMap { Int($0) } ?? 0) }
+    }
+
+    /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
+    public var description: String {
+        let count = outcomes.count
+        var text = "\(count) report\(count == 1 ? "" : "s"): \(count - failed.count) ok, \(failed.count) failed; "
+        if stagesRun == 0 {
+            text += "no stage ran"
+            if stagesSkipped > 0 { text += " (\(stagesSkipped) up to date)" }
+        } else {
+            text += "\(stagesRun) stage run\(stagesRun == 1 ? "" : "s"), \(stagesSkipped) skipped as up to date"
+        }
+        if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
+        return text
+    }
+}

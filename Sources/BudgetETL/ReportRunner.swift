@@ -1,0 +1,289 @@
+import Foundation
+import BudgetCore
+import BudgetExport
+
+/// What happened to one report in a run.
+public struct ReportOutcome: Sendable, Equatable {
+    public var reportID: String
+    public var source: String
+    public var ran: [StageName]
+    public var skipped: [StageName]
+    public var error: ReportError?
+    /// The report's manifest after the run (nil when it could not be written).
+    public var manifest: Manifest?
+    public var durationMicroseconds: Int = 0
+
+    public var succeeded: Bool { error == nil }
+}
+
+/// Runs the planned stages for one report: skips a stage whose inputs, options and outputs are
+/// unchanged since its last success, runs the rest, writes their files atomically and records
+/// everything in the report's manifest. A failing stage stops this report only.
+package struct ReportRunner {
+    package let source: ReportSource
+    package let configuration: PipelineConfiguration
+    package let workspace: ReportWorkspace
+    package let baseFolder: URL
+    /// Stages to consider, in pipeline order.
+    package let plan: [StageName]
+    /// Stages to run even when up to date.
+    package let forced: Set<StageName>
+
+    package func run() -> ReportOutcome {
+        let clock = ContinuousClock()
+        let runStarted = clock.now
+        removeTemporaryFiles()
+        let previous = loadManifest()
+        var manifest = previous ?? Manifest(
+            schemaVersion: Manifest.currentSchemaVersion, reportId: source.reportID,
+            source: FileRecord(path: source.displayPath, sha256: "", size: 0, stamp: nil),
+            software: .current, status: .ok, error: nil, stages: [], updated: "")
+        var checksums = ChecksumCache()
+        var artifacts: [StageName: any Sendable] = [:]
+        var ran: [StageName] = []
+        var skipped: [StageName] = []
+        var failure: ReportError?
+
+        for stage in plan {
+            guard let stageType = StageTable.stage(named: stage) else { preconditionFailure("unplanned stage \(stage)") }
+            let optionsSHA256 = Checksum.sha256(
+                Data(PipelineVersion.current.utf8) + configuration.options.fingerprint(of: stageType))
+            if !forced.contains(stage), let record = manifest.record(for: stage),
+               isUpToDate(record, stage: stage, optionsSHA256: optionsSHA256, checksums: &checksums) {
+                skipped.append(stage)
+                continue
+            }
+            let upstreamRecords = manifest
+            let context = StageContext(
+                source: source, layout: StageTable.layout, reportFolder: workspace.root, artifacts: artifacts,
+                producedRecords: { upstream in upstreamRecords.record(for: upstream)?.outputs })
+            let started = clock.now
+            do {
+                let product = try Self.run(stageType, options: configuration.options, context: context)
+                if stage.requires.isEmpty, let read = context.inputs.first, !manifest.source.sha256.isEmpty,
+                   read.sha256 != manifest.source.sha256 {
+                    try keepVersion(of: &manifest)
+                }
+                if stage.requires.isEmpty, let read = context.inputs.first, read.sha256 != manifest.source.sha256 {
+                    manifest.ingested = Self.now()
+                }
+                if !product.summary.isEmpty { manifest.summary = (manifest.summary ?? [:]).merging(product.summary) { $1 } }
+                var outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
+                for path in try product.finish(workspace.root, StageTable.layout) {
+                    let url = workspace.root.appendingPathComponent(path)
+                    let data = try FileSystem.read(url)
+                    outputs.append(FileRecord(path: path, sha256: Checksum.sha256(data), size: data.count, stamp: FileSystem.stamp(of: url)))
+                }
+                for output in outputs { checksums.produced[output.path] = output }
+                artifacts = context.loadedArtifacts
+                artifacts[stage] = product.artifact
+                if stage.requires.isEmpty, let read = context.inputs.first { manifest.source = read }
+                manifest.setRecord(StageRecord(
+                    stage: stage.rawValue, status: .ok, pipelineVersion: PipelineVersion.current,
+                    optionsSHA256: optionsSHA256, inputs: context.inputs, outputs: outputs, error: nil,
+                    finished: Self.now(), durationMicroseconds: Self.microseconds(clock.now - started)))
+                ran.append(stage)
+            } catch {
+                let reportError = describe(error, stage: stage)
+                manifest.setRecord(StageRecord(
+                    stage: stage.rawValue, status: .failed, pipelineVersion: PipelineVersion.current,
+                    optionsSHA256: optionsSHA256, inputs: context.inputs, outputs: [], error: reportError,
+                    finished: Self.now(), durationMicroseconds: Self.microseconds(clock.now - started)))
+                failure = reportError
+                break
+            }
+        }
+
+        manifest.status = failure == nil ? .ok : .failed
+        manifest.error = failure
+        manifest.software = .current
+        if previous == nil || !ran.isEmpty || failure != nil || manifest != previous {
+            manifest.updated = Self.now()
+            do {
+                try FileSystem.createDirectory(workspace.root)
+                try FileSystem.writeAtomically(try JSONCoding.encode(manifest), to: workspace.manifestURL)
+            } catch {
+                failure = failure ?? describe(error, stage: nil)
+            }
+        }
+        return ReportOutcome(reportID: source.reportID, source: source.displayPath, ran: ran, skipped: skipped,
+                             error: failure, manifest: manifest, durationMicroseconds: Self.microseconds(clock.now - runStarted))
+    }
+
+    /// One stage built with its options and run; its result with the types erased, so the
+    /// driver can hold the results of every stage side by side.
+    private static func run<S: Stage>(_: S.Type, options: OptionsByStage, context: StageContext) throws -> ErasedProduct {
+        let stage = S.make(with: options)
+        let product = try stage.run(context)
+        return ErasedProduct(artifact: product.artifact, files: product.files, summary: product.summary,
+                             finish: { try stage.finish(reportFolder: $0, layout: $1) })
+    }
+
+    private struct ErasedProduct {
+        var artifact: any Sendable
+        var files: [OutputFile]
+        var summary: [String: String]
+        var finish: (URL, StageLayout) throws -> [String]
+    }
+
+    /// Keeps the current version's files before a changed source replaces them: hard links under
+    /// `versions/<sha256>/` (no bytes copied), and a record in the manifest.
+    private func keepVersion(of manifest: inout Manifest) throws {
+        let folder = "versions/\(manifest.source.sha256)"
+        let target = workspace.root.appendingPathComponent(folder, isDirectory: true)
+        if !FileManager.default.fileExists(atPath: target.path) {
+            let staging = workspace.root.appendingPathComponent("versions/\(FileSystem.temporaryPrefix)\(manifest.source.sha256)")
+            try? FileManager.default.removeItem(at: staging)
+            try FileSystem.createDirectory(staging)
+            for folder in StageTable.layout.allFolderNames + [ArchiveBag.folderName] {
+                let source = workspace.root.appendingPathComponent(folder, isDirectory: true)
+                for path in FileSystem.relativeFiles(under: source) where !path.hasPrefix(FileSystem.temporaryPrefix) {
+                    let target = staging.appendingPathComponent("\(folder)/\(path)")
+                    try FileSystem.createDirectory(target.deletingLastPathComponent())
+                    try FileSystem.hardLink(source.appendingPathComponent(path), to: target)
+                }
+            }
+            if FileManager.default.fileExists(atPath: workspace.manifestURL.path) {
+                try FileSystem.hardLink(workspace.manifestURL, to: staging.appendingPathComponent("manifest.json"))
+            }
+            try FileSystem.move(staging, to: target)
+        }
+        var versions = manifest.versions ?? []
+        versions.removeAll { $0.sha256 == manifest.source.sha256 }
+        versions.append(ReportVersion(sha256: manifest.source.sha256, source: manifest.source.path, ingested: manifest.ingested,
+                                      status: manifest.status, summary: manifest.summary, folder: folder))
+        manifest.versions = versions
+        manifest.summary = nil
+    }
+
+    /// Removes temporary files a killed run left in this report's folders.
+    private func removeTemporaryFiles() {
+        let folders = [workspace.root, workspace.root.appendingPathComponent("versions")] + StageTable.names.map(workspace.folder(for:))
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasPrefix(FileSystem.temporaryPrefix) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// True when the stage last succeeded under this version and these options, everything it
+    /// read still has the checksum it had then, and everything it wrote is still there unchanged.
+    private func isUpToDate(_ record: StageRecord, stage: StageName, optionsSHA256: String,
+                            checksums: inout ChecksumCache) -> Bool {
+        guard record.status == .ok, record.pipelineVersion == PipelineVersion.current,
+              record.optionsSHA256 == optionsSHA256, !record.outputs.isEmpty else { return false }
+        let inputBase = stage.requires.isEmpty ? baseFolder : workspace.root
+        for input in record.inputs {
+            guard checksums.current(input, at: resolve(input.path, against: inputBase)) == input.sha256 else {
+                return false
+            }
+        }
+        for output in record.outputs {
+            guard checksums.current(output, at: workspace.root.appendingPathComponent(output.path)) == output.sha256 else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Writes a stage's files into its folder and removes files left there by an earlier run.
+    /// A file whose bytes equal what is already on disk (per the last record) is not rewritten.
+    private func write(_ files: [OutputFile], for stage: StageName, replacing old: StageRecord?) throws -> [FileRecord] {
+        let folder = workspace.folder(for: stage)
+        try FileSystem.createDirectory(folder)
+        var records: [FileRecord] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            if file.name.contains("/") { try FileSystem.createDirectory(url.deletingLastPathComponent()) }
+            let path = "\(stage.folderName)/\(file.name)"
+            let sha256 = Checksum.sha256(file.data)
+            if let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
+               let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
+                records.append(previous)
+                continue
+            }
+            if file.sameInEveryReport {
+                try linkShared(file.data, sha256: sha256, to: url)
+            } else {
+                try FileSystem.writeAtomically(file.data, to: url)
+            }
+            records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: FileSystem.stamp(of: url)))
+        }
+        // Files an earlier run left that this one did not write, and folders that emptied.
+        let keep = Set(files.map(\.name))
+        for path in FileSystem.relativeFiles(under: folder) where !keep.contains(path) {
+            try FileSystem.remove(folder.appendingPathComponent(path))
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let child = folder.appendingPathComponent(name)
+            if FileSystem.isDirectory(child), FileSystem.relativeFiles(under: child).isEmpty { try? FileManager.default.removeItem(at: child) }
+        }
+        return records
+    }
+
+    /// Places bytes every report shares: written once to `<output>/_shared/<sha256>`, then
+    /// hard-linked beside the target and renamed over it (atomic, like every other write).
+    private func linkShared(_ data: Data, sha256: String, to url: URL) throws {
+        let store = workspace.root.deletingLastPathComponent().appendingPathComponent(Self.sharedFolder, isDirectory: true)
+        let shared = store.appendingPathComponent(sha256)
+        if !FileManager.default.fileExists(atPath: shared.path) {
+            try FileSystem.createDirectory(store)
+            try FileSystem.writeAtomically(data, to: shared)
+        }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent("\(FileSystem.temporaryPrefix)\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max))")
+        try FileSystem.hardLink(shared, to: temporary)
+        try FileSystem.move(temporary, to: url)
+    }
+
+    /// Folder of the output folder that holds bytes shared by every report.
+    package static let sharedFolder = "_shared"
+
+    private func loadManifest() -> Manifest? {
+        guard let data = try? Data(contentsOf: workspace.manifestURL),
+              let manifest = try? JSONCoding.decode(Manifest.self, from: data),
+              manifest.schemaVersion == Manifest.currentSchemaVersion else { return nil }
+        return manifest
+    }
+
+    private func describe(_ error: Error, stage: StageName?) -> ReportError {
+        var reportError: ReportError
+        switch error {
+        case let error as ReportError: reportError = error
+        case let error as FileSystemError: reportError = ReportError(file: error.path, message: "cannot \(error.action): \(error.reason)")
+        default: reportError = ReportError(file: source.displayPath, message: "\(error)")
+        }
+        if reportError.stage == nil { reportError.stage = stage?.rawValue }
+        return reportError
+    }
+
+    private func resolve(_ path: String, against base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
+    package static func now() -> String { Date().formatted(.iso8601) }
+
+    package static func microseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+    }
+}
+
+/// Current checksums of files, as cheaply as honesty allows: a file written in this run is known;
+/// a file whose size, time and inode match its record keeps the recorded checksum; anything else
+/// is read and hashed (once per run).
+package struct ChecksumCache {
+    package var produced: [String: FileRecord] = [:]
+    private var hashed: [String: String?] = [:]
+
+    package mutating func current(_ record: FileRecord, at url: URL) -> String? {
+        if let fresh = produced[record.path] { return fresh.sha256 }
+        if let known = hashed[record.path] { return known }
+        guard let stamp = FileSystem.stamp(of: url) else { return nil }
+        if let recorded = record.stamp, recorded == stamp { return record.sha256 }
+        let sha256 = (try? FileSystem.read(url)).map(Checksum.sha256)
+        hashed[record.path] = sha256
+        return sha256
+    }
+}

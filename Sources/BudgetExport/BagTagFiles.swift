@@ -1,0 +1,111 @@
+import Foundation
+import BudgetCore
+import BudgetReconcile
+
+/// The tag files of the archive bag, made in memory so an existing bag can be compared byte for
+/// byte: `bagit.txt`, `bag-info.txt` (what the report is, with Dublin Core-style labels beside
+/// BagIt's reserved ones), `manifest-sha256.txt` and `tagmanifest-sha256.txt`. No
+/// `Bagging-Date`: the same export gives the same bag.
+package struct BagTagFiles {
+    package static let payloadManifest = "manifest-sha256.txt"
+    package static let tagManifest = "tagmanifest-sha256.txt"
+
+    package struct Payload {
+        /// Path under `data/`.
+        package var path: String
+        package var source: URL
+        package var sha256: String
+        package var size: Int
+    }
+
+    /// Name and bytes of each tag file, the tag manifest last (it fixes the others).
+    package let files: [(String, Data)]
+
+    package init(manifest: ExportManifest, payload: [Payload]) {
+        let declaration = Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
+        let info = Data(Self.bagInfo(manifest, payload: payload).utf8)
+        let payloadManifest = Data(payload.map { "\($0.sha256)  \(Self.encodePath("data/\($0.path)"))\n" }.joined().utf8)
+        let tags = [("bag-info.txt", info), ("bagit.txt", declaration), (Self.payloadManifest, payloadManifest)]
+        let tagManifest = Data(tags.map { "\(Checksum.sha256($0.1))  \($0.0)\n" }.joined().utf8)
+        files = tags + [(Self.tagManifest, tagManifest)]
+    }
+
+    package static func bagInfo(_ manifest: ExportManifest, payload: [Payload]) -> String {
+        let report = manifest.report
+        let year = report.fiscalYear.map { String($0) }
+        let title = report.title ?? report.sourceFile
+        let agent = "budget-etl \(manifest.pipelineVersion)"
+        let description = "\(title): the archival record (report.xml, valid against budget-report.xsd), tidy CSV "
+            + "(facts.csv, checks.csv, tables/) described by datapackage.json, and the text extracted from "
+            + "\(report.sourceFile) (source/text.txt); made by \(agent)."
+        let lines: [(String, String?)] = [
+            ("Source-Organization", report.unit),
+            ("External-Identifier", manifest.reportId),
+            ("External-Description", description),
+            ("Bag-Software-Agent", agent),
+            ("Payload-Oxum", "\(payload.reduce(0) { $0 + $1.size }).\(payload.count)"),
+            ("Source-File", report.sourceFile),
+            ("Source-File-SHA256", report.sourceSHA256),
+            ("Source-File-Size", String(report.sourceSize)),
+            ("Unit", report.unit),
+            ("Fiscal-Year", year),
+            ("Report-Kind", report.kind),
+            ("Amount-Unit", report.amountUnit),
+            ("Pipeline-Version", manifest.pipelineVersion),
+            ("Facts", String(report.facts)),
+            ("Checks", String(report.checks)),
+            ("DC-Title", title),
+            ("DC-Identifier", manifest.reportId),
+            ("DC-Publisher", report.unit),
+            ("DC-Date", year),
+            ("DC-Coverage", year),
+            ("DC-Type", "Dataset"),
+            ("DC-Format", "application/xml; text/csv; text/plain"),
+            ("DC-Language", "zh"),
+            ("DC-Source", report.sourceFile),
+            ("DC-Description", description),
+        ]
+        return lines.compactMap { label, value in
+            value.map { "\(label): \(oneLine($0))\n" }
+        }.joined()
+    }
+
+    /// `path` as a manifest writes it: RFC 8493 percent-encodes CR, LF and `%`.
+    package static func encodePath(_ path: String) -> String {
+        guard path.contains(where: { $0 == "%" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    package static func decodePath(_ path: String) -> String {
+        path.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+
+    /// The entries of a manifest: `<checksum> <path>` per line.
+    package static func parseManifest(_ text: String) -> [(path: String, sha256: String)] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
+            guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
+            let path = line[space...].drop(while: { $0 == " " || $0 == "\t" })
+            return (decodePath(String(path)), String(line[..<space]).lowercased())
+        }
+    }
+
+    package static func payloadOxum(in bag: URL) -> String? {
+        guard let info = try? String(contentsOf: bag.appendingPathComponent("bag-info.txt"), encoding: .utf8) else { return nil }
+        let prefix = "Payload-Oxum: "
+        return info.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    package static func measureOxum(bag: URL) -> String {
+        let data = bag.appendingPathComponent("data")
+        let files = FileFixity.files(under: data)
+        let bytes = files.reduce(0) { $0 + (FileSystem.stamp(of: data.appendingPathComponent($1))?.size ?? 0) }
+        return "\(bytes).\(files.count)"
+    }
+
+    /// A bag-info value on one line: line breaks become spaces.
+    private static func oneLine(_ value: String) -> String {
+        value.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

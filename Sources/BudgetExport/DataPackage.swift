@@ -1,0 +1,200 @@
+import Foundation
+import BudgetCore
+import BudgetNormalize
+import BudgetReconcile
+
+/// `datapackage.json`: a Frictionless Tabular Data Package describing every CSV (dialect, field
+/// types and descriptions, the primary keys, each file's size and SHA-256), so
+/// `frictionless validate datapackage.json` checks the files against their description and
+/// their fixity in one go. Compact, with sorted keys: the same export gives the same bytes, and
+/// a batch of thousands of reports writes no indentation.
+package struct DataPackage: Encodable {
+    package var profile = "tabular-data-package"
+    /// Frictionless requires `^[-a-z0-9._/]+$`; a report id with other characters is left out
+    /// here (it is in `title` and in every record).
+    package var name: String?
+    package var title: String
+    package var description: String
+    package var resources: [Resource]
+
+    package struct Resource: Encodable {
+        package var name: String
+        package var path: String
+        package var profile = "tabular-data-resource"
+        package var title: String
+        package var description: String
+        package var format = "csv"
+        package var mediatype = "text/csv"
+        package var encoding = "utf-8"
+        package var bytes: Int
+        package var hash: String
+        package var dialect = Dialect()
+        package var schema: Schema
+    }
+
+    package struct Dialect: Encodable {
+        package var delimiter = ","
+        package var lineTerminator = "\r\n"
+        package var quoteChar = "\""
+        package var doubleQuote = true
+        package var header = true
+    }
+
+    package struct Schema: Encodable {
+        package var fields: [Field]
+        package var primaryKey: [String]?
+        package var missingValues = [""]
+    }
+
+    package struct Field: Encodable {
+        package var name: String
+        package var type: String
+        package var description: String
+        package var constraints: Constraints?
+
+        package static func text(_ name: String, _ description: String, required: Bool = false) -> Field {
+            Field(name: name, type: "string", description: description, constraints: required ? Constraints(required: true) : nil)
+        }
+
+        package static func number(_ name: String, _ description: String, required: Bool = false) -> Field {
+            Field(name: name, type: "number", description: description, constraints: required ? Constraints(required: true) : nil)
+        }
+
+        package static func integer(_ name: String, _ description: String) -> Field {
+            Field(name: name, type: "integer", description: description, constraints: Constraints(required: true))
+        }
+    }
+
+    package struct Constraints: Encodable {
+        package var required: Bool?
+        package var `enum`: [String]?
+    }
+
+    package static let fileName = "datapackage.json"
+
+    package static let defusingNote = "Text that begins with =, +, -, @, tab or carriage return (and is not a plain printed number), "
+        + "or that begins with an apostrophe, has one apostrophe (') put in front so spreadsheets do not run it as a formula; "
+        + "remove that one apostrophe to get the printed text. Numbers are never changed."
+
+    /// The descriptor for the CSV files in `files` (facts, checks, then each table's).
+    package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
+                       tableFiles: [String: String], files: [String: Data]) throws -> Data {
+        func resource(_ name: String, _ path: String, _ title: String, _ description: String, _ schema: Schema) -> Resource {
+            let data = files[path] ?? Data()
+            return Resource(name: name, path: path, title: title, description: description, bytes: data.count,
+                            hash: "sha256:" + Checksum.sha256(data), schema: schema)
+        }
+        var resources = [
+            resource("facts", FactsCSV.fileName, "Facts",
+                     "Every numeric cell of every table with a body (form grids included), one record each: the tidy (long) form. "
+                     + "Numbers inside text cells (1100余万人) and form fields are in report.xml and tables/ instead.",
+                     factsSchema),
+            resource("checks", ChecksCSV.fileName, "Reconciliation checks",
+                     "Every reconciliation check run on the report, with its outcome.", checksSchema),
+        ]
+        var usedNames: Set<String> = ["facts", "checks"]
+        for table in tables {
+            guard let path = tableFiles[table.id] else { continue }
+            let name = uniqueName("table-" + resourceName(table.id), &usedNames)
+            resources.append(resource(name, path, "表 \(table.id) \(table.title)", tableDescription(table), tableSchema(table)))
+        }
+        let title = metadata.title ?? reportID
+        let package = DataPackage(
+            name: isResourceName(reportID) ? reportID : nil,
+            title: title,
+            description: "Tidy data of the report \(title) (report id \(reportID)), produced by budget-etl \(PipelineVersion.current). "
+                + "report.xml in the same folder is the archival record of the same data. All files: UTF-8, RFC 4180. " + defusingNote,
+            resources: resources)
+        return try JSONCoding.encode(package, pretty: false)
+    }
+
+    package static let factsSchema = Schema(fields: [
+        .text("report_id", "The report's id: the name of its output folder, derived from the input file name.", required: true),
+        .text("table_id", "The table's number as captioned (表5-1 → 5-1); a form's grids take the form's id and a sequence number (12.1).", required: true),
+        .text("table_title", "The table's title, or a form grid's label."),
+        .text("section", "For a paired table (收入 | 支出 side by side): the side, 收入 or 支出; else empty."),
+        .integer("row", "1-based row number within the table's body (numbered per side in a paired table)."),
+        .text("code", "Classification, unit or project code of the row, else empty."),
+        .text("item", "The row label, letter-spacing removed and names cut short by the PDF repaired."),
+        .text("column", "The column's header path, levels joined by ' / '.", required: true),
+        .text("raw", "The cell exactly as printed (1,209.02); a plain printed number is never defused.", required: true),
+        .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
+        .text("unit", "The unit the table or cell states: 万元, 元, % …"),
+        .integer("source_line", "Line of the row in 01-extract/text.txt (the source's line numbering)."),
+    ], primaryKey: ["report_id", "table_id", "section", "row", "column"])
+
+    package static let checksSchema = Schema(fields: [
+        .text("report_id", "The report's id.", required: true),
+        .text("check_id", "The check's id, stable for the same input: rule:table:location.", required: true),
+        .text("rule", "The reconciliation rule (hierarchy, header-sum, paired, cross-table, narrative, breakdown, arithmetic, completeness).", required: true),
+        Field(name: "status", type: "string", description: "The outcome: pass, warn or fail.",
+              constraints: Constraints(required: true, enum: CheckStatus.allCases.map(\.rawValue))),
+        .text("table_id", "The table the check is about (the first, for a check across tables)."),
+        .text("location", "The row (code or item) and column the check is about."),
+        .number("expected", "The value the rule expects, exact."),
+        .number("actual", "The value printed, exact."),
+        .number("difference", "actual − expected."),
+        .number("tolerance", "The largest difference rounding explains."),
+        .text("message", "What disagrees with what, and where: a sentence a person can act on.", required: true),
+    ], primaryKey: ["report_id", "check_id"])
+
+    package static func tableSchema(_ table: NormalizedTable) -> Schema {
+        guard !TableCSV.isForm(table) else {
+            return Schema(fields: [.text("label", "The field's label as printed, without its colon.", required: true),
+                                   .text("value", "The field's value as printed; paragraphs joined by line feeds.")])
+        }
+        let names = TableCSV.header(table)
+        let fields = zip(table.columns, names).map { column, name in
+            var description = "Printed column \(column.index + 1)"
+            if !column.path.isEmpty { description += ", header path " + column.path.joined(separator: ColumnNames.separator) }
+            if let section = column.section { description += ", side \(section)" }
+            description += "; holds \(roleDescription(column.role))"
+            if column.role == .amount, let unit = table.amountUnit { description += " in \(unit) unless the cell says otherwise" }
+            return Field.text(name, description + ", as printed.")
+        }
+        return Schema(fields: fields)
+    }
+
+    private static func tableDescription(_ table: NormalizedTable) -> String {
+        if TableCSV.isForm(table) { return "The fields of form \(table.id) \(table.title), one per record; its grids are tables of their own." }
+        var text = "Table \(table.id) as printed (wide form), header levels joined by ' / '"
+        if table.layout == .paired { text += "; the 收入 and 支出 sides side by side, one record per printed line" }
+        if table.empty { text += "; the report prints no rows for it" }
+        return text + "."
+    }
+
+    private static func roleDescription(_ role: ColumnRole) -> String {
+        switch role {
+        case .code: "codes (classification, unit or project)"
+        case .item: "row labels"
+        case .amount: "amounts or percentages"
+        case .text: "text"
+        }
+    }
+
+    private static func isResourceName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        }
+    }
+
+    /// A table id as a Frictionless resource name: lower-case ASCII letters, digits, `.`, `-`, `_`.
+    private static func resourceName(_ id: String) -> String {
+        let mapped = String(id.lowercased().unicodeScalars.map { scalar in
+            scalar.isASCII && isResourceName(String(scalar)) ? Character(scalar) : "-"
+        })
+        return mapped.isEmpty ? "table" : mapped
+    }
+
+    private static func uniqueName(_ base: String, _ used: inout Set<String>) -> String {
+        var name = base
+        var copy = 1
+        while used.contains(name) {
+            copy += 1
+            name = "\(base)-\(copy)"
+        }
+        used.insert(name)
+        return name
+    }
+}

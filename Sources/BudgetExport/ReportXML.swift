@@ -1,0 +1,119 @@
+import Foundation
+import BudgetCore
+import BudgetExtract
+import BudgetNormalize
+import BudgetReconcile
+
+/// `report.xml`, the archival record: Dublin Core description, report metadata, every table
+/// (columns with header paths; rows with code, level, parent and item; cells with printed text
+/// and exact value), the narrative's claims, the checks, what the contents promised, what
+/// normalizing could not read, and the provenance of the whole. One namespace
+/// (`ReportSchema.namespace`), a `schemaVersion` attribute, valid against `budget-report.xsd`.
+///
+/// Nothing in it depends on the clock or on the libxml2 version, so the same input and pipeline
+/// version give the same bytes; times live in the pipeline's `manifest.json`.
+public enum ReportXML {
+    public static let fileName = "report.xml"
+
+    package struct Input {
+        package var reportID: String
+        package var extract: ExtractInfo
+        package var normalized: NormalizedReport
+        package var reconciled: ReconcileReport
+        package var factCount: Int
+    }
+
+    package static func write(_ input: Input) throws(ReportError) -> Data {
+        let xml = try XMLStreamWriter()
+        try xml.startDocument()
+        try xml.startRoot("budgetReport", namespace: ReportSchema.namespace)
+        try xml.attribute("schemaVersion", ReportSchema.version)
+        try xml.attribute("reportId", input.reportID)
+        try writeDublinCore(input, xml)
+        try writeMetadata(input, xml)
+        try ReportXMLTables.write(input.normalized.tables, xml)
+        try ReportXMLClaims.write(input.normalized.claims, xml)
+        try ReportXMLChecks.write(input.reconciled, xml)
+        try writeContents(input.normalized, xml)
+        try writeDiagnostics(input.normalized.diagnostics, xml)
+        try ReportXMLProvenance.write(input, replacedCharacters: xml.replacedCharacters, xml)
+        try xml.end()
+        return try xml.finish()
+    }
+
+    /// The DCMI elements an archive catalogues by, in this document's namespace.
+    private static func writeDublinCore(_ input: Input, _ xml: XMLStreamWriter) throws(ReportError) {
+        let metadata = input.normalized.metadata
+        try xml.start("dublinCore")
+        try xml.element("title", required: metadata.title ?? input.extract.source.file)
+        try xml.element("identifier", required: input.reportID)
+        try xml.element("publisher", metadata.unitName)
+        try xml.element("date", metadata.fiscalYear.map { String($0) })
+        try xml.element("coverage", metadata.fiscalYear.map { String($0) })
+        try xml.element("type", required: "Dataset")
+        try xml.element("format", required: "application/xml")
+        try xml.element("language", required: "zh")
+        try xml.element("source", required: input.extract.source.file)
+        try xml.end()
+    }
+
+    private static func writeMetadata(_ input: Input, _ xml: XMLStreamWriter) throws(ReportError) {
+        let metadata = input.normalized.metadata
+        let extract = input.extract
+        try xml.start("metadata")
+        try xml.element("unit", metadata.unitName)
+        try xml.element("fiscalYear", metadata.fiscalYear.map { String($0) })
+        try xml.element("kind", metadata.kind?.rawValue)
+        try xml.element("amountUnit", metadata.amountUnit)
+        try xml.start("source")
+        try xml.attribute("file", extract.source.file)
+        try xml.attribute("size", extract.source.size)
+        try xml.attribute("sha256", extract.source.sha256)
+        try xml.attribute("encoding", extract.encoding.rawValue)
+        try xml.attribute("byteOrderMark", extract.byteOrderMark)
+        try xml.attribute("lineEndings", extract.lineEndings.style)
+        try xml.attribute("lines", extract.lines)
+        try xml.attribute("pages", extract.pages)
+        try xml.end()
+        try xml.start("pipeline")
+        try xml.attribute("name", "budget-etl")
+        try xml.attribute("version", PipelineVersion.current)
+        try xml.end()
+        for (field, line) in metadata.sourceLines.sorted(by: { $0.key < $1.key }) {
+            try xml.start("foundAt")
+            try xml.attribute("field", field)
+            try xml.attribute("line", line)
+            try xml.end()
+        }
+        try xml.end()
+    }
+
+    private static func writeContents(_ normalized: NormalizedReport, _ xml: XMLStreamWriter) throws(ReportError) {
+        let missing = Set(normalized.missingTables)
+        try xml.start("contents")
+        for table in normalized.promisedTables {
+            try xml.start("promisedTable")
+            try xml.attribute("id", table.id)
+            try xml.attribute("line", table.line)
+            try xml.attribute("missing", missing.contains(table.id))
+            try xml.text(table.title)
+            try xml.end()
+        }
+        try xml.end()
+    }
+
+    private static func writeDiagnostics(_ diagnostics: [NormalizeDiagnostic], _ xml: XMLStreamWriter) throws(ReportError) {
+        try xml.start("diagnostics")
+        for diagnostic in diagnostics {
+            try xml.start("diagnostic")
+            try xml.attribute("line", diagnostic.line)
+            try xml.attribute("table", diagnostic.table)
+            try xml.attribute("row", diagnostic.row)
+            try xml.attribute("column", diagnostic.column)
+            try xml.element("text", diagnostic.text)
+            try xml.element("message", required: diagnostic.message)
+            try xml.end()
+        }
+        try xml.end()
+    }
+}

@@ -1,0 +1,139 @@
+import CLibXML2
+import Foundation
+import BudgetCore
+
+/// libxml2's `xmlTextWriter`, writing into memory, with every return code checked (a call in the
+/// wrong state returns -1 and writes nothing, which would otherwise go unnoticed) and every
+/// string made legal XML first (`XMLCharacters`). One writer belongs to one document on one thread.
+package final class XMLStreamWriter {
+    private let buffer: xmlBufferPtr
+    private var writer: xmlTextWriterPtr?
+    /// Characters replaced because XML 1.0 does not allow them.
+    private(set) var replacedCharacters = 0
+
+    package init() throws(ReportError) {
+        LibXMLSetup.ensure()
+        guard let buffer = xmlBufferCreate() else { throw Self.failure("cannot create an XML buffer") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw Self.failure("cannot create an XML writer")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
+        try check(Self.withXMLString("  ") { xmlTextWriterSetIndentString(writer, $0) }, "set indentation")
+    }
+
+    deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+        xmlBufferFree(buffer)
+    }
+
+    package func startDocument() throws(ReportError) {
+        try check(xmlTextWriterStartDocument(try open(), "1.0", "UTF-8", nil), "start the document")
+    }
+
+    /// The root element, declaring `namespace` as the default namespace of the document.
+    package func startRoot(_ name: String, namespace: String) throws(ReportError) {
+        let writer = try open()
+        let code = Self.withXMLString(name) { name in
+            Self.withXMLString(namespace) { uri in xmlTextWriterStartElementNS(writer, nil, name, uri) }
+        }
+        try check(code, "start <\(name)>")
+    }
+
+    package func start(_ name: String) throws(ReportError) {
+        let writer = try open()
+        try check(Self.withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+    }
+
+    package func end() throws(ReportError) {
+        try check(xmlTextWriterEndElement(try open()), "end an element")
+    }
+
+    /// An attribute of the element just started; nothing for nil or empty text, so the schema's
+    /// optional attributes are absent rather than empty (a required one left out is a validation
+    /// error, as it should be).
+    package func attribute(_ name: String, _ value: String?) throws(ReportError) {
+        guard let value, !value.isEmpty else { return }
+        try attribute(name, required: value)
+    }
+
+    /// An attribute written even when empty.
+    package func attribute(_ name: String, required value: String) throws(ReportError) {
+        let writer = try open()
+        let legal = legalText(value)
+        let code = Self.withXMLString(name) { name in
+            Self.withXMLString(legal) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(code, "write attribute \(name)")
+    }
+
+    package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
+        try attribute(name, value.map { String($0) })
+    }
+
+    package func attribute(_ name: String, _ value: ExactDecimal?) throws(ReportError) {
+        try attribute(name, value?.description)
+    }
+
+    package func attribute(_ name: String, _ value: Bool) throws(ReportError) {
+        try attribute(name, value ? "true" : "false")
+    }
+
+    /// Character data; `<`, `&`, `>` and carriage returns are escaped by the writer.
+    package func text(_ value: String) throws(ReportError) {
+        guard !value.isEmpty else { return }
+        let writer = try open()
+        let legal = legalText(value)
+        try check(Self.withXMLString(legal) { xmlTextWriterWriteString(writer, $0) }, "write text")
+    }
+
+    /// `<name>text</name>`; nothing at all for nil or empty text (an optional element).
+    package func element(_ name: String, _ value: String?) throws(ReportError) {
+        guard let value, !value.isEmpty else { return }
+        try element(name, required: value)
+    }
+
+    /// `<name>text</name>`, or `<name/>` for empty text.
+    package func element(_ name: String, required value: String) throws(ReportError) {
+        try start(name)
+        try text(value)
+        try end()
+    }
+
+    /// Ends the document and returns its bytes; the writer cannot be used afterwards.
+    package func finish() throws(ReportError) -> Data {
+        let writer = try open()
+        try check(xmlTextWriterEndDocument(writer), "end the document")
+        xmlFreeTextWriter(writer)
+        self.writer = nil
+        guard let content = xmlBufferContent(buffer) else { throw Self.failure("the XML buffer is empty") }
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+
+    private func legalText(_ value: String) -> String {
+        let (text, replaced) = XMLCharacters.legal(value)
+        replacedCharacters += replaced
+        return text
+    }
+
+    private func open() throws(ReportError) -> xmlTextWriterPtr {
+        guard let writer else { throw Self.failure("the XML document is already finished") }
+        return writer
+    }
+
+    private func check(_ code: Int32, _ action: String) throws(ReportError) {
+        guard code >= 0 else { throw Self.failure("libxml2 could not \(action) while writing the document") }
+    }
+
+    private static func failure(_ message: String) -> ReportError {
+        ReportError(file: ReportXML.fileName, stage: "export", message: message)
+    }
+
+    package static func withXMLString<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        string.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1, body)
+        }
+    }
+}

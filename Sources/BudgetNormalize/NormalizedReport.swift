@@ -1,0 +1,157 @@
+import BudgetCore
+import BudgetSegment
+
+/// The normalize stage's artifact, `03-normalize/normalize.json`: every table with cleaned
+/// header paths and labels, each row's code, level and parent, each cell's exact value and unit
+/// beside the text as printed; the report's metadata; and the narrative's claims.
+public struct NormalizedReport: Codable, Sendable, Equatable {
+    public var metadata: ReportMetadata
+    /// Every table; a form's grids follow the form as tables of their own (`11.1`, `11.2` …).
+    public var tables: [NormalizedTable]
+    public var claims: [NarrativeClaim]
+    /// Tables the contents promise, by id and title.
+    public var promisedTables: [PromisedTable]
+    /// Promised tables the body does not have.
+    public var missingTables: [String]
+    /// Cells that are not numbers where numbers belong, and metadata that was not found.
+    public var diagnostics: [NormalizeDiagnostic]
+}
+
+/// What the report is: whose, for which year, which kind.
+public struct ReportMetadata: Codable, Sendable, Equatable {
+    /// The report's title (its first heading), cleaned.
+    public var title: String?
+    public var unitName: String?
+    public var fiscalYear: Int?
+    public var kind: ReportKind?
+    /// The amount unit most tables state (`万元`).
+    public var amountUnit: String?
+    /// Where each was found.
+    public var sourceLines: [String: Int]
+}
+
+/// The four kinds of report the family has.
+public enum ReportKind: String, Codable, Sendable, CaseIterable {
+    case unitBudget = "单位预算"
+    case departmentBudget = "部门预算"
+    case unitFinalAccounts = "单位决算"
+    case departmentFinalAccounts = "部门决算"
+}
+
+public struct PromisedTable: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var line: Int
+}
+
+public struct NormalizedTable: Codable, Sendable, Equatable {
+    public var id: String
+    public var kind: String?
+    /// Cleaned title; for a form's grid, its label.
+    public var title: String
+    public var layout: TableLayout
+    /// For a grid inside a form: the form's id.
+    public var parentId: String?
+    /// Line of the caption or title (or, for a grid, its first row).
+    public var line: Int
+    public var amountUnit: String?
+    public var unitName: String?
+    public var columns: [NormalizedColumn]
+    /// Body rows. A paired table's rows carry their side in `section` and are numbered per side.
+    public var rows: [NormalizedRow]
+    /// A form's fields.
+    public var fields: [NormalizedField]
+    public var notes: [SourceLine]
+    public var empty: Bool
+}
+
+public struct NormalizedColumn: Codable, Sendable, Equatable {
+    public var index: Int
+    /// Header path with letter-spacing removed and punctuation unified (`["基本支出", "人员经费"]`).
+    public var path: [String]
+    public var role: ColumnRole
+    /// For a paired table: the side (`收入`, `支出`).
+    public var section: String?
+}
+
+/// What a column holds.
+public enum ColumnRole: String, Codable, Sendable {
+    /// Classification, unit or project codes.
+    case code
+    /// Row labels.
+    case item
+    /// Amounts (or percentages): every cell an exact number or blank.
+    case amount
+    /// Text, possibly with numbers inside (`1100余万人`).
+    case text
+}
+
+public struct NormalizedRow: Codable, Sendable, Equatable {
+    /// 1-based position in the table's body (per side for a paired table).
+    public var number: Int
+    public var line: Int
+    public var section: String?
+    public var code: String?
+    public var codeScheme: CodeScheme?
+    /// 0 for a total row (合计, 总计); 1 for 类 (or a top-level item), 2 款, 3 项.
+    public var level: Int?
+    /// The parent's code, for coded rows.
+    public var parent: String?
+    /// The row label, cleaned and, when the PDF cut it short, repaired.
+    public var item: String?
+    /// The label as printed, and the column it was printed in.
+    public var printedItem: String?
+    public var itemColumn: Int?
+    /// Where `item` came from when it is not the printed label: `table <id>` or `dictionary`.
+    public var itemSource: String?
+    /// The enumerator split off the label (`一`, `十七`, `1`).
+    public var ordinal: String?
+    /// A 合计/总计/小计 row.
+    public var isTotal: Bool
+    public var cells: [NormalizedCell]
+}
+
+/// Kinds of codes rows carry.
+public enum CodeScheme: String, Codable, Sendable {
+    /// 支出功能分类: 类 3 digits, 款 5, 项 7.
+    case function
+    /// 支出经济分类: 类 3 digits, 款 5.
+    case economic
+    /// Budget units: department 3 digits, unit 6.
+    case unit
+    /// Projects and project categories.
+    case project
+}
+
+public struct NormalizedCell: Codable, Sendable, Equatable {
+    public var column: Int
+    /// The cell as printed.
+    public var raw: String
+    /// The exact value; nil for a blank cell or text.
+    public var value: ExactDecimal?
+    /// `万元`, `元`, `%`, `万人` …
+    public var unit: String?
+    /// Words around the number in a text cell (`余`, `月均`, `>`).
+    public var qualifier: String?
+    /// True for an empty cell or a placeholder (`—`, `-`).
+    public var blank: Bool
+}
+
+public struct NormalizedField: Codable, Sendable, Equatable {
+    public var line: Int
+    public var label: String
+    public var value: String
+    public var amount: ExactDecimal?
+    public var unit: String?
+    public var paragraphs: [String]?
+}
+
+/// A problem found while normalizing, precise enough to find the cell in the source.
+public struct NormalizeDiagnostic: Codable, Sendable, Equatable {
+    public var line: Int?
+    public var table: String?
+    public var row: Int?
+    public var column: String?
+    public var text: String?
+    public var message: String
+}

@@ -1,0 +1,247 @@
+import BudgetCore
+import BudgetSegment
+
+/// Turns one segmented table into a normalized one: cleaned header paths, a role for every
+/// column, each row's code, level, parent and label, and each cell's exact value and unit.
+/// A cell that should be a number and is not becomes a diagnostic naming table, row, column and
+/// text — never a silent zero.
+package struct TableNormalizer {
+    package let table: SegmentedTable
+    /// For a form's grid: the form.
+    package let parent: SegmentedTable?
+
+    package func normalize(diagnostics: inout [NormalizeDiagnostic]) -> NormalizedTable {
+        let amountUnit = table.amountUnit ?? parent?.amountUnit
+        var columns = table.columns.map { column in
+            NormalizedColumn(index: column.index, path: column.path.map(LabelCleaner.clean), role: .text, section: nil)
+        }
+        var rows: [NormalizedRow] = []
+        if table.layout == .paired {
+            for section in table.sections {
+                let name = LabelCleaner.clean(section.name)
+                for (position, column) in section.columns.enumerated() {
+                    columns[column].role = position == 0 ? .item : .amount
+                    columns[column].section = name
+                }
+                for (number, index) in section.rows.enumerated() {
+                    let row = table.rows[index]
+                    rows.append(makeRow(row, number: number + 1, section: name, itemColumn: section.columns[0],
+                                        columns: columns, amountUnit: amountUnit, diagnostics: &diagnostics))
+                }
+            }
+        } else {
+            assignRoles(&columns)
+            let firstAmount = columns.first { $0.role == .amount }?.index ?? columns.count
+            let labelColumn = Self.labelColumn(columns, before: firstAmount)
+            for (number, row) in table.rows.enumerated() {
+                // The label is in the column whose header names labels (名称, 品名 …); where that is
+                // empty or there is none, the rightmost text before the amounts: the most specific
+                // one in a form grid where a group label sits to its left.
+                let itemColumn = labelColumn.flatMap { $0 < row.cells.count && !TextPatterns.isBlank(row.cells[$0]) ? $0 : nil }
+                    ?? (0..<min(firstAmount, row.cells.count)).last { index in
+                        columns[index].role != .code && !TextPatterns.isBlank(row.cells[index])
+                    }
+                rows.append(makeRow(row, number: number + 1, section: nil, itemColumn: itemColumn,
+                                    columns: columns, amountUnit: amountUnit, diagnostics: &diagnostics))
+            }
+            // The item column is where most rows print their label.
+            var uses: [Int: Int] = [:]
+            for row in rows { if let column = row.itemColumn { uses[column, default: 0] += 1 } }
+            if let item = uses.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key {
+                columns[item].role = .item
+            }
+            // A first row with amounts but neither code nor label, above coded rows, is the total (表10).
+            if let first = rows.first, first.code == nil, first.item == nil, columns.contains(where: { $0.role == .code }),
+               first.cells.contains(where: { $0.value != nil }) {
+                rows[0].isTotal = true
+                rows[0].level = 0
+            }
+            assignProjectLevels(&rows, columns: columns)
+        }
+        return NormalizedTable(
+            id: table.id, kind: table.kind,
+            title: LabelCleaner.clean(table.title?.text ?? table.label ?? ""),
+            layout: table.layout, parentId: parent?.id,
+            line: table.caption?.line ?? table.title?.line ?? table.headerRows.first?.line ?? table.rows.first?.line ?? 0,
+            amountUnit: amountUnit, unitName: table.unitName.map { LabelCleaner.clean($0.text) },
+            columns: columns, rows: rows,
+            fields: table.fields.map { field(of: $0, amountUnit: amountUnit) },
+            notes: table.notes, empty: table.empty)
+    }
+
+    /// Code columns by header (`编码`) or content; amount columns where most filled cells are
+    /// numbers (or, with nothing filled, where the header is not a label's); the rest text.
+    private func assignRoles(_ columns: inout [NormalizedColumn]) {
+        var empty: [Int] = []
+        for index in columns.indices {
+            let header = columns[index].path.joined()
+            let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? TextPatterns.trimmed($0.cells[index]) : nil }
+                .filter { !$0.isEmpty }
+            let codes = cells.filter(TextPatterns.isCode).count
+            if TextPatterns.contains(header, "编码") || TextPatterns.contains(header, "代码") || (!cells.isEmpty && codes * 2 > cells.count) {
+                columns[index].role = .code
+                continue
+            }
+            if cells.isEmpty {
+                empty.append(index)
+                continue
+            }
+            var numbers = 0, blanks = 0
+            for cell in cells {
+                switch AmountParser.parse(cell) {
+                case .amount: numbers += 1
+                case .blank: blanks += 1
+                case .invalid: break
+                }
+            }
+            if numbers + blanks == cells.count || numbers * 2 > cells.count {
+                columns[index].role = .amount
+            }
+        }
+        // A column with nothing in it: labels sit left of the amounts, so one before the first
+        // amount column holds labels (a form grid's group column); after it, amounts. With no
+        // amounts at all (an empty table), the header decides.
+        let firstAmount = columns.first { $0.role == .amount }?.index
+        for index in empty {
+            if let firstAmount {
+                columns[index].role = index < firstAmount ? .text : .amount
+            } else {
+                columns[index].role = Self.isLabelHeader(columns[index].path.joined()) ? .text : .amount
+            }
+        }
+    }
+
+    /// Header words that name a table's row labels, most telling first.
+    package static let labelHeaders = ["名称", "品名", "项目活动", "三级指标", "目标名称"]
+
+    /// The text column before the amounts whose header names labels, if any.
+    private static func labelColumn(_ columns: [NormalizedColumn], before firstAmount: Int) -> Int? {
+        for word in labelHeaders {
+            if let column = columns.first(where: { $0.index < firstAmount && $0.role == .text && TextPatterns.contains($0.path.joined(), word) }) {
+                return column.index
+            }
+        }
+        return nil
+    }
+
+    private static func isLabelHeader(_ header: String) -> Bool {
+        ["名称", "项目", "科目", "说明", "依据", "内容", "类别", "用途", "指标", "目标", "单位"].contains { TextPatterns.contains(header, $0) }
+            && !["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计"].contains { TextPatterns.contains(header, $0) }
+    }
+
+    private func makeRow(_ row: SegmentedTable.Row, number: Int, section: String?, itemColumn: Int?,
+                         columns: [NormalizedColumn], amountUnit: String?,
+                         diagnostics: inout [NormalizeDiagnostic]) -> NormalizedRow {
+        let code = columns.first { $0.role == .code && $0.index < row.cells.count && TextPatterns.isCode(row.cells[$0.index]) }
+            .map { TextPatterns.trimmed(row.cells[$0.index]) }
+        let printed = itemColumn.map { TextPatterns.trimmed(row.cells[$0]) }
+        let cleaned = printed.map(LabelCleaner.clean) ?? ""
+        let enumerator = TextPatterns.enumerator(cleaned)
+        let enumeratorStyle = enumerator.flatMap { $0.rest.isEmpty ? nil : $0.style }
+        let ordinal = enumeratorStyle == nil ? nil : enumerator?.ordinal
+        let item = enumeratorStyle == nil ? cleaned : String(enumerator!.rest)
+        var normalized = NormalizedRow(
+            number: number, line: row.line, section: section, code: code, codeScheme: nil, level: nil, parent: nil,
+            item: item.isEmpty ? nil : item, printedItem: printed, itemColumn: itemColumn, itemSource: nil, ordinal: ordinal,
+            isTotal: code == nil && Self.isTotalLabel(item), cells: [])
+        if let code, let column = columns.first(where: { $0.role == .code }) {
+            normalized.codeScheme = CodeHierarchy.scheme(of: code, columnPath: column.path, tableKind: table.kind)
+            if let scheme = normalized.codeScheme, let position = CodeHierarchy.position(of: code, scheme: scheme) {
+                normalized.level = position.level
+                normalized.parent = position.parent
+            }
+        } else if normalized.isTotal {
+            normalized.level = 0
+        } else if let style = enumeratorStyle {
+            normalized.level = style == .chinese ? 1 : style == .parenthesizedChinese ? 2 : 3
+        }
+        for column in columns where column.index < row.cells.count && column.index != itemColumn && column.role != .code {
+            if let section, column.section != section { continue }
+            let raw = row.cells[column.index]
+            if column.role == .amount {
+                normalized.cells.append(amountCell(raw, column: column, row: normalized, amountUnit: amountUnit, diagnostics: &diagnostics))
+            } else if !TextPatterns.isBlank(raw) {
+                let parsed = TextValue.parse(raw)
+                normalized.cells.append(NormalizedCell(column: column.index, raw: raw, value: parsed?.value, unit: parsed?.unit,
+                                                       qualifier: parsed?.qualifier, blank: false))
+            }
+        }
+        return normalized
+    }
+
+    private func amountCell(_ raw: String, column: NormalizedColumn, row: NormalizedRow, amountUnit: String?,
+                            diagnostics: inout [NormalizeDiagnostic]) -> NormalizedCell {
+        switch AmountParser.parse(raw) {
+        case .amount(let amount):
+            let unit = amount.isPercent || column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%"
+                : Self.isCount(column.path) ? nil : Self.unit(in: column.path) ?? amountUnit
+            return NormalizedCell(column: column.index, raw: raw, value: amount.value, unit: unit, qualifier: nil, blank: false)
+        case .blank:
+            return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: true)
+        case .invalid(_, let reason):
+            let place = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
+            diagnostics.append(NormalizeDiagnostic(
+                line: row.line, table: table.id, row: row.number, column: column.path.joined(separator: " / "), text: raw,
+                message: "table \(table.id), row \(row.number) (\(place)), column \(column.path.joined(separator: " / ")): \"\(raw)\" is not a number: \(reason)"))
+            return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: false)
+        }
+    }
+
+    /// A unit a header states itself: `金额（万元）`, `(元)`.
+    package static func unit(in path: [String]) -> String? {
+        guard let last = path.last else { return nil }
+        for unit in ["万元", "元", "千元", "亿元", "%"] where TextPatterns.contains(last, "（\(unit)）") { return unit }
+        return nil
+    }
+
+    /// A column of counts (`数量`, `人数`): its numbers are not money.
+    package static func isCount(_ path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        return ["数量", "人数", "个数", "台数"].contains { TextPatterns.contains(last, $0) }
+    }
+
+    package static func isTotalLabel(_ label: String) -> Bool {
+        ["合计", "总计", "小计"].contains { TextPatterns.contains(label, $0) }
+    }
+
+    /// Project tables list a unit, then project categories, each followed by its projects, all
+    /// with long codes. A category's projects are the rows after it until their amounts make up
+    /// the category's amount; the next long code then opens a new category.
+    private func assignProjectLevels(_ rows: inout [NormalizedRow], columns: [NormalizedColumn]) {
+        guard let amountColumn = columns.first(where: { $0.role == .amount })?.index else { return }
+        var unit: String?
+        var category: (code: String, remaining: ExactDecimal)?
+        for index in rows.indices where rows[index].codeScheme == .project || rows[index].codeScheme == .unit {
+            guard let code = rows[index].code else { continue }
+            if rows[index].codeScheme == .unit {
+                unit = code
+                category = nil
+                continue
+            }
+            let amount = rows[index].cells.first { $0.column == amountColumn }?.value
+            if let open = category, let amount, open.remaining > .zero {
+                rows[index].level = 3
+                rows[index].parent = open.code
+                category = (open.code, open.remaining - amount)
+            } else {
+                rows[index].level = 2
+                rows[index].parent = unit
+                category = amount.map { (code, $0) }
+            }
+        }
+    }
+
+    private func field(of field: SegmentedTable.Field, amountUnit: String?) -> NormalizedField {
+        var label = LabelCleaner.clean(field.label)
+        while label.hasSuffix("：") || label.hasSuffix(":") { label.removeLast() }
+        var normalized = NormalizedField(line: field.line, label: label, value: field.paragraphs?.joined(separator: "\n") ?? field.value,
+                                         amount: nil, unit: nil, paragraphs: field.paragraphs)
+        // Only fields about money hold amounts; a postcode or a year is not one.
+        if ["预算", "金额", "资金", "经费"].contains(where: { TextPatterns.contains(label, $0) }),
+           case .amount(let amount) = AmountParser.parse(field.value) {
+            normalized.amount = amount.value
+            normalized.unit = amount.isPercent ? "%" : amountUnit
+        }
+        return normalized
+    }
+}

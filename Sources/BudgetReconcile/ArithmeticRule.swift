@@ -1,0 +1,82 @@
+import BudgetCore
+import BudgetNormalize
+
+/// `arithmetic`: a cost estimate line's free text (测算依据及说明) agrees with itself and with the
+/// line's amount.
+///
+/// Arithmetic written out (`1.1万元*12个月=13.2万元`) is evaluated against its written result;
+/// amounts summed by a stated total (`…1.5万。总计49.5万元`) against that total; and what the text
+/// gives as the line's cost (its stated total, else its results and standalone amounts together:
+/// `65.38万元 … 临时劳务费1.34万元`) against the line's 金额. Counts (`70万条`), years, rates
+/// (`每条0.06元`) and unrelated numbers (`1300万市民`) are not amounts, and text without amounts
+/// states nothing to check. A miss is reported with `options.arithmeticStatus` (warn unless
+/// configured), naming the line.
+package struct ArithmeticRule: ReconcileRule {
+    package static let id = "arithmetic"
+
+    package func check(_ context: ReconcileContext, into log: inout CheckLog) {
+        for facts in context.tables where facts.table.layout == .grid {
+            let texts = facts.table.columns.filter { column in
+                column.role == .text && column.path.contains { $0.includes("依据") || $0.includes("测算") }
+            }
+            guard !texts.isEmpty, let amountColumn = facts.column(containing: "金额") ?? facts.moneyColumns.first else { continue }
+            for row in facts.rows {
+                for column in texts {
+                    guard let cell = facts.cell(row, column: column.index), !cell.blank, !cell.raw.isEmpty else { continue }
+                    checkLine(row, text: cell.raw, column: column, amountColumn: amountColumn, in: facts,
+                              status: context.options.arithmeticStatus, into: &log)
+                }
+            }
+        }
+    }
+
+    private func checkLine(_ row: NormalizedRow, text: String, column: NormalizedColumn, amountColumn: NormalizedColumn,
+                           in facts: TableFacts, status: CheckStatus, into log: inout CheckLog) {
+        let basis = CostBasisScanner.scan(text)
+        let rowName = RowNames.name(row, in: facts)
+        let rowKey = RowNames.key(row, in: facts)
+        let base = "\(Self.id):\(facts.id):\(rowKey)"
+        let place = "\(facts.name) row \(rowName) (line \(row.line))"
+        let textColumn = facts.path(column)
+        for (number, expression) in basis.expressions.enumerated() {
+            let bound = (expression.slack + ExactDecimal.halfUnit(ofScale: expression.result.precision)) * log.tolerance.multiplier
+            let difference = expression.result.value - expression.value
+            let agreement = log.tolerance.judge(difference: difference, bound: bound)
+            let message: String
+            switch agreement {
+            case .exact: message = "\(place): \(expression.text) is \(expression.value.description) 万元, as its \(textColumn) writes."
+            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) 万元 and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.description))."
+            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) 万元, not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
+            }
+            log.record(Self.id, id: "\(base):expression\(number + 1)", table: facts.id,
+                       location: "\(rowName) | \(textColumn)", expected: expression.value, actual: expression.result.value,
+                       difference: difference, tolerance: bound, agreement: agreement, otherwise: status,
+                       message: message, lines: [row.line])
+        }
+        for (number, total) in basis.totals.enumerated() where total.parts.count > 1 {
+            let parts = total.parts.map { Figure(value: $0.value, precision: $0.precision, line: row.line) }
+            log.compare(Self.id, id: "\(base):total\(number + 1)", table: facts.id, location: "\(rowName) | \(textColumn)",
+                        actual: Figure(value: total.amount.value, precision: total.amount.precision, line: row.line),
+                        expected: parts,
+                        subject: "\(place): the total its \(textColumn) states (\(total.amount.text))",
+                        relation: "the sum of the amounts it lists (\(total.parts.map(\.text).joined(separator: " + ")))",
+                        otherwise: status, hint: "correct the listed amounts or their total.")
+        }
+        let stated = basis.basis
+        guard !stated.isEmpty else { return }
+        let amount = facts.figure(row, column: amountColumn.index)
+        let figures = stated.map { Figure(value: $0.value, precision: $0.precision, line: row.line) }
+        let amountPath = facts.path(amountColumn)
+        var hint = "the cost basis does not support the amount; correct the text or the \(amountPath)."
+        if stated.count > 1, let alone = stated.first(where: { $0.value == amount.value }) {
+            let others = stated.filter { $0.text != alone.text }.map(\.text).joined(separator: ", ")
+            hint = "the \(amountPath) is \(alone.text) alone; say whether \(others) is paid from elsewhere, or correct the amount."
+        }
+        let statedText = stated.count == 1 ? stated[0].text : stated.map(\.text).joined(separator: " + ")
+        log.compare(Self.id, id: "\(base):basis", table: facts.id, location: "\(rowName) | \(amountPath)",
+                    actual: amount, expected: figures,
+                    subject: "\(place): its \(amountPath)",
+                    relation: "what its \(textColumn) gives as the cost (\(statedText))",
+                    otherwise: status, hint: hint)
+    }
+}

@@ -1,0 +1,43 @@
+import BudgetCore
+
+/// `completeness`: every table the contents promise is in the body, and a table printed without
+/// rows says why in a note (`说明：…没有…`). A miss is reported with `options.completenessStatus`
+/// (warn unless configured): the figures present may still be right.
+package struct CompletenessRule: ReconcileRule {
+    package static let id = "completeness"
+
+    package func check(_ context: ReconcileContext, into log: inout CheckLog) {
+        let present = Set(context.report.tables.map(\.id))
+        var promised: [String] = []
+        for entry in context.report.promisedTables where !promised.contains(entry.id) {
+            promised.append(entry.id)
+            if present.contains(entry.id) {
+                log.note(Self.id, id: "\(Self.id):\(entry.id)", table: entry.id, location: "表\(entry.id) \(entry.title)",
+                         status: .pass, message: "表\(entry.id) \(entry.title), promised by the contents (line \(entry.line)), is present.",
+                         lines: [entry.line])
+            } else {
+                log.note(Self.id, id: "\(Self.id):\(entry.id)", table: entry.id, location: "表\(entry.id) \(entry.title)",
+                         status: context.options.completenessStatus,
+                         message: "表\(entry.id) \(entry.title) is promised by the contents (line \(entry.line)) but is not in the body; "
+                             + "publish the table or remove it from the contents.",
+                         lines: [entry.line])
+            }
+        }
+        for id in context.report.missingTables where !promised.contains(id) && !present.contains(id) {
+            log.note(Self.id, id: "\(Self.id):\(id)", table: id, location: "表\(id)", status: context.options.completenessStatus,
+                     message: "表\(id) is referred to but is not in the body; publish the table or remove the reference.", lines: [])
+        }
+        for table in context.report.tables where table.empty {
+            let location = "表\(table.id) \(table.title)"
+            if let note = table.notes.first {
+                log.note(Self.id, id: "\(Self.id):\(table.id):note", table: table.id, location: location, status: .pass,
+                         message: "\(location) has no rows and says why: \(note.text)", lines: [table.line, note.line])
+            } else {
+                log.note(Self.id, id: "\(Self.id):\(table.id):note", table: table.id, location: location,
+                         status: context.options.completenessStatus,
+                         message: "\(location) has no rows and no note saying why; add a 说明 (e.g. that no such funds were used) or the missing rows.",
+                         lines: [table.line])
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import BudgetCore
+import BudgetNormalize
+
+/// `hierarchy`: every total a table prints in its rows equals the rows it totals, in every money
+/// column.
+///
+/// In a coded table (function 类/款/项, economic 类/款, unit and project trees) each parent row
+/// equals the sum of the rows that name it as parent, and the 合计 row the sum of the top-level
+/// rows. In an uncoded grid (a form's 单位总体资金情况 or 项目资金来源) a 合计 row equals the rows it
+/// closes: those since the previous total, or, when it heads the grid, those after it; `其中` rows
+/// are parts of the row above them, not items of their own.
+package struct HierarchyRule: ReconcileRule {
+    package static let id = "hierarchy"
+
+    package func check(_ context: ReconcileContext, into log: inout CheckLog) {
+        for facts in context.tables where facts.table.layout == .grid && !facts.rows.isEmpty {
+            let columns = facts.moneyColumns
+            guard !columns.isEmpty else { continue }
+            if facts.isCoded {
+                checkTree(facts, columns: columns, into: &log)
+            } else {
+                checkTotals(facts, columns: columns, into: &log)
+            }
+        }
+    }
+
+    private func checkTree(_ facts: TableFacts, columns: [NormalizedColumn], into log: inout CheckLog) {
+        let rows = facts.rows
+        var position: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            if let code = row.code, position[code] == nil { position[code] = index }
+        }
+        var children: [String: [Int]] = [:]
+        var parents: [String] = []
+        var top: [Int] = []
+        for (index, row) in rows.enumerated() {
+            guard let code = row.code, position[code] == index else { continue }
+            if let parent = row.parent, position[parent] != nil {
+                if children[parent] == nil { parents.append(parent) }
+                children[parent, default: []].append(index)
+            } else {
+                top.append(index)
+            }
+        }
+        for parent in parents.sorted(by: { position[$0]! < position[$1]! }) {
+            let parentRow = rows[position[parent]!]
+            let members = children[parent]!
+            compare(facts, total: parentRow, parts: members.map { rows[$0] }, columns: columns,
+                    relation: "the sum of the rows under it", into: &log)
+        }
+        guard !top.isEmpty else { return }
+        for row in rows where row.isTotal && row.code == nil {
+            compare(facts, total: row, parts: top.map { rows[$0] }, columns: columns,
+                    relation: "the sum of its top-level rows", into: &log)
+        }
+    }
+
+    private func checkTotals(_ facts: TableFacts, columns: [NormalizedColumn], into log: inout CheckLog) {
+        var items: [NormalizedRow] = []
+        var heading: NormalizedRow?
+        for row in facts.rows {
+            let label = RowNames.label(row, in: facts) ?? ""
+            if row.isTotal || TotalWords.isTotal(label) {
+                if let open = heading {
+                    compare(facts, total: open, parts: items, columns: columns,
+                            relation: "the sum of the rows it heads", into: &log)
+                    heading = nil
+                    items = []
+                }
+                if items.isEmpty {
+                    heading = row
+                } else {
+                    compare(facts, total: row, parts: items, columns: columns,
+                            relation: "the sum of the rows above it", into: &log)
+                    items = []
+                }
+            } else if !LabelKey.of(label).hasPrefix("其中") {
+                items.append(row)
+            }
+        }
+        if let open = heading, !items.isEmpty {
+            compare(facts, total: open, parts: items, columns: columns,
+                    relation: "the sum of the rows it heads", into: &log)
+        }
+    }
+
+    private func compare(_ facts: TableFacts, total: NormalizedRow, parts: [NormalizedRow],
+                         columns: [NormalizedColumn], relation: String, into log: inout CheckLog) {
+        guard !parts.isEmpty else { return }
+        let rowKey = RowNames.key(total, in: facts)
+        let rowName = RowNames.name(total, in: facts)
+        let partNames = Self.list(parts.map { RowNames.key($0, in: facts) })
+        for column in columns {
+            let path = facts.path(column)
+            log.compare(Self.id, id: "\(Self.id):\(facts.id):\(rowKey):\(path)", table: facts.id,
+                        location: "\(rowName) | \(path)",
+                        actual: facts.figure(total, column: column.index),
+                        expected: parts.map { facts.figure($0, column: column.index) },
+                        subject: "\(facts.name) row \(rowName), column \(path),",
+                        relation: "\(relation) (\(partNames))",
+                        hint: "correct the total or the row that is misprinted.")
+        }
+    }
+
+    /// `a + b + c`, or the first few and how many more.
+    package static func list(_ names: [String]) -> String {
+        names.count <= 6 ? names.joined(separator: " + ")
+            : names.prefix(5).joined(separator: " + ") + " + \(names.count - 5) more"
+    }
+}

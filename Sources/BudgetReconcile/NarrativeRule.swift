@@ -1,0 +1,119 @@
+import BudgetCore
+import BudgetNormalize
+
+/// `narrative`: what the prose states agrees with the tables and with itself.
+///
+/// For each claim about the report year: its amount equals the table figure it names; its share
+/// (`占 68.26%`) is its amount over the total it belongs to (the last total stated before it,
+/// else the report's total); a change and a percentage agree with the previous-year figure they
+/// imply (amount − change after 增加, + change after 减少): change ÷ previous = percentage; and
+/// where a table prints that previous-year figure (the performance form's 2023 column), it is
+/// the same. Percentages are compared at the precision they were printed; amounts at the
+/// tables' precision (see `ReconcileContext.amountPrecision`).
+package struct NarrativeRule: ReconcileRule {
+    package static let id = "narrative"
+
+    package func check(_ context: ReconcileContext, into log: inout CheckLog) {
+        let quantities = context.quantities
+        let targets = NarrativeTargets(context, quantities: quantities)
+        let reportTotal = quantities.sources(.grandTotal).first ?? quantities.sources(.expenditure).first
+        let reportFigure = reportTotal.map {
+            Figure(value: $0.value, precision: $0.terms.compactMap(\.precision).max(), line: $0.terms.first?.line)
+        }
+        var lastTotal: Figure?
+        for claim in context.report.claims {
+            guard let amount = Self.money(claim.amount, line: claim.line, context: context) else { continue }
+            if claim.subject.category == .total { lastTotal = amount }
+            guard claim.year == nil || claim.year == context.fiscalYear else { continue }
+            let label = claim.subject.label
+            let id = "\(Self.id):\(claim.line):\(LabelKey.of(label))"
+            let stated = "line \(claim.line) \(label)"
+            if let target = targets.level(of: claim) {
+                log.compare(Self.id, id: id, table: target.table, location: "\(stated) = 表\(target.table) \(target.location)",
+                            actual: amount, expected: target.terms,
+                            subject: "The narrative's \(label) (line \(claim.line))",
+                            relation: "表\(target.table) \(target.location)",
+                            hint: "correct the narrative or the table so they state the same figure.")
+            }
+            if let share = claim.share, share.unit == "%",
+               let total = claim.subject.category == .total ? reportFigure : (lastTotal ?? reportFigure) {
+                checkShare(share, of: amount, in: total, claim: claim, id: id, log: &log)
+            }
+            if let comparison = claim.comparison {
+                checkChange(comparison, amount: amount, claim: claim, id: id, targets: targets, context: context, log: &log)
+            }
+        }
+    }
+
+    private func checkShare(_ share: ClaimValue, of amount: Figure, in total: Figure, claim: NarrativeClaim, id: String,
+                            log: inout CheckLog) {
+        let tolerance = log.tolerance
+        guard let check = PercentCheck(printed: share.value, numerator: amount.value, numeratorSlack: tolerance.bound([amount]),
+                                       denominator: total.value, denominatorSlack: tolerance.bound([total])) else { return }
+        let label = claim.subject.label
+        let ratio = "\(amount.value.description) / \(total.value.description) is \(check.expected.description)%"
+        let message: String
+        switch check.agreement {
+        case .exact: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), as stated."
+        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
+        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the share or the amounts."
+        }
+        log.record(Self.id, id: "\(id):share", table: nil, location: "line \(claim.line) \(label) share",
+                   expected: check.expected, actual: share.value, difference: check.difference, tolerance: check.tolerance,
+                   agreement: check.agreement, message: message, lines: [claim.line] + [amount.line, total.line].compactMap { $0 })
+    }
+
+    private func checkChange(_ comparison: ClaimComparison, amount: Figure, claim: NarrativeClaim, id: String,
+                             targets: NarrativeTargets, context: ReconcileContext, log: inout CheckLog) {
+        let label = claim.subject.label
+        let change = comparison.change.flatMap { Self.money($0, line: claim.line, context: context) }
+        // The previous-year figure the change implies: amount − change after an increase, + after a decrease.
+        var previous = [amount]
+        var implied = "\(amount.value.description)"
+        if let change {
+            switch comparison.direction {
+            case .increase: previous.append(change.negated); implied += " − \(change.value.description)"
+            case .decrease: previous.append(change); implied += " + \(change.value.description)"
+            case .unchanged: previous.append(change.negated); implied += " − \(change.value.description)"
+            }
+        } else if comparison.direction != .unchanged {
+            return
+        }
+        let year = comparison.year ?? context.fiscalYear.map { $0 - 1 }
+        let yearText = year.map { "\($0)" } ?? "the previous year"
+        let previousValue = Figure.sum(previous)
+        if let change, let percent = comparison.percent, percent.unit == "%" {
+            let tolerance = log.tolerance
+            if let check = PercentCheck(printed: percent.value, numerator: change.value, numeratorSlack: tolerance.bound([change]),
+                                        denominator: previousValue, denominatorSlack: tolerance.bound(previous)) {
+                let ratio = "\(change.value.description) / \(previousValue.description) (\(implied), the \(yearText) figure this implies) is \(check.expected.description)%"
+                let message: String
+                switch check.agreement {
+                case .exact: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), as stated."
+                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
+                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the change, the percentage or the amount."
+                }
+                log.record(Self.id, id: "\(id):change", table: nil, location: "line \(claim.line) \(label) change",
+                           expected: check.expected, actual: percent.value, difference: check.difference,
+                           tolerance: check.tolerance, agreement: check.agreement, message: message, lines: [claim.line])
+            }
+        }
+        guard let year, let printed = targets.previous(of: claim, year: year), printed.terms.count == 1 else { return }
+        log.compare(Self.id, id: "\(id):previous-year", table: printed.table,
+                    location: "line \(claim.line) \(label) \(year) = 表\(printed.table) \(printed.location)",
+                    actual: printed.terms[0], expected: previous,
+                    subject: "表\(printed.table) \(printed.location)",
+                    relation: "the \(year) figure line \(claim.line) implies for \(label) (\(implied))",
+                    hint: "correct the change stated in the narrative or the \(year) figure in the table.")
+    }
+
+    /// A claimed amount in the report's unit, read at the tables' precision; nil for anything
+    /// that is not money.
+    package static func money(_ value: ClaimValue, line: Int, context: ReconcileContext) -> Figure? {
+        guard MoneyUnit.isMoney(value.unit) else { return nil }
+        let precision = max(value.value.scale, context.amountPrecision)
+        guard value.unit != context.unit else { return Figure(value: value.value, precision: precision, line: line) }
+        let (converted, convertedPrecision) = MoneyUnit.convert(value.value, precision: precision, from: value.unit, to: context.unit)
+        return Figure(value: converted, precision: convertedPrecision, line: line)
+    }
+}

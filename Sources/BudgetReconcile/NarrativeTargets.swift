@@ -1,0 +1,188 @@
+import BudgetCore
+import BudgetNormalize
+
+/// Where the tables print the figure a narrative claim names: by the claim's category and the
+/// words of its label, never by table number.
+package struct NarrativeTargets {
+    package let context: ReconcileContext
+    package let quantities: ReportQuantities
+    package let funds: FundsGrid?
+
+    /// The sides of the paired tables (收支总表 first), with each row's label key.
+    private let pairedSides: [(facts: TableFacts, side: PairedRule.Side, keys: [String])]
+
+    package init(_ context: ReconcileContext, quantities: ReportQuantities) {
+        self.context = context
+        self.quantities = quantities
+        funds = context.funds
+        var sides: [(TableFacts, PairedRule.Side, [String])] = []
+        for kind in [Kind.incomeExpenditure, Kind.fiscalAppropriation] {
+            for facts in context.tables(kind: kind) {
+                for side in facts.sides { sides.append((facts, side, side.rows.map { LabelKey.of($0.item ?? "") })) }
+            }
+        }
+        pairedSides = sides
+    }
+
+    /// The table figure a claim states, or nil when the claim names nothing the tables print.
+    package func level(of claim: NarrativeClaim) -> ReportQuantities.Source? {
+        let label = LabelKey.of(claim.subject.label)
+        switch claim.subject.category {
+        case .total:
+            return first(totalQuantities(label))
+        case .income:
+            return label.includes("收入") ? pairedRow(side: "收入", named: label, ignoring: ["财政", "本年"]) : nil
+        case .expenditure:
+            return pairedRow(side: "支出", named: label, ignoring: []) ?? functionClass(named: label)
+        case .basic:
+            return first(label.includes("一般公共预算") ? [.basic] : [.allFundsBasic, .basic])
+        case .project:
+            guard !label.includes("项目支出") else {
+                return first(label.includes("一般公共预算") ? [.projects] : [.allFundsProjects, .projects])
+            }
+            return project(named: label)
+        case .personnel:
+            return first([.personnel])
+        case .publicFunds:
+            return first([.publicFunds])
+        case .economic:
+            return economic(named: label)
+        case .threePublic:
+            return first([.threePublic])
+        case .threePublicPart:
+            return ThreePublicPart(label: label).flatMap(threePublicPart)
+        case .classification:
+            return claim.subject.classification.flatMap(classification)
+        case .procurement, .assets, .other:
+            return nil
+        }
+    }
+
+    /// The table figure of the year a comparison names, where a table prints it (the overall
+    /// performance form's 近两年收支金额).
+    package func previous(of claim: NarrativeClaim, year: Int) -> ReportQuantities.Source? {
+        guard let funds, let column = funds.column(year: year) else { return nil }
+        let label = LabelKey.of(claim.subject.label)
+        let line: FundsGrid.Line?
+        switch claim.subject.category {
+        case .total:
+            line = label.includes("收入") && !label.includes("收支") ? funds.total(.income) : funds.total(.expenditure)
+        case .personnel:
+            line = funds.expenditure(["人员"])
+        case .publicFunds:
+            line = funds.expenditure(["运转", "公用"])
+        case .project where label.includes("项目支出"):
+            line = funds.expenditure(["特定目标"])
+        default:
+            line = nil
+        }
+        guard let line else { return nil }
+        return CrossTableRule.source(funds.facts, line.row, column, line.label)
+    }
+
+    private func totalQuantities(_ label: String) -> [ReportQuantities.Quantity] {
+        if label.includes("财政拨款") { return [.fiscalTotal, .generalBudget] }
+        if label.includes("一般公共预算") { return [.generalBudget] }
+        if !label.includes("收支") {
+            if label.includes("收入") { return [.income, .grandTotal] }
+            if label.includes("支出") { return [.expenditure, .grandTotal] }
+        }
+        return [.grandTotal, .expenditure]
+    }
+
+    private func first(_ candidates: [ReportQuantities.Quantity]) -> ReportQuantities.Source? {
+        for quantity in candidates {
+            if let source = quantities.sources(quantity).first { return source }
+        }
+        return nil
+    }
+
+    /// A row of a paired table's side whose label is `label`, once the `ignoring` words are
+    /// taken out of both (`一般公共预算财政拨款收入` is 表1's `一般公共预算拨款收入`).
+    private func pairedRow(side: String, named label: String, ignoring words: [String]) -> ReportQuantities.Source? {
+        let wanted = Self.removing(words, from: label)
+        for (facts, found, keys) in pairedSides where found.name.includes(side) {
+            for (row, key) in zip(found.rows, keys) where !row.isTotal {
+                if LabelKey.same(words.isEmpty ? key : Self.removing(words, from: key), wanted) {
+                    return ReportQuantities.Source(table: facts.id, location: "\(found.name) \(row.item ?? "")",
+                                                   terms: [facts.figure(row, column: found.column)])
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func removing(_ words: [String], from label: String) -> String {
+        guard !words.isEmpty else { return label }
+        var result = label
+        for word in words { result = LabelKey.removing(word, from: result) }
+        return result
+    }
+
+    private var functionTables: [TableFacts] { context.functionTables }
+
+    private func functionClass(named label: String) -> ReportQuantities.Source? {
+        for facts in functionTables {
+            let keys = facts.itemKeys
+            if let index = facts.rows.indices.first(where: { index in
+                let row = facts.rows[index]
+                return row.level == 1 && row.codeScheme == .function && LabelKey.matches(keys[index], label)
+            }) {
+                return total(facts, facts.rows[index])
+            }
+        }
+        return nil
+    }
+
+    /// The 项 (or 款, 类) row at the end of a 类/款/项 path of names.
+    private func classification(_ names: [String]) -> ReportQuantities.Source? {
+        let keys = names.map(LabelKey.of)
+        for facts in functionTables {
+            var parent: String?
+            var found: NormalizedRow?
+            let items = facts.itemKeys
+            for (depth, key) in keys.enumerated() {
+                found = facts.rows.indices.first { index in
+                    let row = facts.rows[index]
+                    return row.codeScheme == .function && row.level == depth + 1 && row.parent == parent
+                        && LabelKey.matches(items[index], key)
+                }.map { facts.rows[$0] }
+                guard let row = found else { break }
+                parent = row.code
+            }
+            if let found { return total(facts, found) }
+        }
+        return nil
+    }
+
+    private func economic(named label: String) -> ReportQuantities.Source? {
+        let tables = context.tables(kind: Kind.basic) + context.tables(scheme: .economic)
+        for facts in tables {
+            let keys = facts.itemKeys
+            if let index = facts.rows.indices.first(where: { facts.rows[$0].codeScheme == .economic && LabelKey.matches(keys[$0], label) }) {
+                return total(facts, facts.rows[index])
+            }
+        }
+        return nil
+    }
+
+    private func project(named label: String) -> ReportQuantities.Source? {
+        for facts in context.tables(kind: Kind.projects) {
+            if let row = facts.rows.first(where: { RowNames.names($0, in: facts).contains(label) }) {
+                return total(facts, row)
+            }
+        }
+        return nil
+    }
+
+    private func threePublicPart(_ part: ThreePublicPart) -> ReportQuantities.Source? {
+        guard let facts = context.table(kind: Kind.threePublic), let row = facts.rows.first,
+              let column = facts.moneyColumns.first(where: { ThreePublicPart(header: $0.path) == part }) else { return nil }
+        return CrossTableRule.source(facts, row, column, RowNames.name(row, in: facts))
+    }
+
+    private func total(_ facts: TableFacts, _ row: NormalizedRow) -> ReportQuantities.Source? {
+        guard let column = facts.totalColumn else { return nil }
+        return CrossTableRule.source(facts, row, column, RowNames.name(row, in: facts))
+    }
+}

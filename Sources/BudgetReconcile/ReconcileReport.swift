@@ -1,0 +1,58 @@
+import BudgetCore
+
+/// The reconcile stage's artifact, `04-reconcile/reconcile.json`: one record per check run, and
+/// how many passed, warned and failed.
+public struct ReconcileReport: Codable, Sendable, Equatable {
+    public var checks: [CheckResult]
+    public var summary: CheckSummary
+}
+
+/// One identity checked: what was expected, what was printed, and by how much they differ.
+public struct CheckResult: Codable, Sendable, Equatable {
+    /// Stable within a report for the same input: `<rule>:<table>:<location>` (e.g.
+    /// `hierarchy:5-1:20801:合计`), so two runs' results can be compared line by line.
+    public var id: String
+    /// The rule's stable id (`hierarchy`, `header-sum`, `paired`, `cross-table`, `narrative`,
+    /// `breakdown`, `arithmetic`, `completeness`).
+    public var rule: String
+    public var status: CheckStatus
+    /// The table the check is about (the first, for a check across tables).
+    public var table: String?
+    /// The row (code or item) and column path the check is about.
+    public var location: String
+    public var expected: ExactDecimal?
+    public var actual: ExactDecimal?
+    /// `actual − expected`.
+    public var difference: ExactDecimal?
+    /// The largest difference that rounding explains.
+    public var tolerance: ExactDecimal?
+    /// A sentence a person can act on: what disagrees with what, where.
+    public var message: String
+    /// Source lines of the values involved.
+    public var lines: [Int]
+}
+
+public enum CheckStatus: String, Codable, Sendable, CaseIterable {
+    case pass, warn, fail
+}
+
+public struct CheckSummary: Codable, Sendable, Equatable {
+    public var pass: Int
+    public var warn: Int
+    public var fail: Int
+}
+
+extension CheckSummary {
+    /// How many of `checks` passed, warned and failed.
+    public init(counting checks: [CheckResult]) {
+        var pass = 0, warn = 0, fail = 0
+        for check in checks {
+            switch check.status {
+            case .pass: pass += 1
+            case .warn: warn += 1
+            case .fail: fail += 1
+            }
+        }
+        self.init(pass: pass, warn: warn, fail: fail)
+    }
+}

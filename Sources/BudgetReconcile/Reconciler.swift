@@ -1,0 +1,62 @@
+import BudgetCore
+import BudgetNormalize
+
+/// Runs every rule over a normalized report and gathers their checks.
+public enum Reconciler {
+    /// The rules in the order their checks are listed: a table's own identities first, then
+    /// agreement between tables, then the prose, the cost estimates and what is missing.
+    package static let rules: [any ReconcileRule] = [
+        HierarchyRule(), HeaderSumRule(), PairedRule(), CrossTableRule(), NarrativeRule(),
+        BreakdownRule(), ArithmeticRule(), CompletenessRule(),
+    ]
+
+    /// Ids of every rule, in order.
+    public static var ruleIDs: [String] { rules.map { type(of: $0).id } }
+
+    public static func reconcile(_ report: NormalizedReport, options: ReconcileOptions = ReconcileOptions()) -> ReconcileReport {
+        let context = ReconcileContext(report, options: options)
+        var log = CheckLog(tolerance: options.tolerance)
+        for rule in rules {
+            rule.check(context, into: &log)
+        }
+        var checks = log.take()
+        makeIDsUnique(&checks)
+        return ReconcileReport(checks: checks, summary: CheckSummary(counting: checks))
+    }
+
+    /// Ids are built from table, row and column names, which a report may repeat (a code listed
+    /// twice); later repeats get `#2`, `#3` … in check order, which is stable for the same input.
+    package static func makeIDsUnique(_ checks: inout [CheckResult]) {
+        var seen: [ByteKey: Int] = [:]
+        seen.reserveCapacity(checks.count)
+        for index in checks.indices {
+            let id = checks[index].id
+            let count = (seen[ByteKey(id)] ?? 0) + 1
+            seen[ByteKey(id)] = count
+            guard count > 1 else { continue }
+            var next = count
+            var candidate = "\(id)#\(next)"
+            while seen[ByteKey(candidate)] != nil {
+                next += 1
+                candidate = "\(id)#\(next)"
+            }
+            seen[ByteKey(candidate)] = 1
+            checks[index].id = candidate
+        }
+    }
+
+    /// A string hashed and compared by its UTF-8 bytes: ids are built by this code, so equal ids
+    /// have equal bytes, and Unicode normalization (what `String` hashing pays for) is not needed.
+    private struct ByteKey: Hashable {
+        package var text: String
+
+        package init(_ text: String) { self.text = text }
+
+        package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        package func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+}

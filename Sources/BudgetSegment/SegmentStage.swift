@@ -1,0 +1,64 @@
+import Foundation
+import BudgetCore
+import BudgetExtract
+
+/// Stage 2, segment: finds the table of contents, every table (caption, title, unit lines,
+/// header rows and column paths, body rows, notes; paired sides; form fields and grids) and the
+/// narrative in the extracted text, and writes `02-segment/segment.json` (`SegmentedReport`).
+public struct SegmentStage: Stage {
+    public static let file = "segment.json"
+
+    public static let name: StageName = "segment"
+    public static let needs = [ExtractStage.name]
+    /// The table kinds are data: a change to them re-runs the stage.
+    public static var fingerprint: Data { TableKinds.fingerprint }
+
+    public let options: SegmentOptions
+
+    public init(options: SegmentOptions = SegmentOptions()) {
+        self.options = options
+    }
+
+    public func run(_ context: StageContext) throws -> StageProduct<SegmentedReport> {
+        let extracted = try context.artifact(of: ExtractStage.self)
+        let report = Segmenter(kinds: .standard, options: options).segment(extracted.text)
+        return StageProduct(artifact: report, files: [
+            OutputFile(name: Self.file, data: JSONWriter.encode(report)),
+        ])
+    }
+
+    public static func loadArtifact(from folder: StageFolder) throws -> SegmentedReport {
+        try folder.decodeJSON(SegmentedReport.self, from: Self.file)
+    }
+}
+
+/// Options of the segment stage (`options.segment`).
+public struct SegmentOptions: StageOptions {
+    /// Most header rows a table may have; rows after them are body rows.
+    public var maxHeaderRows: Int
+
+    /// The defaults, as an absent `options` entry means.
+    public init() {
+        self.init(maxHeaderRows: 3)
+    }
+
+    public init(maxHeaderRows: Int = 3) {
+        self.maxHeaderRows = maxHeaderRows
+    }
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case maxHeaderRows
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        maxHeaderRows = try values.decode(.maxHeaderRows, default: SegmentOptions().maxHeaderRows)
+    }
+
+    public func validate(source: String, key: String) throws(ConfigurationError) {
+        guard (1...6).contains(maxHeaderRows) else {
+            throw ConfigurationError(source: source, key: "\(key).maxHeaderRows", message: "must be between 1 and 6")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import BudgetCore
+
+/// The known kinds of tables and the titles they appear under, from `Resources/table-kinds.json`.
+/// Other provinces' templates and 决算 reports name the same kinds differently; they are added
+/// to that file, not to code.
+public struct TableKinds: Decodable, Sendable {
+    public struct Kind: Decodable, Sendable {
+        public var kind: String
+        public var layout: TableLayout
+        public var titles: [String]
+        public var form: FormSpecification?
+    }
+
+    /// How a form is read: which rows start embedded grids, which are fields.
+    public struct FormSpecification: Decodable, Sendable {
+        /// Labels (in the first cell) that start an embedded grid.
+        public var grids: [String]
+        /// Labels of key–value fields.
+        public var fields: [String]
+        /// Prefixes of numbered field labels (`长期目标1：`).
+        public var fieldPrefixes: [String]
+    }
+
+    public var kinds: [Kind]
+    /// Units an `单位：` line can give amounts in; any other value names the reporting unit.
+    public var amountUnits: [String]
+    /// Keys of lines that name the reporting unit or the amount unit.
+    public var unitLineKeys: [String]
+    /// Keys that start a note (`说明：…`).
+    public var noteKeys: [String]
+    /// Lines that an extractor put between pages.
+    public var pageMarkers: [String]
+
+    /// The kinds shipped with budget-etl.
+    public static let standard: TableKinds = {
+        do {
+            return try JSONDecoder().decode(TableKinds.self, from: Data(PackageResources.table_kinds_json))
+        } catch {
+            fatalError("Resources/table-kinds.json does not decode: \(error)")
+        }
+    }()
+
+    /// Title key → position in `kinds`, built once when the file is read.
+    private var titleLookup: [[UInt8]: Int] = [:]
+
+    package enum CodingKeys: String, CodingKey {
+        case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers
+    }
+
+    public init(from decoder: Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        kinds = try values.decode([Kind].self, forKey: .kinds)
+        amountUnits = try values.decode([String].self, forKey: .amountUnits)
+        unitLineKeys = try values.decode([String].self, forKey: .unitLineKeys)
+        noteKeys = try values.decode([String].self, forKey: .noteKeys)
+        pageMarkers = try values.decode([String].self, forKey: .pageMarkers)
+        for (position, kind) in kinds.enumerated() {
+            for title in kind.titles {
+                let key = Self.titleKey(title)
+                titleLookup[Array(key.utf8)] = position
+                longestTitle = max(longestTitle, key.unicodeScalars.count)
+            }
+        }
+    }
+
+    /// Longest title key, in scalars: a longer line (with a year and 部门 in front at most) is
+    /// not a title, and is refused without building its key.
+    private var longestTitle = 0
+
+    /// The kind a title names, if any.
+    public func kind(forTitle title: String) -> Kind? {
+        guard title.unicodeScalars.count <= longestTitle + 12 else { return nil }
+        // Keyed by bytes: hashing a non-ASCII String normalizes it first, which costs more.
+        return titleLookup[Array(Self.titleKey(title).utf8)].map { kinds[$0] }
+    }
+
+    /// A title reduced to what identifies it: no spaces, unified brackets and quotes, no
+    /// leading year (`2025年`) and no leading `部门`/`单位`.
+    public static func titleKey(_ title: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in title.unicodeScalars {
+            switch scalar {
+            case " ", "\u{3000}", "\t", "\u{A0}": continue
+            case "（": scalars.append("(")
+            case "）": scalars.append(")")
+            case "“", "”", "＂", "„": scalars.append("\"")
+            default: scalars.append(scalar)
+            }
+        }
+        var key = scalars[...]
+        if key.count > 5, key.prefix(4).allSatisfy({ ("0"..."9").contains($0) }), key.dropFirst(4).first == "年" {
+            key = key.dropFirst(5)
+        }
+        for prefix in ["部门", "单位"] where key.starts(with: prefix.unicodeScalars) && key.count > 4 {
+            key = key.dropFirst(2)
+        }
+        return String(String.UnicodeScalarView(key))
+    }
+}
+
+/// How a table's rows are laid out.
+public enum TableLayout: String, Codable, Sendable {
+    /// Header rows, then body rows of cells.
+    case grid
+    /// Income and expenditure side by side: each side a list of (item, amount) rows.
+    case paired
+    /// Key–value fields with embedded grids.
+    case form
+}
+
+extension TableKinds {
+    /// The shipped table-kinds data itself, part of the segment stage's options fingerprint:
+    /// editing the data re-runs the stage.
+    package static var fingerprint: Data { Data(PackageResources.table_kinds_json) }
+}
