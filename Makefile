@@ -1,32 +1,83 @@
 # budget-etl: the two commands a newcomer needs are `make pipeline` and `make test`.
 SWIFT ?= swift
+PYTHON ?= python3
 CONFIG ?= pipeline.json
 BINARY := .build/release/budget-etl
+DEBUG_BINARY := .build/debug/budget-etl
 
 # What the build needs, as CHECK=PACKAGE (see scripts/require-system-packages.sh).
 BUILD_PACKAGES := pkg-config:libxml-2.0=libxml2-dev
-# What the independent output checks need.
-CHECK_PACKAGES := command:xmllint=libxml2-utils command:xsltproc=xsltproc pip:frictionless=frictionless pip:bagit.py=bagit
+# What the tests and the independent output checks need: xmllint (a test runs it too), xsltproc,
+# and a Python that can make a virtual environment (Debian: python3-venv) for the PyPI checkers.
+CHECK_PACKAGES := command:xmllint=libxml2-utils command:xsltproc=xsltproc command:python3=python3 python:ensurepip=python3-venv
 
-.PHONY: pipeline test check-outputs build bench deps check-deps clean
+# The PyPI checkers (frictionless, bagit.py) live in their own virtual environment, installed from
+# exact versions; never in the system Python.
+CHECKERS_VENV := .venv-checkers
+CHECKERS_REQUIREMENTS := scripts/requirements-checkers.txt
+
+# The test fixtures check-outputs runs the pipeline on: Tests/Fixtures/CASE/input.txt, report id CASE.
+# (Never input/: that folder is the user's.)
+FIXTURES := Tests/Fixtures
+
+# swift-format, configured by .swift-format. Its layout checks (indentation, line breaks, spacing:
+# the pretty-printer's diff) cannot be configured to accept this code's continuation lines aligned
+# under their opening parenthesis, so `lint` runs the rules only (swift-format's
+# --debug-disable-pretty-print), plus its own check of .swift-format's lineLength;
+# `make lint LINT_LAYOUT=1` adds swift-format's layout checks.
+LINT_PATHS := Sources Tests Package.swift
+LINT_LAYOUT ?=
+SWIFT_FORMAT_LAYOUT = $(if $(LINT_LAYOUT),,--debug-disable-pretty-print)
+LINE_LENGTH = $(shell sed -n 's/^ *"lineLength" *: *\([0-9][0-9]*\).*/\1/p' .swift-format)
+
+.PHONY: pipeline test lint check-outputs golden build bench deps check-deps checkers clean
 
 ## pipeline: build (release) and run the pipeline over input/ into output/
 pipeline: build
 	$(BINARY) run --config $(CONFIG)
 
-## test: the test suite, then the outputs of the sample checked by independent tools
-test: deps
+## test: lint, install every tool the tests and checks use, the test suite, then the outputs of
+## the test fixtures checked by independent tools
+test: lint deps check-deps checkers
 	$(SWIFT) test
 	$(MAKE) check-outputs
 
-## check-outputs: run the pipeline on input/ into a scratch folder and validate what it wrote
-## with xmllint (XSD), xsltproc (render.xsl), frictionless (data package) and bagit.py (bag)
-check-outputs: deps check-deps
+## lint: swift-format's rules (.swift-format) over Sources, Tests and Package.swift, and no line
+## longer than its lineLength
+lint:
+	@test -n "$(LINE_LENGTH)" || { echo "lint: no lineLength in .swift-format" >&2; exit 2; }
+	@status=0; \
+	  echo "$(SWIFT) format lint --strict --recursive --configuration .swift-format $(SWIFT_FORMAT_LAYOUT) $(LINT_PATHS)"; \
+	  $(SWIFT) format lint --strict --recursive --configuration .swift-format $(SWIFT_FORMAT_LAYOUT) $(LINT_PATHS) || status=1; \
+	  long=$$(LC_ALL=C.UTF-8 grep -rnE --include='*.swift' '^.{$(LINE_LENGTH)}.' $(LINT_PATHS) | cut -d: -f1,2); \
+	  if [ -n "$$long" ]; then \
+	    echo "$$long" | sed 's/$$/: error: line is longer than $(LINE_LENGTH) characters (lineLength in .swift-format)/' >&2; status=1; \
+	  fi; \
+	  exit $$status
+
+## check-outputs: run the pipeline on every Tests/Fixtures/*/input.txt in a scratch folder and
+## validate what it wrote with xmllint (XSD), xsltproc (render.xsl), frictionless (data package)
+## and bagit.py (bag)
+# Some fixtures disagree with themselves on purpose, so failed reconciliation checks are not an
+# error here (the golden tests check those); a report that fails a stage is.
+check-outputs: deps check-deps checkers
 	$(SWIFT) build
-	@scratch=$$(mktemp -d) && \
-	  printf '{"input": "%s/input", "output": "%s/output"}\n' "$$PWD" "$$scratch" > "$$scratch/pipeline.json" && \
-	  .build/debug/budget-etl run --config "$$scratch/pipeline.json" && \
-	  scripts/check-outputs.sh "$$scratch/output"; status=$$?; rm -rf "$$scratch"; exit $$status
+	@set -u; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	  mkdir "$$scratch/input" || exit 2; \
+	  for fixture in $(FIXTURES)/*/input.txt; do \
+	    [ -f "$$fixture" ] || { echo "check-outputs: no $(FIXTURES)/*/input.txt" >&2; exit 2; }; \
+	    cp "$$fixture" "$$scratch/input/$$(basename "$$(dirname "$$fixture")").txt" || exit 2; \
+	  done; \
+	  printf '{"input": "%s/input", "output": "%s/output", "failOnCheckFailures": false}\n' "$$scratch" "$$scratch" > "$$scratch/pipeline.json"; \
+	  $(DEBUG_BINARY) run --config "$$scratch/pipeline.json"; ran=$$?; \
+	  CHECKERS_VENV="$$PWD/$(CHECKERS_VENV)" scripts/check-outputs.sh "$$scratch/output"; checked=$$?; \
+	  [ "$$ran" -eq 0 ] || echo "check-outputs: the pipeline failed on the fixtures (exit status $$ran)" >&2; \
+	  [ "$$ran" -eq 0 ] && [ "$$checked" -eq 0 ]
+
+## golden: re-record the golden runs (Tests/Fixtures/*/expected/) after a deliberate change to
+## what the pipeline writes; then review `git diff Tests/Fixtures` like code
+golden: deps check-deps
+	BUDGET_ETL_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenRunTests
 
 ## build: release build of budget-etl
 build: deps
@@ -40,9 +91,22 @@ bench: build
 deps:
 	@scripts/require-system-packages.sh $(BUILD_PACKAGES)
 
+## check-deps: the same for what the tests and output checks need (xmllint, xsltproc, python3-venv)
 check-deps:
-	@scripts/require-system-packages.sh $(CHECK_PACKAGES)
+	@PYTHON=$(PYTHON) scripts/require-system-packages.sh $(CHECK_PACKAGES)
 
-## clean: remove build products (output/ is kept: it may hold versions no input can rebuild)
+## checkers: the virtual environment .venv-checkers/ with frictionless and bagit.py, at the exact
+## versions of scripts/requirements-checkers.txt (remade when that file changes)
+checkers: $(CHECKERS_VENV)/.installed
+
+$(CHECKERS_VENV)/.installed: $(CHECKERS_REQUIREMENTS) | check-deps
+	rm -rf $(CHECKERS_VENV)
+	$(PYTHON) -m venv $(CHECKERS_VENV)
+	$(CHECKERS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-virtualenv \
+	  -r $(CHECKERS_REQUIREMENTS)
+	touch $@
+
+## clean: remove build products and the checkers' virtual environment (output/ is kept: it may
+## hold versions no input can rebuild)
 clean:
-	rm -rf .build
+	rm -rf .build $(CHECKERS_VENV)

@@ -12,7 +12,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/budget-etl-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/input"
-sample=$(ls input/*.txt | head -n 1)
+sample=Tests/Fixtures/sample/input.txt  # the sample report (never input/: that is the user's)
 # Distinct files with distinct content (a note added at the end), so nothing is shared by accident.
 for ((i = 0; i < reports; i++)); do
     { cat "$sample"; printf '\n备注：副本 %d\n' "$i"; } > "$work/input/report-$i.txt"

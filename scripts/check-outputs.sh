@@ -4,6 +4,9 @@
 #   xsltproc      schema/render.xsl renders report.xml to HTML      (Debian: xsltproc)
 #   frictionless  datapackage.json: CSV structure, types, keys, hashes (PyPI: frictionless)
 #   bagit.py      archive/ is a valid, complete BagIt bag           (PyPI: bagit)
+# The two PyPI tools are only ever taken from the virtual environment `make checkers` creates
+# (.venv-checkers/, exact versions in scripts/requirements-checkers.txt; the environment variable
+# CHECKERS_VENV names another one), never from PATH or the system Python.
 #
 # usage: scripts/check-outputs.sh OUTPUT_DIR
 #   OUTPUT_DIR is the output folder (every report in it with an export) or one report's folder.
@@ -14,6 +17,9 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 schema="$here/schema/budget-report.xsd"
 stylesheet="$here/schema/render.xsl"
+checkers=${CHECKERS_VENV:-$here/.venv-checkers}
+frictionless="$checkers/bin/frictionless"
+bagit="$checkers/bin/bagit.py"
 
 if [ $# -ne 1 ] || [ ! -d "$1" ]; then
     echo "usage: $0 OUTPUT_DIR  (an output folder, or one report's folder in it)" >&2
@@ -29,8 +35,8 @@ need() {
 }
 need xmllint "apt-get install -y libxml2-utils"
 need xsltproc "apt-get install -y xsltproc"
-need frictionless "pip install frictionless"
-need bagit.py "pip install bagit"
+need "$frictionless" "make checkers"
+need "$bagit" "make checkers"
 [ "$missing" -eq 0 ] || exit 2
 
 if [ -d "$1/05-export" ]; then
@@ -74,9 +80,9 @@ for report in "${reports[@]}"; do
     check "$id: report.xml is valid" xmllint --noout --nonet --schema "$schema" "$export_dir/report.xml"
     check "$id: the exported XSD is the shipped one" cmp "$schema" "$export_dir/budget-report.xsd"
     check "$id: report.xml renders" rendered "$export_dir/report.xml"
-    check "$id: datapackage.json and its CSVs are valid" frictionless validate "$export_dir/datapackage.json"
+    check "$id: datapackage.json and its CSVs are valid" "$frictionless" validate "$export_dir/datapackage.json"
     if [ -d "$report/archive" ]; then
-        check "$id: archive/ is a valid bag" bagit.py --validate "$report/archive"
+        check "$id: archive/ is a valid bag" "$bagit" --validate "$report/archive"
     else
         failed=$((failed + 1))
         echo "FAIL $id: no archive/ bag (ArchiveBag.write runs after the export stage)"
