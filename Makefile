@@ -83,9 +83,11 @@ golden: deps check-deps
 build: deps
 	$(SWIFT) build -c release
 
-## bench: throughput and peak memory on a batch of copies of the sample report
+## bench: throughput, MB/s, output size, time per stage, peak memory and a no-op re-run on generated
+## reports (scripts/generate-corpus.py), then one report at 1x/10x/100x size; see docs/benchmarks.md.
+## Sizes: make bench REPORTS="1000 10000" (the default); JOBS=n; BINARY=path to time another build
 bench: build
-	scripts/bench.sh $(REPORTS) $(JOBS)
+	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh
 
 ## deps: install missing system packages (as root with apt-get), or say exactly what to run
 deps:

@@ -1,36 +1,141 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: the release binary over a batch of reports, as `make pipeline` runs it.
-# Prints reports per second and peak memory (max RSS) for a full run and for a no-op re-run.
-# Usage: scripts/bench.sh [REPORTS] [JOBS]   (defaults: 2000 reports, one job per core)
+# End-to-end benchmark of the release binary over generated reports (scripts/generate-corpus.py:
+# distinct, internally consistent reports in the sample's layout), as `make pipeline` runs it.
+#
+# For each batch size: reports/s, MB/s of input, output bytes (per report and as a multiple of the
+# input), the time `cp -r` takes to copy the output tree (and the run as a multiple of it), peak
+# RSS, the time per stage (summed over every report's manifest.json), and a no-op re-run.
+# Then a scaling line: one report at 1×, 10× and 100× size, its time and peak RSS against 1×.
+# Generating the reports is never timed. docs/benchmarks.md explains every figure.
+#
+# Usage: scripts/bench.sh [SIZE …]
+#   SIZE …    batch sizes (default: $REPORTS, else "1000 10000")
+#   JOBS      reports processed at once (default: one per core)
+#   BINARY    the budget-etl binary (default: .build/release/budget-etl)
+#   SCALES    sizes of the scaling line (default: "1 10 100")
+#   SEED      generator seed (default: 1)
+#   TMPDIR    where the work folder goes (default: /tmp); it is removed at the end
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-reports=${1:-2000}
-jobs=${2:-$(nproc)}
-binary=.build/release/budget-etl
+sizes=${*:-${REPORTS:-1000 10000}}
+jobs=${JOBS:-$(nproc)}
+binary=${BINARY:-.build/release/budget-etl}
+scales=${SCALES:-1 10 100}
+seed=${SEED:-1}
+generator=scripts/generate-corpus.py
+[[ -x $binary ]] || { echo "bench: no binary at $binary (run make build, or set BINARY=)" >&2; exit 2; }
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/budget-etl-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/input"
-sample=Tests/Fixtures/sample/input.txt  # the sample report (never input/: that is the user's)
-# Distinct files with distinct content (a note added at the end), so nothing is shared by accident.
-for ((i = 0; i < reports; i++)); do
-    { cat "$sample"; printf '\n备注：副本 %d\n' "$i"; } > "$work/input/report-$i.txt"
-done
-printf '{"jobs": %d}\n' "$jobs" > "$work/pipeline.json"
+now() { date +%s.%N; }
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 
-measure() {
-    local label=$1
-    local start end
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/rss" "$binary" run --config "$work/pipeline.json" > "$work/summary"
-    end=$(date +%s.%N)
-    awk -v label="$label" -v n="$reports" -v s="$start" -v e="$end" -v rss="$(cat "$work/rss")" \
-        'BEGIN { t = e - s; printf "%-22s %6d reports in %6.2f s = %8.0f reports/s, max RSS %6.1f MiB\n", label, n, t, n / t, rss / 1024 }'
-    sed 's/^/    /' "$work/summary"
+# Runs the binary on a config, records wall seconds in $work/secs and peak RSS (KiB) in $work/rss.
+timed_run() {
+    local config=$1 start end
+    start=$(now)
+    /usr/bin/time -f "%M" -o "$work/rss" "$binary" run --config "$config" > "$work/summary" 2> "$work/stderr" || {
+        local rc=$?
+        # exit 1 (some report failed) is reported, not fatal; anything else is.
+        [[ $rc -eq 1 ]] || { cat "$work/stderr" >&2; exit "$rc"; }
+    }
+    end=$(now)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' > "$work/secs"
 }
 
-echo "budget-etl $("$binary" --version), $(nproc) cores, jobs=$jobs, sample $(wc -c < "$sample") bytes"
-measure "full run"
-measure "no-op re-run"
-echo "output: $(du -sh "$work/output" | cut -f1) for $reports reports"
+# Generates N reports at a scale into DIR/input (not timed), drops the truth files, writes the config.
+corpus() {
+    local n=$1 scale=$2 dir=$3
+    mkdir -p "$dir"
+    python3 "$generator" --count "$n" --out "$dir/input" --seed "$seed" --scale "$scale"
+    find "$dir/input" -name '*.truth.json' -delete
+    printf '{"input": "%s/input", "output": "%s/output", "failOnCheckFailures": false, "jobs": %d}\n' \
+        "$dir" "$dir" "$jobs" > "$dir/pipeline.json"
+}
+
+stage_times() {  # per-stage sums of durationMicroseconds over every output/<id>/manifest.json
+    python3 - "$1" "$2" "$3" "$4" <<'EOF'
+import glob, json, os, sys
+out, n, wall = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+totals, order = {}, []
+for path in glob.glob(os.path.join(out, "*", "manifest.json")):
+    with open(path, encoding="utf-8") as fh:
+        for st in json.load(fh).get("stages", []):
+            name = st.get("stage")
+            if name not in totals:
+                totals[name] = 0
+                order.append(name)
+            totals[name] += int(st.get("durationMicroseconds", 0))
+canon = ["extract", "segment", "normalize", "reconcile", "export"]
+order.sort(key=lambda s: canon.index(s) if s in canon else len(canon))
+whole = sum(totals.values()) or 1
+for name in order:
+    us = totals[name]
+    print("    stage %-10s %8.2f s  %7.2f ms/report  %5.1f %%" % (name, us / 1e6, us / 1e3 / max(n, 1), 100 * us / whole))
+print("    stages together %.2f s over %.2f s of wall time (%d jobs run at once)" % (whole / 1e6, wall, int(sys.argv[4]) if len(sys.argv) > 4 else 0))
+EOF
+}
+
+echo "budget-etl $("$binary" --version) ($binary), $(nproc) cores, jobs=$jobs, $(date -u +%Y-%m-%dT%H:%MZ)"
+avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+echo "work folder $work: $(df -Ph "$work" | awk 'NR == 2 { print $4 }') free"
+
+for n in $sizes; do
+    # ~25 KB input and ~0.9 MB output per report, and the copy of the output: check the space first.
+    need_kib=$(( n * 1900 ))
+    if (( need_kib > avail_kib )); then
+        echo "$n reports: SKIPPED, needs about $(( need_kib / 1048576 + 1 )) GiB in $work, only $(( avail_kib / 1048576 )) GiB free"
+        continue
+    fi
+    dir="$work/n$n"
+    t0=$(now)
+    corpus "$n" 1 "$dir"
+    gen=$(awk -v s="$t0" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
+    in_bytes=$(find "$dir/input" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    sync
+    echo
+    echo "== $n reports, $(mib "$in_bytes") of input (generated in ${gen} s, not counted)"
+
+    timed_run "$dir/pipeline.json"
+    secs=$(cat "$work/secs"); rss=$(cat "$work/rss")
+    sed 's/^/    /' "$work/summary"
+    out_bytes=$(du -sb "$dir/output" | cut -f1)
+    awk -v n="$n" -v t="$secs" -v ib="$in_bytes" -v ob="$out_bytes" -v rss="$rss" 'BEGIN {
+        printf "  full run      %8.2f s  %8.1f reports/s  %6.2f MB/s of input  peak RSS %.1f MiB\n", t, n / t, ib / 1e6 / t, rss / 1024
+        printf "  output        %8.1f MiB = %.0f KB per report = %.1f x the input (%.0f KB per report)\n", ob / 1048576, ob / n / 1000, ob / ib, ib / n / 1000
+    }'
+    sync
+    c0=$(now)
+    cp -r "$dir/output" "$dir/output-copy"
+    sync
+    cps=$(awk -v s="$c0" -v e="$(now)" 'BEGIN { printf "%.3f", e - s }')
+    rm -rf "$dir/output-copy"
+    awk -v c="$cps" -v t="$secs" 'BEGIN { printf "  cp -r output  %8.2f s  (the run took %.1f x as long as copying what it wrote)\n", c, t / c }'
+    stage_times "$dir/output" "$n" "$secs" "$jobs"
+
+    timed_run "$dir/pipeline.json"
+    awk -v n="$n" -v t="$(cat "$work/secs")" -v rss="$(cat "$work/rss")" -v full="$secs" 'BEGIN {
+        printf "  no-op re-run  %8.2f s  (%.1f %% of the full run)  peak RSS %.1f MiB\n", t, 100 * t / full, rss / 1024 }'
+    sed 's/^/    /' "$work/summary"
+    rm -rf "$dir"
+done
+
+echo
+echo "== scaling: one report, --scale K (K times the rows)"
+base_secs=""; base_rss=""; base_bytes=""
+for k in $scales; do
+    dir="$work/scale$k"
+    corpus 1 "$k" "$dir"
+    bytes=$(find "$dir/input" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    timed_run "$dir/pipeline.json"
+    secs=$(cat "$work/secs"); rss=$(cat "$work/rss")
+    status=$(awk -F, 'NR == 2 { print $9 ", " $12 " failed checks" }' "$dir/output/catalog.csv")
+    if [[ -z $base_secs ]]; then base_secs=$secs; base_rss=$rss; base_bytes=$bytes; fi
+    awk -v k="$k" -v b="$bytes" -v t="$secs" -v r="$rss" -v bb="$base_bytes" -v bt="$base_secs" -v br="$base_rss" -v st="$status" 'BEGIN {
+        printf "  %4dx  %9.1f KB input (%5.1f x)  %7.3f s (%6.1f x)  peak RSS %7.1f MiB (%5.1f x)  %s\n",
+            k, b / 1000, b / bb, t, t / bt, r / 1024, r / br, st }'
+    rm -rf "$dir"
+done
