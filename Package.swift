@@ -46,10 +46,17 @@ let package = Package(
             name: "BudgetNormalize",
             dependencies: ["BudgetCore", "BudgetExtract", "BudgetSegment"],
             resources: [
-                .embedInCode("Resources/classification-codes.tsv")
+                .embedInCode("Resources/classification-codes.tsv"),
+                .embedInCode("Resources/claim-subjects.json"),
+                .embedInCode("Resources/claim-units.json"),
+                .embedInCode("Resources/table-words.json"),
             ]
         ),
-        .target(name: "BudgetReconcile", dependencies: ["BudgetCore", "BudgetNormalize"]),
+        .target(
+            name: "BudgetReconcile",
+            dependencies: ["BudgetCore", "BudgetNormalize"],
+            resources: [.embedInCode("Resources/economic-classes.json")]
+        ),
         .target(
             name: "BudgetExport",
             dependencies: ["BudgetCore", "CLibXML2", "BudgetExtract", "BudgetNormalize", "BudgetReconcile"],

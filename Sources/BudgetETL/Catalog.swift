@@ -16,7 +16,7 @@ public enum Catalog {
         let url = outputFolder.appendingPathComponent(fileName)
         let existing = (try? Data(contentsOf: url)) ?? Data()
         let updated = Set(manifests.map(\.reportId))
-        var rows = CSV.parse(String(decoding: existing, as: UTF8.self)).dropFirst()
+        var rows = CSVReader.records(String(decoding: existing, as: UTF8.self)).dropFirst()
             .map { $0.map(CSVDefusing.printed) }
             .filter { $0.count == columns.count && !updated.contains($0[0]) }
         for manifest in manifests { rows.append(contentsOf: self.rows(of: manifest)) }
@@ -46,45 +46,5 @@ public enum Catalog {
         return [id, String(version), current ? "yes" : "no", source, sha256, summary["unit"] ?? "", summary["year"] ?? "",
                 summary["kind"] ?? "", status.rawValue, summary["tables"] ?? "", summary["facts"] ?? "",
                 summary["failedChecks"] ?? "", ingested ?? ""]
-    }
-}
-
-/// Reading RFC 4180 CSV (what `CSVWriter` writes).
-public enum CSV {
-    /// The records of RFC 4180 text, fields as written (still defused).
-    public static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
-            return iterator.next()
-        }
-        while let scalar = next() {
-            if quoted {
-                if scalar == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = following }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": continue
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

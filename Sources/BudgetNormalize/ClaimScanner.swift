@@ -35,7 +35,7 @@ package struct ClaimToken: Sendable {
 }
 
 /// What a figure's unit makes it.
-package enum ClaimUnitKind: Sendable, Equatable {
+package enum ClaimUnitKind: String, Sendable, Equatable, Decodable {
     /// 元, 万元, 千元, 亿元.
     case money
     case percent
@@ -77,10 +77,10 @@ package enum ClaimScanner {
                 i += 1
                 continue
             }
-            if isDigit(scalar) {
+            if TextPatterns.isDigit(scalar) {
                 // Digits glued to Latin letters are a name (`GB2312`, `5G`), not a figure.
-                if wordsStart != nil, i > 0, isASCIILetter(s[i - 1]) {
-                    while i < s.count, isDigit(s[i]) { i += 1 }
+                if wordsStart != nil, i > 0, TextPatterns.isASCIILetter(s[i - 1]) {
+                    while i < s.count, TextPatterns.isDigit(s[i]) { i += 1 }
                     continue
                 }
                 flush(i)
@@ -93,7 +93,7 @@ package enum ClaimScanner {
                 // After a digit it belongs to an enumerator (`1.因公出国`); elsewhere it ends a
                 // sentence, as `。` does.
                 let previous = s[..<i].last { !isSpace($0) }
-                if let previous, isDigit(previous) {
+                if let previous, TextPatterns.isDigit(previous) {
                     if wordsStart == nil { wordsStart = i }
                 } else {
                     flush(i)
@@ -127,36 +127,16 @@ package enum ClaimScanner {
     /// its unit, a threshold (`100 万元(含)以上`, which qualifies a noun and is words), or a
     /// bare number.
     private static func number(_ s: [Unicode.Scalar], at start: Int) -> ClaimToken {
-        var i = start
-        var integerDigits = 0
-        var separated = false
-        while i < s.count {
-            if isDigit(s[i]) {
-                integerDigits += 1
-                i += 1
-            } else if isGroupSeparator(s, at: i) {
-                separated = true
-                i += 1
-            } else {
-                break
-            }
-        }
-        var fractionDigits = 0
-        if i + 1 < s.count, s[i] == "." || s[i] == "．", isDigit(s[i + 1]) {
-            i += 1
-            while i < s.count, isDigit(s[i]) {
-                fractionDigits += 1
-                i += 1
-            }
-        }
-        let numberEnd = i
+        let span = PrintedNumber.span(in: s, from: start)
+        let integerDigits = span.integerDigits, separated = span.grouped, fractionDigits = span.fractionDigits
+        let numberEnd = span.end
         if start > 0, s[start - 1] == "第" { return ClaimToken(kind: .number, start: start, end: numberEnd) }
         let next = skipSpaces(s, from: numberEnd)
         guard next < s.count else { return ClaimToken(kind: .number, start: start, end: numberEnd) }
         let follower = s[next]
 
         if integerDigits == 4, !separated, fractionDigits == 0, follower == "年" {
-            let year = digitValue(s[start ..< numberEnd])
+            let year = TextPatterns.integerValue(s[start ..< numberEnd])
             if (1900...2100).contains(year) {
                 let end = next + 1 < s.count && s[next + 1] == "度" ? next + 2 : next + 1
                 return ClaimToken(kind: .year(year), start: start, end: end)
@@ -174,7 +154,7 @@ package enum ClaimScanner {
             break
         }
         let unit: (name: String, kind: ClaimUnitKind, length: Int)
-        if follower == "%" || follower == "％" {
+        if PrintedNumber.isPercentSign(follower) {
             unit = ("%", .percent, 1)
         } else if let found = self.unit(s, at: next) {
             unit = found
@@ -192,42 +172,19 @@ package enum ClaimScanner {
         if unit.kind == .count, after < s.count, !endsClause(s[after]) {
             return ClaimToken(kind: .number, start: start, end: end)
         }
-        var text = String.UnicodeScalarView(s[start ..< numberEnd])
-        if unit.kind == .percent { text.append("%") }
-        guard case .amount(let parsed) = AmountParser.parse(String(text)) else {
+        guard let value = span.value, !span.irregularGrouping else {
             return ClaimToken(kind: .words, start: start, end: end)
         }
         let raw = String(String.UnicodeScalarView(s[start ..< end]))
-        return ClaimToken(kind: .figure(ClaimValue(raw: raw, value: parsed.value, unit: unit.name), unit.kind),
+        return ClaimToken(kind: .figure(ClaimValue(raw: raw, value: value, unit: unit.name), unit.kind),
                           start: start, end: end)
     }
 
-    /// `,` between digits with exactly three digits after it is a thousands separator
-    /// (`3,355.65`); anything else is punctuation (`54万元,比`). A full-width `，` counts only
-    /// between full-width digits.
-    private static func isGroupSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i > 0, i + 3 < s.count, isDigit(s[i - 1]) else { return false }
-        guard s[i] == "," || (s[i] == "，" && isFullWidthDigit(s[i - 1])) else { return false }
-        guard isDigit(s[i + 1]), isDigit(s[i + 2]), isDigit(s[i + 3]) else { return false }
-        return i + 4 == s.count || !isDigit(s[i + 4])
-    }
-
-    /// Longest first, so `台(套)` wins over `台` and `个百分点` over `个`.
-    private static let unitTable: [(String, String, ClaimUnitKind)] = [
-        ("亿元", "亿元", .money), ("万元", "万元", .money), ("千元", "千元", .money), ("元", "元", .money),
-        ("个百分点", "个百分点", .points), ("百分点", "百分点", .points),
-        ("台(套)", "台(套)", .quantity), ("台（套）", "台(套)", .quantity), ("台(套）", "台(套)", .quantity),
-        ("台（套)", "台(套)", .quantity), ("台/套", "台(套)", .quantity),
-        ("辆", "辆", .quantity), ("台", "台", .quantity), ("套", "套", .quantity), ("件", "件", .quantity),
-        ("架", "架", .quantity), ("艘", "艘", .quantity), ("平方米", "平方米", .quantity), ("亩", "亩", .quantity),
-        ("处", "处", .quantity), ("栋", "栋", .quantity),
-        ("人次", "人次", .count), ("个", "个", .count), ("项", "项", .count), ("人", "人", .count),
-        ("名", "名", .count), ("次", "次", .count), ("家", "家", .count), ("户", "户", .count),
-        ("所", "所", .count), ("条", "条", .count),
-    ]
-
+    /// Money units first (`PrintedUnit`, shared by every stage), then the units of
+    /// `Resources/claim-units.json`, longest first so `台(套)` wins over `台` and `个百分点` over `个`.
     private static let units: [(pattern: [Unicode.Scalar], name: String, kind: ClaimUnitKind)] =
-        unitTable.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
+        PrintedUnit.money.map { (Array($0.name.unicodeScalars), $0.name, ClaimUnitKind.money) }
+        + ClaimUnitWords.standard.units.list.map { (Array($0.printed.unicodeScalars), $0.unit, $0.kind) }
 
     private static func unit(_ s: [Unicode.Scalar], at i: Int) -> (name: String, kind: ClaimUnitKind, length: Int)? {
         for unit in units where matches(s, at: i, unit.pattern) {
@@ -236,9 +193,8 @@ package enum ClaimScanner {
         return nil
     }
 
-    private static let thresholdWords: [[Unicode.Scalar]] = ["及以上", "及以下", "以上", "以下", "以内"]
-        .map { Array($0.unicodeScalars) }
-    private static let included: [[Unicode.Scalar]] = ["(含)", "（含）", "(含）", "（含)"].map { Array($0.unicodeScalars) }
+    private static let thresholdWords = ClaimUnitWords.standard.thresholdWords.scalars
+    private static let included = ClaimUnitWords.standard.includedWords.scalars
 
     /// The end of `(含)以上` / `以下` / `以内` after a unit, if one follows.
     private static func threshold(_ s: [Unicode.Scalar], after end: Int) -> Int? {
@@ -271,10 +227,8 @@ package enum ClaimScanner {
         }
     }
 
-    private static let previousYearWords: [[Unicode.Scalar]] = ["上一年度", "上一年", "上年度", "上年"].map { Array($0.unicodeScalars) }
-    private static let unchangedWords: [[Unicode.Scalar]] = [
-        "无增减变化", "无增减", "无变化", "没有变化", "未发生变化", "未变化", "保持不变",
-    ].map { Array($0.unicodeScalars) }
+    private static let previousYearWords = ClaimUnitWords.standard.previousYearWords.scalars
+    private static let unchangedWords = ClaimUnitWords.standard.unchangedWords.scalars
 
     /// A comparison, direction, share or relative-year word at `i`, with its length. Each is
     /// checked against its neighbours so that `比例`, `较大`, `占有`, `以上年` and `基本年`
@@ -343,28 +297,9 @@ package enum ClaimScanner {
         }
     }
 
-    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || isFullWidthDigit(scalar)
-    }
-
-    private static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("０"..."９").contains(scalar)
-    }
-
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-    }
-
     private static func skipSpaces(_ s: [Unicode.Scalar], from i: Int) -> Int {
         var i = i
         while i < s.count, isSpace(s[i]) { i += 1 }
         return i
-    }
-
-    /// The value of a run of plain digits (ASCII or full-width); only called on four of them.
-    private static func digitValue(_ digits: ArraySlice<Unicode.Scalar>) -> Int {
-        digits.reduce(0) { value, scalar in
-            value * 10 + Int(scalar.value >= 0xFF10 ? scalar.value - 0xFF10 : scalar.value - 0x30)
-        }
     }
 }

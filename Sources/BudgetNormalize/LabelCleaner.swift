@@ -1,7 +1,8 @@
 import BudgetCore
 import BudgetSegment
 
-/// Cleans labels so the same label compares equal across tables: the letter-spacing PDFs put
+/// Cleans labels for display, so the same label prints the same across tables (comparing is
+/// `TextKey`'s job): the letter-spacing PDFs put
 /// between CJK characters is removed (`收 入 总 计` → `收入总计`), brackets, colons, commas and
 /// semicolons in CJK text become full-width (`(十七)` → `（十七）`), HTML tags go, and a leading
 /// enumerator is split off (`一、`, `（一）`, `1.`).
@@ -12,14 +13,14 @@ package enum LabelCleaner {
         if text.utf8.contains(UInt8(ascii: "<")), let paragraphs = HTMLText.paragraphs(text) {
             scalars = Array(paragraphs.joined(separator: "\n").unicodeScalars)
         }
-        let hasCJK = scalars.contains(where: isCJK)
+        let hasCJK = scalars.contains(where: TextPatterns.isCJK)
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if TextPatterns.isSpace(scalar) {
                 // Keep a space only between two characters that are not CJK (`7 * 24`, `A B`).
                 let before = out.last
                 let after = scalars[(index + 1)...].first { !TextPatterns.isSpace($0) }
-                guard let before, let after, !isCJK(before), !isCJK(after), !TextPatterns.isSpace(before) else { continue }
+                guard let before, let after, !TextPatterns.isCJK(before), !TextPatterns.isCJK(after), !TextPatterns.isSpace(before) else { continue }
                 out.append(" ")
                 continue
             }
@@ -44,14 +45,6 @@ package enum LabelCleaner {
         guard let enumerator = TextPatterns.enumerator(cleaned) else { return (nil, cleaned) }
         let rest = String(enumerator.rest)
         return rest.isEmpty ? (nil, cleaned) : (enumerator.ordinal, rest)
-    }
-
-    /// CJK ideographs and CJK / full-width punctuation.
-    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FA1F, 0x2018...0x201F: true
-        default: false
-        }
     }
 
     private static func isDigitAround(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {

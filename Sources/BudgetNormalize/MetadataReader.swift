@@ -41,7 +41,7 @@ package enum MetadataReader {
             if let first = mostCommon(named.map { LabelCleaner.clean($0.text) }), let line = named.first(where: { LabelCleaner.clean($0.text) == first })?.line {
                 metadata.unitName = first
                 metadata.sourceLines["unitName"] = line
-            } else if let field = report.tables.flatMap(\.fields).first(where: { TextPatterns.compactEquals($0.label, "单位名称") }) {
+            } else if let field = report.tables.flatMap(\.fields).first(where: { TextKey.equal($0.label, "单位名称") }) {
                 metadata.unitName = LabelCleaner.clean(field.value)
                 metadata.sourceLines["unitName"] = field.line
             }

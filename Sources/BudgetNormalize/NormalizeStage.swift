@@ -12,8 +12,10 @@ public struct NormalizeStage: Stage {
 
     public static let name: StageName = "normalize"
     public static let needs = [ExtractStage.name, SegmentStage.name]
-    /// The classification codes are data: a change to them re-runs the stage.
-    public static var fingerprint: Data { CodeDictionary.fingerprint }
+    /// The classification codes and the word lists are data: a change to them re-runs the stage.
+    public static var fingerprint: Data {
+        CodeDictionary.fingerprint + ClaimSubjectWords.fingerprint + ClaimUnitWords.fingerprint + TableWords.fingerprint
+    }
 
     public init(options: NoOptions) {}
 
@@ -26,7 +28,7 @@ public struct NormalizeStage: Stage {
         summary["unit"] = report.metadata.unitName
         summary["year"] = report.metadata.fiscalYear.map(String.init)
         summary["kind"] = report.metadata.kind?.rawValue
-        return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: JSONWriter.encode(report))], summary: summary)
+        return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report))], summary: summary)
     }
 
     public static func loadArtifact(from folder: StageFolder) throws -> NormalizedReport {

@@ -112,7 +112,7 @@ package struct TableNormalizer {
     }
 
     /// Header words that name a table's row labels, most telling first.
-    package static let labelHeaders = ["名称", "品名", "项目活动", "三级指标", "目标名称"]
+    package static let labelHeaders = TableWords.standard.labelHeaders.words
 
     /// The text column before the amounts whose header names labels, if any.
     private static func labelColumn(_ columns: [NormalizedColumn], before firstAmount: Int) -> Int? {
@@ -125,8 +125,7 @@ package struct TableNormalizer {
     }
 
     private static func isLabelHeader(_ header: String) -> Bool {
-        ["名称", "项目", "科目", "说明", "依据", "内容", "类别", "用途", "指标", "目标", "单位"].contains { TextPatterns.contains(header, $0) }
-            && !["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计"].contains { TextPatterns.contains(header, $0) }
+        TableWords.standard.textHeaders.found(in: header) && !TableWords.standard.amountHeaders.found(in: header)
     }
 
     private func makeRow(_ row: SegmentedTable.Row, number: Int, section: String?, itemColumn: Int?,
@@ -190,18 +189,18 @@ package struct TableNormalizer {
     /// A unit a header states itself: `金额（万元）`, `(元)`.
     package static func unit(in path: [String]) -> String? {
         guard let last = path.last else { return nil }
-        for unit in ["万元", "元", "千元", "亿元", "%"] where TextPatterns.contains(last, "（\(unit)）") { return unit }
+        for unit in PrintedUnit.money.map(\.name) + ["%"] where TextPatterns.contains(last, "（\(unit)）") { return unit }
         return nil
     }
 
     /// A column of counts (`数量`, `人数`): its numbers are not money.
     package static func isCount(_ path: [String]) -> Bool {
         guard let last = path.last else { return false }
-        return ["数量", "人数", "个数", "台数"].contains { TextPatterns.contains(last, $0) }
+        return TableWords.standard.countHeaders.found(in: last)
     }
 
     package static func isTotalLabel(_ label: String) -> Bool {
-        ["合计", "总计", "小计"].contains { TextPatterns.contains(label, $0) }
+        TableWords.standard.totalLabels.found(in: label)
     }
 
     /// Project tables list a unit, then project categories, each followed by its projects, all
@@ -237,7 +236,7 @@ package struct TableNormalizer {
         var normalized = NormalizedField(line: field.line, label: label, value: field.paragraphs?.joined(separator: "\n") ?? field.value,
                                          amount: nil, unit: nil, paragraphs: field.paragraphs)
         // Only fields about money hold amounts; a postcode or a year is not one.
-        if ["预算", "金额", "资金", "经费"].contains(where: { TextPatterns.contains(label, $0) }),
+        if TableWords.standard.moneyFieldLabels.found(in: label),
            case .amount(let amount) = AmountParser.parse(field.value) {
             normalized.amount = amount.value
             normalized.unit = amount.isPercent ? "%" : amountUnit

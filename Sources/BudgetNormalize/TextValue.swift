@@ -33,7 +33,7 @@ package enum TextValue {
         // A unit: a few CJK characters or %, optionally per something (`/月`).
         let unit = String(rest)
         guard unit.unicodeScalars.count <= 4,
-              unit.unicodeScalars.allSatisfy({ LabelCleaner.isCJK($0) || $0 == "%" || $0 == "/" }) else { return nil }
+              unit.unicodeScalars.allSatisfy({ TextPatterns.isCJK($0) || $0 == "%" || $0 == "/" }) else { return nil }
         if unit.unicodeScalars.contains(where: { TextPatterns.isDigit($0) }) { return nil }
         return Parsed(qualifier: qualifiers.isEmpty ? nil : qualifiers.joined(separator: " "), value: amount.value,
                       unit: unit.isEmpty ? nil : unit)

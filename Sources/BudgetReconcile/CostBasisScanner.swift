@@ -45,11 +45,13 @@ package enum CostBasisScanner {
         }
         while index < s.count {
             let scalar = s[index]
-            if digitValue(scalar) != nil, index == 0 || !(isASCIILetter(s[index - 1]) || digitValue(s[index - 1]) != nil) {
+            if TextPatterns.digitValue(scalar) != nil, index == 0 || !(TextPatterns.isASCIILetter(s[index - 1]) || TextPatterns.digitValue(s[index - 1]) != nil) {
                 closeGap(at: index)
                 let start = index
-                let (value, precision, afterNumber) = readNumber(s, from: index)
+                let (read, precision, afterNumber) = readNumber(s, from: index)
                 var (unit, end) = readUnit(s, from: afterNumber)
+                if read == nil { unit = .other }
+                let value = read ?? .zero
                 var amount = value
                 var printed = precision
                 switch unit {
@@ -73,7 +75,7 @@ package enum CostBasisScanner {
                 if kind == .money, end < s.count, s[end] == "/" {
                     kind = .rate
                     end += 1
-                    while end < s.count, isCJK(s[end]) { end += 1 }
+                    while end < s.count, TextPatterns.isIdeograph(s[end]) { end += 1 }
                 }
                 tokens.append(Token(kind: .number(amount, precision: printed, unit: kind, total: isTotalMarked(s, before: start)),
                                     start: start, end: end))
@@ -109,58 +111,34 @@ package enum CostBasisScanner {
         case other
     }
 
-    private static func readNumber(_ s: [Unicode.Scalar], from start: Int) -> (ExactDecimal, Int, Int) {
-        var index = start
-        var significand: Int128 = 0
-        var digits = 0
-        var scale: Int?
-        while index < s.count {
-            if let digit = digitValue(s[index]) {
-                if digits < 30 {
-                    significand = significand * 10 + Int128(digit)
-                    digits += 1
-                    if let counted = scale { scale = counted + 1 }
-                }
-                index += 1
-            } else if scale == nil, s[index] == "." || s[index] == "．", index + 1 < s.count, digitValue(s[index + 1]) != nil {
-                scale = 0
-                index += 1
-            } else if scale == nil, s[index] == ",", index + 3 < s.count,
-                      (1...3).allSatisfy({ digitValue(s[index + $0]) != nil }),
-                      index + 4 >= s.count || digitValue(s[index + 4]) == nil {
-                index += 1
-            } else {
-                break
-            }
-        }
-        let decimals = min(scale ?? 0, ExactDecimal.maximumScale)
-        return (ExactDecimal(significand: significand, scale: decimals), decimals, index)
+    /// The number at `start` (`PrintedNumber`'s rules): its value, printed decimals and end.
+    /// One too long for an exact decimal reads as zero; its unit then makes it `.other`.
+    private static func readNumber(_ s: [Unicode.Scalar], from start: Int) -> (ExactDecimal?, Int, Int) {
+        let span = PrintedNumber.span(in: s, from: start)
+        return (span.value, span.fractionDigits, span.end)
     }
 
     private static func readUnit(_ s: [Unicode.Scalar], from start: Int) -> (RawUnit, Int) {
         var index = start
         while index < s.count, s[index] == " " { index += 1 }
         guard index < s.count else { return (.other, start) }
+        if let money = PrintedUnit.money(in: s, at: index) { return (.money(money.exponent), index + money.length) }
         switch s[index] {
         case "万":
-            if index + 1 < s.count, s[index + 1] == "元" { return (.money(4), index + 2) }
-            if index + 1 < s.count, isCJK(s[index + 1]) {
+            if index + 1 < s.count, TextPatterns.isIdeograph(s[index + 1]) {
                 var end = index + 1
-                while end < s.count, isCJK(s[end]) { end += 1 }
+                while end < s.count, TextPatterns.isIdeograph(s[end]) { end += 1 }
                 return (.count(tenThousands: true), end)
             }
             return (.money(4), index + 1)
-        case "元":
-            return (.money(0), index + 1)
         case "亿":
-            if index + 1 < s.count, s[index + 1] == "元" { return (.money(8), index + 2) }
             return (.other, index + 1)
         case "%", "％", "年", "版", "月", "日", "号":
             return (.other, index + 1)
         default:
-            guard isCJK(s[index]) else { return (.other, start) }
+            guard TextPatterns.isIdeograph(s[index]) else { return (.other, start) }
             var end = index
-            while end < s.count, isCJK(s[end]) { end += 1 }
+            while end < s.count, TextPatterns.isIdeograph(s[end]) { end += 1 }
             return (.count(tenThousands: false), end)
         }
     }
@@ -169,7 +147,7 @@ package enum CostBasisScanner {
     private static func isRate(_ s: [Unicode.Scalar], before start: Int) -> Bool {
         var index = start - 1
         var steps = 0
-        while index >= 0, steps < 3, isCJK(s[index]) {
+        while index >= 0, steps < 3, TextPatterns.isIdeograph(s[index]) {
             if s[index] == "每" || s[index] == "单" { return true }
             index -= 1
             steps += 1
@@ -184,21 +162,5 @@ package enum CostBasisScanner {
         guard index >= 1 else { return false }
         let pair = (s[index - 1], s[index])
         return pair.1 == "计" && (pair.0 == "总" || pair.0 == "合" || pair.0 == "共")
-    }
-
-    package static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar.value {
-        case 0x30...0x39: Int(scalar.value - 0x30)
-        case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
-        default: nil
-        }
-    }
-
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
-
-    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 }

@@ -1,56 +1,13 @@
 import BudgetCore
 
-/// Labels reduced to what tells them apart, so the same name printed in two places matches:
-/// no spaces (PDF letter-spacing), no quotes (`“三公”`), and one width of brackets and colons
-/// (`因公出国(境)` in prose, `因公出国（境）` in a table).
+/// Matching labels in reconcile: keys (`TextKey`, the one key every stage uses), and the
+/// looser matches reconcile needs on top of them (a name cut short by a narrow cell, a word
+/// taken out).
 package enum LabelKey {
-    package static func of(_ label: String) -> String {
-        var text = label
-        let edited = text.withUTF8 { bytes -> String? in
-            var index = 0
-            while index < bytes.count, edit(bytes, at: index) == nil { index += 1 }
-            guard index < bytes.count else { return nil }
-            var out: [UInt8] = Array(bytes[..<index])
-            out.reserveCapacity(bytes.count)
-            while index < bytes.count {
-                if let (length, replacement) = edit(bytes, at: index) {
-                    if let replacement { out.append(replacement) }
-                    index += length
-                } else {
-                    out.append(bytes[index])
-                    index += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        return edited ?? label
-    }
-
-    /// What `of` does with the character starting at `index`: how many bytes it spans and the
-    /// ASCII byte that stands for it (nil: dropped); nil when it is kept. Continuation bytes
-    /// never match, so every position can be asked.
-    private static func edit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, UInt8?)? {
-        let byte = bytes[index]
-        switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27:
-            return (1, nil)
-        case 0xC2:
-            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? (2, nil) : nil
-        case 0xE2, 0xE3, 0xEF:
-            guard index + 2 < bytes.count else { return nil }
-            let (second, third) = (bytes[index + 1], bytes[index + 2])
-            switch (byte, second, third) {
-            case (0xE2, 0x80, 0x98), (0xE2, 0x80, 0x99), (0xE2, 0x80, 0x9C), (0xE2, 0x80, 0x9D): return (3, nil)
-            case (0xE3, 0x80, 0x80), (0xE3, 0x80, 0x8C), (0xE3, 0x80, 0x8D): return (3, nil)
-            case (0xEF, 0xBC, 0x88): return (3, UInt8(ascii: "("))
-            case (0xEF, 0xBC, 0x89): return (3, UInt8(ascii: ")"))
-            case (0xEF, 0xBC, 0x9A): return (3, UInt8(ascii: ":"))
-            default: return nil
-            }
-        default:
-            return nil
-        }
-    }
+    /// The label's `TextKey`: no spaces, no quotes (`“三公”`), one width of brackets and colons
+    /// (`因公出国(境)` in prose, `因公出国（境）` in a table).
+    @inline(__always)
+    package static func of(_ label: String) -> String { TextKey.of(label) }
 
     /// `text` with every occurrence of `word` taken out.
     package static func removing(_ word: String, from text: String) -> String {

@@ -4,15 +4,7 @@ import BudgetCore
 /// table in 元 can be compared with one in 万元.
 package enum MoneyUnit {
     /// The power of ten of one unit in 元; nil for anything that is not money (`%`, `万人`).
-    package static func exponent(of unit: String) -> Int? {
-        switch unit {
-        case "元": 0
-        case "千元": 3
-        case "万元": 4
-        case "亿元": 8
-        default: nil
-        }
-    }
+    package static func exponent(of unit: String) -> Int? { PrintedUnit.moneyExponent(of: unit) }
 
     package static func isMoney(_ unit: String?) -> Bool {
         unit.flatMap(exponent(of:)) != nil

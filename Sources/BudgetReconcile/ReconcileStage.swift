@@ -11,6 +11,8 @@ public struct ReconcileStage: Stage {
 
     public static let name: StageName = "reconcile"
     public static let needs = [NormalizeStage.name]
+    /// The economic classes and words reconcile reads by are data: a change to them re-runs the stage.
+    public static var fingerprint: Data { EconomicClasses.fingerprint }
 
     public let options: ReconcileOptions
 
@@ -21,7 +23,7 @@ public struct ReconcileStage: Stage {
     public func run(_ context: StageContext) throws -> StageProduct<ReconcileReport> {
         let normalized = try context.artifact(of: NormalizeStage.self)
         let report = Reconciler.reconcile(normalized, options: options)
-        return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: JSONWriter.encode(report))],
+        return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report))],
                             summary: ["failedChecks": String(report.summary.fail), "warnedChecks": String(report.summary.warn)])
     }
 

@@ -109,9 +109,10 @@ package struct ReportQuantities {
             add(.income, Self.funds(funds, funds.total(.income)))
             add(.expenditure, Self.funds(funds, funds.total(.expenditure)))
             add(.fiscalIncome, Self.funds(funds, funds.income("财政拨款")))
-            add(.personnel, Self.funds(funds, funds.expenditure(["人员"])))
-            add(.publicFunds, Self.funds(funds, funds.expenditure(["运转", "公用"])))
-            add(.allFundsProjects, Self.funds(funds, funds.expenditure(["特定目标"])))
+            let lines = EconomicClasses.standard.fundsLines
+            add(.personnel, Self.funds(funds, funds.expenditure(lines.personnel)))
+            add(.publicFunds, Self.funds(funds, funds.expenditure(lines.publicFunds)))
+            add(.allFundsProjects, Self.funds(funds, funds.expenditure(lines.projects)))
         }
         if let three = context.table(kind: Kind.threePublic), let row = three.rows.first,
            let column = three.moneyColumns.first(where: { ThreePublicPart(header: $0.path) == .total }) {
@@ -145,13 +146,14 @@ package struct ReportQuantities {
                       terms: [facts.figure(row, column: sideRows.column)])
     }
 
-    /// Economic 类 301 工资福利支出 + 303 对个人和家庭的补助 (personnel), or every other 类 (public
-    /// funds: 302 商品和服务支出, and 310 资本性支出 where basic expenditure has it), in the total column.
+    /// Economic 类 301 工资福利支出 + 303 对个人和家庭的补助 (personnel, `EconomicClasses`), or every
+    /// other 类 (public funds: 302 商品和服务支出, and 310 资本性支出 where basic expenditure has it),
+    /// in the total column.
     package static func economicClasses(_ facts: TableFacts, personnel: Bool) -> Source? {
         guard let column = facts.totalColumn else { return nil }
         let classes = facts.rows.filter { row in
             guard row.codeScheme == .economic, row.level == 1, let code = row.code else { return false }
-            return (code == "301" || code == "303") == personnel
+            return EconomicClasses.standard.isPersonnel(code) == personnel
         }
         guard !classes.isEmpty else { return nil }
         return Source(table: facts.id,

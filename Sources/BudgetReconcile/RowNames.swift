@@ -69,7 +69,7 @@ package enum RowNames {
             if scalar == " " || scalar == "\u{3000}" || scalar == "\t" || scalar == "\n" {
                 guard let before = out.last, index + 1 < scalars.count else { continue }
                 let after = scalars[index + 1]
-                if CostBasisScanner.isCJK(before) || CostBasisScanner.isCJK(after) || before == " " { continue }
+                if TextPatterns.isIdeograph(before) || TextPatterns.isIdeograph(after) || before == " " { continue }
                 out.append(" ")
             } else {
                 out.append(scalar)

@@ -2,7 +2,7 @@ import BudgetCore
 
 /// The parts of “三公”经费, recognised by their words wherever they are printed: a 表7 header, a
 /// narrative label, an economic code's name.
-package enum ThreePublicPart: Equatable {
+package enum ThreePublicPart: String, Equatable, CaseIterable {
     case total
     /// 因公出国(境)费.
     case abroad
@@ -12,23 +12,20 @@ package enum ThreePublicPart: Equatable {
     case vehicleOperation
     case reception
 
+    /// The parts with their words, in the order `EconomicClasses` tries them.
+    private static let byWords: [(part: ThreePublicPart, words: [String], code: String?)] =
+        EconomicClasses.standard.threePublicParts.parts.map { entry in
+            guard let part = ThreePublicPart(rawValue: entry.part) else {
+                fatalError("Resources/economic-classes.json: \(entry.part) is not a part of “三公”经费")
+            }
+            return (part, entry.words, entry.economicCode)
+        }
+
+    /// The first part all of whose words the label's key holds.
     package init?(label: String) {
         let key = LabelKey.of(label)
-        if key.includes("出国") {
-            self = .abroad
-        } else if key.includes("接待") {
-            self = .reception
-        } else if key.includes("购置"), key.includes("运行") {
-            self = .vehicles
-        } else if key.includes("购置") {
-            self = .vehiclePurchase
-        } else if key.includes("运行") {
-            self = .vehicleOperation
-        } else if key.includes("三公") {
-            self = .total
-        } else {
-            return nil
-        }
+        guard let found = Self.byWords.first(where: { $0.words.allSatisfy(key.includes) }) else { return nil }
+        self = found.part
     }
 
     /// A header path: a subtotal column (`公务用车购置及运行费 / 小计`) is its group's part.
@@ -44,11 +41,6 @@ package enum ThreePublicPart: Equatable {
     /// The 支出经济分类 款 that holds this part in basic expenditure (30212 因公出国(境)费用,
     /// 30217 公务接待费, 30231 公务用车运行维护费).
     package var economicCode: String? {
-        switch self {
-        case .abroad: "30212"
-        case .reception: "30217"
-        case .vehicleOperation: "30231"
-        default: nil
-        }
+        Self.byWords.first { $0.part == self && $0.code != nil }?.code
     }
 }

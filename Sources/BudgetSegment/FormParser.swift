@@ -137,7 +137,7 @@ package struct FormParser {
 
     /// A label as compared: no spaces, no trailing colon.
     package static func labelKey(_ text: String) -> String {
-        var key = TextPatterns.compactKey(text)
+        var key = TextKey.of(text)
         while key.utf8.last == 0x3A { key.removeLast() }
         return key
     }

@@ -161,7 +161,7 @@ package struct GridBuilder {
     package static func sameCells(_ a: some BidirectionalCollection<String>, _ b: some BidirectionalCollection<String>) -> Bool {
         let length = contentLength(a)
         guard length == contentLength(b) else { return false }
-        return zip(a.prefix(length), b.prefix(length)).allSatisfy { TextPatterns.compactEquals($0, $1) }
+        return zip(a.prefix(length), b.prefix(length)).allSatisfy { TextKey.equal($0, $1) }
     }
 
     package static func padded(_ cells: [String], to width: Int) -> [String] {

@@ -23,7 +23,7 @@ public struct SegmentStage: Stage {
         let extracted = try context.artifact(of: ExtractStage.self)
         let report = Segmenter(kinds: .standard, options: options).segment(extracted.text)
         return StageProduct(artifact: report, files: [
-            OutputFile(name: Self.file, data: JSONWriter.encode(report)),
+            OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report)),
         ])
     }
 

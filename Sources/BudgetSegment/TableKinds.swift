@@ -75,20 +75,10 @@ public struct TableKinds: Decodable, Sendable {
         return titleLookup[Array(Self.titleKey(title).utf8)].map { kinds[$0] }
     }
 
-    /// A title reduced to what identifies it: no spaces, unified brackets and quotes, no
-    /// leading year (`2025年`) and no leading `部门`/`单位`.
+    /// A title reduced to what identifies it: its `TextKey`, without a leading year (`2025年`)
+    /// and a leading `部门`/`单位` (the same table in a department's and a unit's report).
     public static func titleKey(_ title: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in title.unicodeScalars {
-            switch scalar {
-            case " ", "\u{3000}", "\t", "\u{A0}": continue
-            case "（": scalars.append("(")
-            case "）": scalars.append(")")
-            case "“", "”", "＂", "„": scalars.append("\"")
-            default: scalars.append(scalar)
-            }
-        }
-        var key = scalars[...]
+        var key = TextKey.of(title).unicodeScalars[...]
         if key.count > 5, key.prefix(4).allSatisfy({ ("0"..."9").contains($0) }), key.dropFirst(4).first == "年" {
             key = key.dropFirst(5)
         }

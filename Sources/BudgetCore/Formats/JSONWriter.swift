@@ -1,15 +1,10 @@
 import Foundation
 
-/// Writes JSON straight into a byte buffer, for the bulky intermediate files that every report
-/// produces. Foundation's `JSONEncoder` builds a tree of boxed values first and took more time
-/// than all the parsing together; this writes each value once, in the order the code asks.
-/// Key order is the order of the `write` calls, so the output is deterministic.
-/// Files written this way are read back with `JSONDecoder` and the types' `Decodable`
-/// conformance; a round-trip test keeps the two in agreement.
+/// The byte sink under `JSONStreamEncoder`: appends JSON tokens (escaped strings, numbers,
+/// literals, punctuation) to a byte buffer. It knows nothing of nesting or commas; the encoder
+/// does. Kept apart so that the escaping rules live in one small place.
 package struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-    /// For each open object or array: whether a value has been written (so a comma is due).
-    private var hasValue: [Bool] = []
+    package private(set) var bytes: [UInt8] = []
 
     package init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
@@ -17,92 +12,59 @@ package struct JSONWriter {
 
     package var data: Data { Data(bytes) }
 
-    package mutating func object(_ body: (inout JSONWriter) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        hasValue.append(false)
-        body(&self)
-        hasValue.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+    @inline(__always)
+    package mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
     }
 
-    package mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        hasValue.append(false)
-        for item in items { body(&self, item) }
-        hasValue.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+    package mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
     }
 
-    /// Starts a member of the current object; the next value written is its value.
-    package mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        // The value follows without a comma.
-        hasValue[hasValue.count - 1] = false
-    }
-
-    /// A member whose key is data (a dictionary's key).
-    package mutating func key(_ name: String) {
-        separate()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        hasValue[hasValue.count - 1] = false
-    }
-
+    /// A quoted, escaped string.
     package mutating func string(_ value: String) {
-        separate()
         appendQuoted(value)
     }
 
+    /// `"name":` — an object member's key; its value follows.
+    package mutating func key(_ name: String) {
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Decimal digits, written straight into the buffer: `String(value)` would build a string
+    /// first, and line numbers are among the most frequent values.
     package mutating func int(_ value: Int) {
-        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// Any other integer type, by its decimal description.
+    package mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// A number already in JSON syntax (a finite floating-point value's `description`).
+    package mutating func number(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     package mutating func bool(_ value: Bool) {
-        separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
     }
 
-    /// Writes `key: value` for a present value and nothing for nil, as `Encodable` does.
-    package mutating func member(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
+    package mutating func null() {
+        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
-    package mutating func member(_ name: StaticString, _ value: Int?) {
-        guard let value else { return }
-        key(name)
-        int(value)
-    }
-
-    package mutating func member(_ name: StaticString, _ value: Bool) {
-        key(name)
-        bool(value)
-    }
-
-    package mutating func member(_ name: StaticString, strings: [String]) {
-        key(name)
-        array(strings) { $0.string($1) }
-    }
-
-    package mutating func member(_ name: StaticString, ints: [Int]) {
-        key(name)
-        array(ints) { $0.int($1) }
-    }
-
-    private mutating func separate() {
-        guard !hasValue.isEmpty else { return }
-        if hasValue[hasValue.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasValue[hasValue.count - 1] = true
-    }
-
+    /// Escapes only what JSON requires (quote, backslash, control characters), so Chinese text
+    /// stays readable UTF-8 and `/` is not escaped.
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -129,27 +91,16 @@ package struct JSONWriter {
     }
 }
 
-/// A value that writes itself with `JSONWriter`.
-package protocol JSONWritable {
-    func write(to json: inout JSONWriter)
-}
-
 extension JSONWriter {
-    package mutating func member<T: JSONWritable>(_ name: StaticString, _ value: T?) {
-        guard let value else { return }
-        key(name)
-        value.write(to: &self)
-    }
-
-    package mutating func member<T: JSONWritable>(_ name: StaticString, _ values: [T]) {
-        key(name)
-        array(values) { json, value in value.write(to: &json) }
-    }
-
-    /// The whole document for `value`.
-    package static func encode(_ value: some JSONWritable) -> Data {
-        var writer = JSONWriter()
-        value.write(to: &writer)
-        return writer.data
+    /// The whole document for `value`, for callers that cannot fail: the encoder throws only for
+    /// a non-finite floating-point number or a container used out of order, neither of which
+    /// the report types can produce. Code that can propagate errors calls
+    /// `JSONStreamEncoder.encode(_:)` instead.
+    package static func encode(_ value: some Encodable) -> Data {
+        do {
+            return try JSONStreamEncoder.encode(value)
+        } catch {
+            preconditionFailure("JSON encoding failed: \(error)")
+        }
     }
 }

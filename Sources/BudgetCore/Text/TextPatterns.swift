@@ -14,17 +14,61 @@ package enum TextPatterns {
         scalar == " " || scalar == "\u{3000}" || scalar == "\t" || scalar == "\u{A0}"
     }
 
+    // MARK: Digits — reports print both widths, `2024` and `２０２４`, often in one document.
+
+    /// An ASCII or full-width decimal digit.
     package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+        ("0"..."9").contains(scalar) || isFullWidthDigit(scalar)
     }
 
     package static func isDigit(_ character: Character) -> Bool {
         character.unicodeScalars.count == 1 && isDigit(character.unicodeScalars.first!)
     }
 
-    /// The ASCII value of a digit, full-width included.
-    package static func digitValue(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.value >= 0xFF10 && scalar.value <= 0xFF19 ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
+    /// `０`…`９`.
+    package static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("０"..."９").contains(scalar)
+    }
+
+    /// The value of a digit of either width; nil for anything else.
+    package static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// The ASCII digit a digit of either width stands for; anything else unchanged.
+    package static func asciiDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        isFullWidthDigit(scalar) ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
+    }
+
+    /// The value of a run of digits of either width (callers bound its length).
+    package static func integerValue(_ digits: some Sequence<Unicode.Scalar>) -> Int {
+        digits.reduce(0) { $0 * 10 + (digitValue($1) ?? 0) }
+    }
+
+    package static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    // MARK: CJK — two questions with two answers.
+
+    /// A CJK character in the wide sense: ideographs, radicals, CJK and full-width punctuation,
+    /// full-width forms and curly quotes. Decides whether a space is letter-spacing (a space
+    /// beside such a character goes: `收 入` is `收入`) and whether text is Chinese at all.
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FA1F, 0x2018...0x201F: true
+        default: false
+        }
+    }
+
+    /// A Han ideograph (the unified block and extension A): a character of a word, never
+    /// punctuation. Decides where a word after a number ends (`8人`, `70万条`).
+    package static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
     /// The text without leading and trailing spaces (ASCII, ideographic, no-break, tab).
@@ -49,46 +93,6 @@ package enum TextPatterns {
     /// Same text, compared by bytes (no Unicode normalization, which reports never need).
     package static func same(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         a.utf8.elementsEqual(b.utf8)
-    }
-
-    /// The text with all spaces removed and full-width brackets, colons and quotes unified: how
-    /// two printings of one label are compared (`收 入` = `收入`, `（一）` = `(一)`).
-    package static func compactKey(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ", "\u{3000}", "\t", "\u{A0}": continue
-            case "（": scalars.append("(")
-            case "）": scalars.append(")")
-            case "：": scalars.append(":")
-            case "“", "”", "＂": scalars.append("\"")
-            default: scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// Whether two texts have the same `compactKey`, without building either key.
-    package static func compactEquals(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
-        var left = a.unicodeScalars.makeIterator(), right = b.unicodeScalars.makeIterator()
-        func next(_ iterator: inout some IteratorProtocol<Unicode.Scalar>) -> Unicode.Scalar? {
-            while let scalar = iterator.next() {
-                switch scalar {
-                case " ", "\u{3000}", "\t", "\u{A0}": continue
-                case "（": return "("
-                case "）": return ")"
-                case "：": return ":"
-                case "“", "”", "＂": return "\""
-                default: return scalar
-                }
-            }
-            return nil
-        }
-        while true {
-            let x = next(&left), y = next(&right)
-            if x != y { return false }
-            if x == nil { return true }
-        }
     }
 
     /// Whether `text` contains `pattern`, comparing UTF-8 bytes (Foundation's `contains` goes
@@ -122,7 +126,7 @@ package enum TextPatterns {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             if isDigit(scalar) {
-                id.append(digitValue(scalar))
+                id.append(asciiDigit(scalar))
             } else if scalar == "-" || scalar == "－" || scalar == "—", !id.isEmpty,
                       case let next = scalars.index(after: index), next < scalars.endIndex, isDigit(scalars[next]) {
                 id.append("-")

@@ -16,11 +16,11 @@ import Glibc
     }
 
     func sample(_ suffix: String) -> Data {
-        (try! Data(contentsOf: Fixtures.sampleReport)) + Data("\n备注：副本 \(suffix)\n".utf8)
+        SampleReport.data + Data("\n备注：副本 \(suffix)\n".utf8)
     }
 
     func catalog() -> [[String]] {
-        CSV.parse(folder.text("output/catalog.csv") ?? "")
+        CSVReader.records(folder.text("output/catalog.csv") ?? "")
     }
 
     @Test func noOpRerunProcessesNothing() throws {

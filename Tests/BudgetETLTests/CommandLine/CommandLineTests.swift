@@ -100,7 +100,7 @@ import Testing
 
     @Test func theSampleGoesThroughEveryStageAndVerifies() throws {
         folder.write("pipeline.json", text: "{}")
-        folder.write("input/sample.txt", try Data(contentsOf: Fixtures.sampleReport))
+        folder.write("input/sample.txt", SampleReport.data)
         let result = try run("run")
         #expect(result.status == 0, "\(result.stderr)")
         for file in ["05-export/facts.csv", "05-export/report.xml", "05-export/checks.csv", "05-export/datapackage.json",

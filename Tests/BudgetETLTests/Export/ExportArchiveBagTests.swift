@@ -39,7 +39,7 @@ import Testing
         let info = try #require(folder.text("archive/bag-info.txt"))
         for line in ["Source-Organization: 武汉市人力资源和社会保障信息中心", "External-Identifier: \(ExportFixtures.reportID)",
                      "Fiscal-Year: 2024", "Report-Kind: 单位预算", "Pipeline-Version: \(PipelineVersion.current)",
-                     "Source-File-SHA256: \(ExportFixtures.extracted.info.source.sha256)",
+                     "Source-File-SHA256: \(SampleReport.extracted.info.source.sha256)",
                      "DC-Title: 武汉市人力资源和社会保障信息中心2024年单位预算", "DC-Coverage: 2024", "Bag-Software-Agent: budget-etl"] {
             #expect(info.contains(line), "\(line)")
         }
@@ -57,7 +57,7 @@ import Testing
         #expect(try ArchiveBag.write(reportFolder: folder.url) == .unchanged)
         #expect(FileSystem.stamp(of: folder.path("archive/bag-info.txt")) == before)
 
-        var normalized = ExportFixtures.normalized
+        var normalized = SampleReport.normalized
         normalized.tables[0].title = "收支总表（修订）"
         try ExportFixtures.writeReportFolder(at: folder.url, files: try ExportFixtures.export(normalized: normalized))
         #expect(try ArchiveBag.write(reportFolder: folder.url) == .written)

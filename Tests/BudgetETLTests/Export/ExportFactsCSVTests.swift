@@ -23,7 +23,7 @@ import Testing
     @Test func holdsEveryNumericCellOfEveryBodyTable() {
         #expect(Self.rows.count == 253)
         var expected = 0
-        for table in ExportFixtures.normalized.tables {
+        for table in SampleReport.normalized.tables {
             let amounts = Set(table.columns.filter { $0.role == .amount }.map(\.index))
             expected += table.rows.reduce(0) { $0 + $1.cells.filter { amounts.contains($0.column) && $0.value != nil }.count }
         }

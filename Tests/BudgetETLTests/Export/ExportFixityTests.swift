@@ -16,7 +16,7 @@ import Testing
         #expect(manifest.reportId == ExportFixtures.reportID)
         #expect(manifest.pipelineVersion == PipelineVersion.current)
         #expect(manifest.report.facts == 253)
-        #expect(manifest.report.sourceSHA256 == ExportFixtures.extracted.info.source.sha256)
+        #expect(manifest.report.sourceSHA256 == SampleReport.extracted.info.source.sha256)
     }
 
     @Test func verifyPassesOnAnUntouchedExport() throws {

@@ -6,26 +6,11 @@ import Foundation
 @testable import BudgetReconcile
 @testable import BudgetExport
 @testable import BudgetETL
-@testable import BudgetCore
-@testable import BudgetExtract
-@testable import BudgetSegment
-@testable import BudgetNormalize
-@testable import BudgetReconcile
-@testable import BudgetExport
 
-/// The sample report taken through extract, segment and normalize once, a reconcile report made
-/// by hand (reconcile's rules are not in this suite's scope), and its export.
+/// The export of the sample report (`SampleReport`: extracted and normalized once for every suite)
+/// with a reconcile report made by hand (reconcile's rules are not in this suite's scope).
 enum ExportFixtures {
     static let reportID = "2024-wuhan-hrss-information-center-unit-budget"
-
-    static let extracted: ExtractedText = {
-        let data = try! Data(contentsOf: Fixtures.sampleReport)
-        return try! TextExtractor(options: ExtractOptions(), file: Fixtures.sampleReport.lastPathComponent).extract(data)
-    }()
-
-    static let normalized: NormalizedReport = {
-        NormalizeStage.normalize(Segmenter(kinds: .standard, options: SegmentOptions()).segment(extracted.text))
-    }()
 
     static let reconciled: ReconcileReport = {
         let checks = [
@@ -48,8 +33,8 @@ enum ExportFixtures {
 
     static let files: [OutputFile] = try! export()
 
-    static func export(normalized: NormalizedReport = normalized, options: ExportOptions = ExportOptions()) throws -> [OutputFile] {
-        try Exporter.export(reportID: reportID, extract: extracted, normalized: normalized, reconciled: reconciled, options: options)
+    static func export(normalized: NormalizedReport = SampleReport.normalized, options: ExportOptions = ExportOptions()) throws -> [OutputFile] {
+        try Exporter.export(reportID: reportID, extract: SampleReport.extracted, normalized: normalized, reconciled: reconciled, options: options)
     }
 
     static func file(_ name: String, in files: [OutputFile] = files) -> Data {
@@ -62,7 +47,7 @@ enum ExportFixtures {
     /// files under `05-export/` (sub-folders included).
     static func writeReportFolder(at root: URL, files: [OutputFile] = files) throws {
         try FileSystem.createDirectory(root.appendingPathComponent("01-extract"))
-        try FileSystem.writeAtomically(Data(extracted.text.utf8), to: root.appendingPathComponent("01-extract/text.txt"))
+        try FileSystem.writeAtomically(Data(SampleReport.text.utf8), to: root.appendingPathComponent("01-extract/text.txt"))
         for file in files {
             let url = root.appendingPathComponent("05-export/\(file.name)")
             try FileSystem.createDirectory(url.deletingLastPathComponent())
@@ -71,37 +56,11 @@ enum ExportFixtures {
     }
 }
 
-/// A strict RFC 4180 reader for the tests: records of fields, CRLF between records.
+/// The core CSV reader, strict about the ending: every record the exports write ends in CRLF.
 enum CSVTestReader {
     static func records(_ data: Data) -> [[String]] {
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var scalars = Array(text.unicodeScalars)[...]
-        while let scalar = scalars.popFirst() {
-            if quoted {
-                if scalar == "\"" {
-                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" {
-                quoted = true
-            } else if scalar == "," {
-                record.append(field); field = ""
-            } else if scalar == "\r" && scalars.first == "\n" {
-                scalars.removeFirst()
-                record.append(field); field = ""
-                records.append(record); record = []
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        precondition(record.isEmpty && field.isEmpty, "CSV does not end with CRLF")
-        return records
+        precondition(data.isEmpty || data.suffix(2).elementsEqual([0x0D, 0x0A]), "CSV does not end with CRLF")
+        return CSVReader.records(String(decoding: data, as: UTF8.self))
     }
 
     /// Records as dictionaries keyed by the header.

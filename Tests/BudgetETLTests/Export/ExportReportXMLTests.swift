@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func holdsMetadataDublinCoreAndProvenance() {
-        let sha = ExportFixtures.extracted.info.source.sha256
+        let sha = SampleReport.extracted.info.source.sha256
         for fragment in [
             "<title>武汉市人力资源和社会保障信息中心2024年单位预算</title>",
             "<publisher>武汉市人力资源和社会保障信息中心</publisher>",
@@ -66,7 +66,7 @@ import Testing
             "<cell column=\"2\" value=\"1209.02\" unit=\"万元\" blank=\"false\">1,209.02</cell>",
             "<cell column=\"4\" value=\"1100\" unit=\"万人\" qualifier=\"余\" blank=\"false\">1100余万人</cell>",
             "<field line=\"395\" label=\"项目总预算\" amount=\"383.76\" unit=\"万元\">",
-            "<claims count=\"\(ExportFixtures.normalized.claims.count)\">",
+            "<claims count=\"\(SampleReport.normalized.claims.count)\">",
             "<amount value=\"1209.02\" unit=\"万元\">1209.02 万元</amount>",
             "<comparison year=\"2023\" direction=\"decrease\">",
             "<checks pass=\"1\" warn=\"1\" fail=\"1\">",
@@ -95,10 +95,10 @@ import Testing
     /// A document the exporter writes and its schema refuses is a stage error, not an output:
     /// here two tables with one id (the XSD keeps table ids unique).
     @Test func exportRefusesADocumentItsSchemaRejects() {
-        var normalized = ExportFixtures.normalized
+        var normalized = SampleReport.normalized
         normalized.tables[1].id = normalized.tables[0].id
         #expect(throws: ReportError.self) { try ExportFixtures.export(normalized: normalized) }
-        normalized = ExportFixtures.normalized
+        normalized = SampleReport.normalized
         normalized.tables[0].id = ""
         #expect(throws: ReportError.self) { try ExportFixtures.export(normalized: normalized) }
     }
@@ -107,7 +107,7 @@ import Testing
     /// unreadable; they become control pictures (U+FFFD for U+FFFE), the count is recorded, and
     /// the CSVs keep the original characters.
     @Test func charactersXMLForbidsAreReplacedVisibly() throws {
-        var normalized = ExportFixtures.normalized
+        var normalized = SampleReport.normalized
         normalized.tables[0].notes[0].text = "备注\u{0C}分页\u{01}\u{FFFE}"
         normalized.tables[0].title = "收支\u{0B}总表"
         let files = try ExportFixtures.export(normalized: normalized)

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func everyTableHasAFile() {
-        for table in ExportFixtures.normalized.tables {
+        for table in SampleReport.normalized.tables {
             #expect(ExportFixtures.files.contains { $0.name == "tables/\(table.id).csv" }, "\(table.id)")
         }
     }

@@ -9,11 +9,6 @@ import Testing
 /// subject, year, comparison and share; what is not a figure; and hand-written sentences for the
 /// wordings the sample does not use.
 @Suite struct NarrativeClaimTests {
-    static let sourceLines: [Substring] = {
-        let data = try! Data(contentsOf: Fixtures.sampleReport)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    }()
-
     /// The headings among the sample's lines 452–600; every other non-empty line is a paragraph.
     static let headingLines: Set<Int> = [
         452, 454, 462, 466, 470, 474, 476, 480, 484, 506, 518, 528, 532, 536, 542, 544, 548, 552, 556, 560, 564, 568,
@@ -22,7 +17,7 @@ import Testing
     /// One block per non-empty sample line in `lines`, as the segment stage would give them.
     static func sampleBlocks(_ lines: ClosedRange<Int>) -> [NarrativeBlock] {
         lines.compactMap { line in
-            let text = String(sourceLines[line - 1])
+            let text = String(SampleReport.lines[line - 1])
             guard !text.isEmpty else { return nil }
             return block(text, lines: [line], kind: headingLines.contains(line) ? .heading : .paragraph)
         }

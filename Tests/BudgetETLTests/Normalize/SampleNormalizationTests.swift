@@ -5,25 +5,18 @@ import Testing
 @testable import BudgetSegment
 @testable import BudgetNormalize
 
-/// The normalize stage on the sample report.
+/// The normalize stage on the sample report (`SampleReport`).
 @Suite struct SampleNormalizationTests {
-    static let text: String = {
-        let data = try! Data(contentsOf: Fixtures.sampleReport)
-        return try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
-    }()
-    static let segmented = Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)
-    static let report = NormalizeStage.normalize(segmented, sourceLines: Segmenter.split(text, on: 0x0A))
-
     func table(_ id: String) throws -> NormalizedTable {
-        try #require(Self.report.tables.first { $0.id == id })
+        try #require(SampleReport.normalized.tables.first { $0.id == id })
     }
 
     @Test func metadata() {
-        #expect(Self.report.metadata.fiscalYear == 2024)
-        #expect(Self.report.metadata.kind == .unitBudget)
-        #expect(Self.report.metadata.unitName == "武汉市人力资源和社会保障信息中心")
-        #expect(Self.report.metadata.amountUnit == "万元")
-        #expect(Self.report.diagnostics.isEmpty)
+        #expect(SampleReport.normalized.metadata.fiscalYear == 2024)
+        #expect(SampleReport.normalized.metadata.kind == .unitBudget)
+        #expect(SampleReport.normalized.metadata.unitName == "武汉市人力资源和社会保障信息中心")
+        #expect(SampleReport.normalized.metadata.amountUnit == "万元")
+        #expect(SampleReport.normalized.diagnostics.isEmpty)
     }
 
     @Test func table3LabelsAreRepairedToTheirTable51Forms() throws {
@@ -126,13 +119,13 @@ import Testing
     }
 
     @Test func everyFigureWithAChangeOrShareIsAClaim() {
-        let compared = Self.report.claims.filter { $0.comparison != nil || $0.share != nil }
+        let compared = SampleReport.normalized.claims.filter { $0.comparison != nil || $0.share != nil }
         #expect(compared.count >= 20)
         let lines = Set(compared.map(\.line))
         for line in [460, 464, 468, 478, 482, 486, 488, 490, 492, 494, 496, 498, 500, 502, 504, 520, 522, 524, 526, 550] {
             #expect(lines.contains(line), "line \(line)")
         }
-        let total = Self.report.claims.first { $0.line == 460 }
+        let total = SampleReport.normalized.claims.first { $0.line == 460 }
         #expect(total?.amount.value == ExactDecimal("1209.02")!)
         #expect(total?.comparison?.direction == .decrease)
         #expect(total?.comparison?.change?.value == ExactDecimal("27.72")!)
@@ -141,12 +134,12 @@ import Testing
     }
 
     @Test func normalizeJSONReadsBack() throws {
-        let data = JSONWriter.encode(Self.report)
-        #expect(try JSONCoding.decode(NormalizedReport.self, from: data) == Self.report)
+        let data = JSONWriter.encode(SampleReport.normalized)
+        #expect(try JSONCoding.decode(NormalizedReport.self, from: data) == SampleReport.normalized)
     }
 
     @Test func invalidAmountIsADiagnosticNamingTableRowColumnAndText() {
-        var segmented = Self.segmented
+        var segmented = SampleReport.segmented
         let index = segmented.tables.firstIndex { $0.id == "3" }!
         segmented.tables[index].rows[2].cells[2] = "1,2345"
         let report = NormalizeStage.normalize(segmented)

@@ -20,7 +20,7 @@ import Testing
         try Catalog.update(with: [manifest("b", unit: "单位")], outputFolder: folder.url)
         try Catalog.update(with: [manifest("b", unit: "单位")], outputFolder: folder.url)
         let text = try #require(folder.text("catalog.csv"))
-        let rows = CSV.parse(text)
+        let rows = CSVReader.records(text)
         #expect(rows.map { $0[0] } == ["report_id", "a", "b"])
         #expect(rows[1][5] == "'=HYPERLINK(\"x\")", "defused once, however often the catalog is rewritten")
         #expect(text.hasSuffix("\r\n"))

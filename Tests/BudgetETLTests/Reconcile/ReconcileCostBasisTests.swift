@@ -4,8 +4,6 @@ import Testing
 
 /// Amounts and arithmetic read from cost estimates' free text.
 @Suite struct ReconcileCostBasisTests {
-    func decimal(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
-
     @Test func productWithItsWrittenResultAndAFurtherAmount() throws {
         let basis = CostBasisScanner.scan("按照8.31万元*8人=65.38万元核定；临时劳务费1.34万元。")
         let expression = try #require(basis.expressions.first)

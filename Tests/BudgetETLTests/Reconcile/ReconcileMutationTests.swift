@@ -21,20 +21,20 @@ import Testing
     }
 
     @Test func changingAnyAmountByOneFailsACheckNamingIt() {
-        let report = ReconcileFixture.report
+        let report = SampleReport.normalized
         #expect(Reconciler.reconcile(report, options: Self.strict).summary.fail == 0)
-        let one = ReconcileFixture.decimal("1.00")
+        let one = decimal("1.00")
         var uncovered: [String] = []
         var uncoveredAmounts: [String] = []
-        let cells = ReconcileFixture.valueCells(of: report)
+        let cells = ReportCells.valueCells(of: report)
         for place in cells {
-            let changed = ReconcileFixture.changing(report, place, by: one)
+            let changed = ReportCells.changing(report, place, by: one)
             let line = report.tables[place.table].rows[place.row].line
             let result = Reconciler.reconcile(changed, options: Self.strict)
             let caught = result.checks.contains { $0.status == .fail && $0.lines.contains(line) }
             if !caught {
-                uncovered.append(ReconcileFixture.describe(report, place))
-                if Self.isAmountCell(report, place) { uncoveredAmounts.append(ReconcileFixture.describe(report, place)) }
+                uncovered.append(ReportCells.describe(report, place))
+                if Self.isAmountCell(report, place) { uncoveredAmounts.append(ReportCells.describe(report, place)) }
             }
         }
         print("Mutation: \(cells.count) cells with values, \(uncovered.count) not covered (\(uncoveredAmounts.count) amounts):\n  "
@@ -44,11 +44,11 @@ import Testing
     }
 
     @Test func withDefaultOptionsAChangedEstimateLineWarns() throws {
-        let report = ReconcileFixture.report
+        let report = SampleReport.normalized
         let detail = try #require(report.tables.firstIndex { $0.id == "12.2" })
         let row = try #require(report.tables[detail].rows.firstIndex { $0.line == 414 })
         let cell = try #require(report.tables[detail].rows[row].cells.firstIndex { $0.value != nil })
-        let result = Reconciler.reconcile(ReconcileFixture.changing(report, (detail, row, cell), by: ReconcileFixture.decimal("1.00")))
+        let result = Reconciler.reconcile(ReportCells.changing(report, (detail, row, cell), by: decimal("1.00")))
         #expect(result.summary.fail == 0)
         #expect(result.checks.contains { $0.rule == "breakdown" && $0.status == .warn && $0.lines.contains(414) })
     }
@@ -72,8 +72,8 @@ import Testing
 
     @Test(arguments: ["1", "-1"])
     func movingASumByOneUnitInItsLastDigitRaisesNoAlarm(sign: String) {
-        let report = ReconcileFixture.report
-        let baseline = ReconcileFixture.result
+        let report = SampleReport.normalized
+        let baseline = SampleReport.reconciled
         let alarms = Set(baseline.checks.filter { $0.status != .pass }.map(\.id))
         let cells = Self.sumCells(of: report)
         #expect(cells.count > 100)
@@ -82,21 +82,21 @@ import Testing
             let column = table.rows[place.row].cells[place.cell].column
             let precision = table.rows.compactMap { row in row.cells.first { $0.column == column }?.value?.scale }.max() ?? 0
             let unit = ExactDecimal(significand: sign == "1" ? 1 : -1, scale: precision)
-            let result = Reconciler.reconcile(ReconcileFixture.changing(report, place, by: unit))
+            let result = Reconciler.reconcile(ReportCells.changing(report, place, by: unit))
             let raised = result.checks.filter { $0.status != .pass && !alarms.contains($0.id) }
-            #expect(raised.isEmpty, "\(ReconcileFixture.describe(report, place)) moved by \(unit): \(raised.map(\.message))")
+            #expect(raised.isEmpty, "\(ReportCells.describe(report, place)) moved by \(unit): \(raised.map(\.message))")
             #expect(result.checks.map(\.id) == baseline.checks.map(\.id), "ids are stable under rounding")
         }
     }
 
     @Test func reconcilingTheSampleIsFast() {
-        let report = ReconcileFixture.report
+        let report = SampleReport.normalized
         let clock = ContinuousClock()
         let runs = 20
         let elapsed = clock.measure {
             for _ in 0..<runs { _ = Reconciler.reconcile(report) }
         }
-        print("Reconcile: \(elapsed / runs) per report (\(ReconcileFixture.result.checks.count) checks)")
+        print("Reconcile: \(elapsed / runs) per report (\(SampleReport.reconciled.checks.count) checks)")
         // A release build takes about 3 ms on the 2-core build machine; this catches a rule gone
         // quadratic even in a debug build on a busy machine.
         #expect(elapsed / runs < .milliseconds(250))

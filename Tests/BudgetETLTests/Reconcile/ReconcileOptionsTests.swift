@@ -60,14 +60,14 @@ import Testing
 
     @Test func theStatusesDecideHowMissesAreReported() {
         let strict = ReconcileOptions(arithmeticStatus: .fail, completenessStatus: .fail)
-        let result = Reconciler.reconcile(ReconcileFixture.report, options: strict)
+        let result = Reconciler.reconcile(SampleReport.normalized, options: strict)
         #expect(result.checks.filter { $0.status == .fail }.allSatisfy { $0.rule == "arithmetic" || $0.rule == "completeness" })
-        #expect(result.summary.fail == ReconcileFixture.result.summary.warn)
+        #expect(result.summary.fail == SampleReport.reconciled.summary.warn)
         #expect(result.summary.warn == 0)
     }
 
     @Test func aZeroMultiplierTurnsRoundingIntoMisses() {
-        let exact = Reconciler.reconcile(ReconcileFixture.report, options: ReconcileOptions(toleranceMultiplier: .zero))
+        let exact = Reconciler.reconcile(SampleReport.normalized, options: ReconcileOptions(toleranceMultiplier: .zero))
         let lease = exact.checks.first { $0.rule == "arithmetic" && $0.lines == [409] }
         #expect(lease?.status == .warn, "70.699992 printed as 70.7 is rounding only while rounding is allowed")
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// The reconciler on the sample report: the identities it keeps pass, what it lacks is named.
 @Suite struct ReconcileSampleTests {
-    let result = ReconcileFixture.result
+    let result = SampleReport.reconciled
 
     func checks(_ rule: String) -> [CheckResult] { result.checks.filter { $0.rule == rule } }
 
@@ -56,15 +56,15 @@ import Testing
         // 8.31万元 × 8 is 66.48, not 65.38; and 65.38 + 1.34 is not 67.86.
         let labour = warnings.filter { $0.lines == [418] }
         #expect(labour.count == 2)
-        #expect(labour.contains { $0.expected == ReconcileFixture.decimal("66.48") && $0.actual == ReconcileFixture.decimal("65.38") })
-        #expect(labour.contains { $0.expected == ReconcileFixture.decimal("66.72") && $0.actual == ReconcileFixture.decimal("67.86") })
+        #expect(labour.contains { $0.expected == decimal("66.48") && $0.actual == decimal("65.38") })
+        #expect(labour.contains { $0.expected == decimal("66.72") && $0.actual == decimal("67.86") })
     }
 
     @Test func costBasesThatAgreePassAndRoundingIsNoted() throws {
         let arithmetic = checks("arithmetic")
         let lease = try #require(arithmetic.first { $0.lines == [409] })
         #expect(lease.status == .pass)
-        #expect(lease.difference == ReconcileFixture.decimal("0.000008"))
+        #expect(lease.difference == decimal("0.000008"))
         #expect(lease.message.contains("within the rounding"))
         let electricity = try #require(arithmetic.first { $0.lines == [419] && $0.id.hasSuffix("expression1") })
         #expect(electricity.status == .pass, "1.1万元*12个月=13.2万元 is right")
@@ -76,9 +76,9 @@ import Testing
     @Test func breakdownSumsTheEstimateToTheProjectBudget() throws {
         let check = try #require(checks("breakdown").first)
         #expect(check.table == "12.2")
-        #expect(check.expected == ReconcileFixture.decimal("383.76"))
-        #expect(check.actual == ReconcileFixture.decimal("383.76"))
-        #expect(check.tolerance == ReconcileFixture.decimal("0.070"), "14 figures at 2 decimals: 0.005 × 14")
+        #expect(check.expected == decimal("383.76"))
+        #expect(check.actual == decimal("383.76"))
+        #expect(check.tolerance == decimal("0.070"), "14 figures at 2 decimals: 0.005 × 14")
     }
 
     @Test func hierarchyCoversEveryCodedTreeAndTheFormGrids() {
@@ -119,12 +119,12 @@ import Testing
     @Test func narrativeComparesAmountsSharesChangesAndThePreviousYear() throws {
         let found = checks("narrative")
         let total = try #require(found.first { $0.id == "narrative:460:收支总预算:previous-year" })
-        #expect(total.actual == ReconcileFixture.decimal("1236.74"))
+        #expect(total.actual == decimal("1236.74"))
         #expect(total.table == "11.1")
         let percent = try #require(found.first { $0.id == "narrative:460:收支总预算:change" })
-        #expect(percent.actual == ReconcileFixture.decimal("2.24") && percent.difference?.isZero == true)
+        #expect(percent.actual == decimal("2.24") && percent.difference?.isZero == true)
         let share = try #require(found.first { $0.id == "narrative:468:基本支出:share" })
-        #expect(share.expected == ReconcileFixture.decimal("68.26"))
+        #expect(share.expected == decimal("68.26"))
         #expect(found.contains { $0.id == "narrative:524:公务用车运行维护费" })
         #expect(found.contains { $0.id.hasPrefix("narrative:486:") && $0.table == "5-1" }, "a 类/款/项 path finds its row")
     }
@@ -132,7 +132,7 @@ import Testing
     @Test func checkIdsAreUniqueAndStable() {
         let ids = result.checks.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(Reconciler.reconcile(ReconcileFixture.report) == result)
+        #expect(Reconciler.reconcile(SampleReport.normalized) == result)
         for check in result.checks {
             #expect(check.id.hasPrefix(check.rule + ":"))
             #expect(!check.message.isEmpty && !check.location.isEmpty)

@@ -4,17 +4,11 @@ import Testing
 @testable import BudgetExtract
 @testable import BudgetSegment
 
-/// The segment stage on the sample report (input/): every body table found, with its header
+/// The segment stage on the sample report (`SampleReport`): every body table found, with its header
 /// paths and body row counts; 表2 promised but absent; no line left unassigned.
 @Suite struct SampleSegmentationTests {
-    static let report: SegmentedReport = {
-        let data = try! Data(contentsOf: Fixtures.sampleReport)
-        let text = try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
-        return Segmenter(kinds: .standard, options: SegmentOptions()).segment(text)
-    }()
-
     func table(_ id: String) throws -> SegmentedTable {
-        try #require(Self.report.tables.first { $0.id == id }, "table \(id) not found")
+        try #require(SampleReport.segmented.tables.first { $0.id == id }, "table \(id) not found")
     }
 
     func paths(_ table: SegmentedTable) -> [String] {
@@ -22,31 +16,31 @@ import Testing
     }
 
     @Test func everyLineIsAssignedAndNothingIsDiagnosed() {
-        #expect(Self.report.unassigned.isEmpty)
-        #expect(Self.report.diagnostics.isEmpty)
-        #expect(Self.report.counts.values.reduce(0, +) == Self.report.lines)
+        #expect(SampleReport.segmented.unassigned.isEmpty)
+        #expect(SampleReport.segmented.diagnostics.isEmpty)
+        #expect(SampleReport.segmented.counts.values.reduce(0, +) == SampleReport.segmented.lines)
     }
 
     @Test func segmentJSONReadsBackToTheSameReport() throws {
-        let data = JSONWriter.encode(Self.report)
-        #expect(try JSONCoding.decode(SegmentedReport.self, from: data) == Self.report)
-        #expect(JSONWriter.encode(Self.report) == data, "deterministic")
+        let data = JSONWriter.encode(SampleReport.segmented)
+        #expect(try JSONCoding.decode(SegmentedReport.self, from: data) == SampleReport.segmented)
+        #expect(JSONWriter.encode(SampleReport.segmented) == data, "deterministic")
     }
 
     @Test func theBodyTablesAreFoundInOrder() {
-        #expect(Self.report.tables.map(\.id) == ["1", "3", "4", "5-1", "5-2", "6", "7", "8", "9", "10", "11", "12"])
+        #expect(SampleReport.segmented.tables.map(\.id) == ["1", "3", "4", "5-1", "5-2", "6", "7", "8", "9", "10", "11", "12"])
     }
 
     @Test func table2IsPromisedButMissing() {
-        #expect(Self.report.missingTables == ["2"])
-        let promised = Self.report.contents.compactMap(\.tableId)
+        #expect(SampleReport.segmented.missingTables == ["2"])
+        let promised = SampleReport.segmented.contents.compactMap(\.tableId)
         #expect(promised == ["1", "2", "3", "4", "5-1", "5-2", "6", "7", "8", "9", "10", "11", "12"])
-        #expect(Self.report.contents.first { $0.tableId == "2" }?.title == "收入总表")
+        #expect(SampleReport.segmented.contents.first { $0.tableId == "2" }?.title == "收入总表")
     }
 
     @Test func contentsAreRecordedNotTakenForTables() {
-        #expect(Self.report.counts["contents"] == 43)
-        #expect(Self.report.contents.first?.text == "目 录")
+        #expect(SampleReport.segmented.counts["contents"] == 43)
+        #expect(SampleReport.segmented.contents.first?.text == "目 录")
     }
 
     @Test(arguments: [
@@ -163,13 +157,13 @@ import Testing
     }
 
     @Test func narrativeHeadingsAndParagraphs() {
-        let narrative = Self.report.narrative
+        let narrative = SampleReport.segmented.narrative
         #expect(narrative.first?.text == "武汉市人力资源和社会保障信息中心 2024 年单位预算")
         let parts = narrative.filter { $0.level == 1 }.map(\.lines.first!)
         #expect(parts == [43, 53, 452, 564])
         #expect(narrative.first { $0.lines == [468] }?.kind == .paragraph)
         #expect(narrative.first { $0.lines.first == 580 }?.lines == [580, 582], "a paragraph broken over a page stays one")
-        #expect(Self.report.notes.map(\.line) == [600])
+        #expect(SampleReport.segmented.notes.map(\.line) == [600])
         let subheadings = narrative.filter { $0.kind == .heading && $0.level == 3 }.map(\.lines.first!)
         #expect(subheadings == [476, 480, 484, 544, 548, 552, 556, 560])
     }

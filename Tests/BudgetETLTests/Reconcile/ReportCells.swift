@@ -1,23 +1,9 @@
-import Foundation
 @testable import BudgetCore
-@testable import BudgetExtract
-@testable import BudgetSegment
 @testable import BudgetNormalize
-@testable import BudgetReconcile
 
-/// The sample report, normalized once for every reconcile test.
-enum ReconcileFixture {
-    static let text: String = {
-        let data = try! Data(contentsOf: Fixtures.sampleReport)
-        return try! TextExtractor(options: ExtractOptions(), file: "sample").extract(data).text
-    }()
-
-    static let report = NormalizeStage.normalize(Segmenter(kinds: .standard, options: SegmentOptions()).segment(text))
-
-    static let result = Reconciler.reconcile(report)
-
-    static func decimal(_ text: String) -> ExactDecimal { ExactDecimal(text)! }
-
+/// Cells of a normalized report: found, changed and described, for tests that edit a report
+/// (the sample is `SampleReport.normalized`).
+enum ReportCells {
     /// Every cell with a value: table index, row index, cell index.
     static func valueCells(of report: NormalizedReport) -> [(table: Int, row: Int, cell: Int)] {
         var cells: [(Int, Int, Int)] = []

@@ -1,0 +1,169 @@
+import BudgetCore
+
+/// Table regions: caption, title, unit lines, rows and notes, built into a `SegmentedTable`.
+extension Segmenter {
+    /// The rows and lines of a table region, before the table is built.
+    struct Draft {
+        package var caption: SourceLine?
+        package var captionID: String?
+        package var title: SourceLine?
+        package var kind: TableKinds.Kind?
+        package var unitName: SourceLine?
+        package var amountUnit: String?
+        package var amountUnitLine: Int?
+        package var rows: [Row] = []
+        package var notes: [SourceLine] = []
+        package var unitLines: [Int] = []
+    }
+
+    /// Reads a table region from its caption (or known title) to the next caption, known title,
+    /// part heading, or narrative line, then builds the table.
+    func readTable(_ lines: [Line], from start: Int, caption: (id: String, rest: String)?,
+                           pageMarkLines: Set<Int>, state: inout State) -> Int {
+        var draft = Draft()
+        var index = start
+        if let caption {
+            let line = lines[start]
+            draft.caption = SourceLine(line: line.number, text: line.trimmed)
+            draft.captionID = caption.id
+            state.assign(line.number, .caption)
+            if !caption.rest.isEmpty {
+                draft.title = SourceLine(line: line.number, text: caption.rest)
+                draft.kind = kinds.kind(forTitle: caption.rest)
+            }
+            index += 1
+        }
+        while index < lines.count {
+            let line = lines[index]
+            if pageMarkLines.contains(line.number) {
+                index += 1
+                continue
+            }
+            if line.isBlank {
+                state.assign(line.number, .blank)
+                index += 1
+                continue
+            }
+            if TextPatterns.caption(line.trimmed) != nil || TextPatterns.isPartHeading(line.trimmed) { break }
+            if let cells = line.cells {
+                if readUnitCells(cells, line: line.number, into: &draft) {
+                    state.assign(line.number, .unit)
+                } else {
+                    draft.rows.append(Row(line: line.number, cells: cells))
+                }
+                index += 1
+                continue
+            }
+            if TextPatterns.keyValue(line.trimmed, keys: kinds.noteKeys) != nil {
+                draft.notes.append(SourceLine(line: line.number, text: line.trimmed))
+                state.assign(line.number, .note)
+                index += 1
+                continue
+            }
+            if readUnitCells([line.trimmed], line: line.number, into: &draft) {
+                state.assign(line.number, .unit)
+                index += 1
+                continue
+            }
+            let knownTitle = kinds.kind(forTitle: line.trimmed)
+            if draft.title == nil, draft.rows.isEmpty, TextPatterns.enumerator(line.trimmed) == nil,
+               knownTitle != nil || (draft.caption != nil && TextPatterns.length(line.trimmed) <= 40) {
+                draft.title = SourceLine(line: line.number, text: line.trimmed)
+                draft.kind = knownTitle
+                state.assign(line.number, .title)
+                index += 1
+                continue
+            }
+            if knownTitle != nil { break }
+            if let form = draft.kind?.form, form.startsGrid(FormParser.labelKey(line.trimmed)) != nil {
+                draft.rows.append(Row(line: line.number, cells: [line.text]))
+                index += 1
+                continue
+            }
+            break
+        }
+        // Blank lines between the table and what follows belong to neither; give them back.
+        while index > start + 1, lines[index - 1].isBlank || pageMarkLines.contains(lines[index - 1].number) { index -= 1 }
+        state.tables.append(build(draft, state: &state))
+        return index
+    }
+
+    /// `单位：万元`, `单位：<unit name>`, `编制部门：… | 单位：元`: true when every non-empty cell
+    /// is such a key–value pair.
+    func readUnitCells(_ cells: [String], line: Int, into draft: inout Draft) -> Bool {
+        let filled = cells.map(TextPatterns.trimmed).filter { !$0.isEmpty }
+        let pairs = filled.compactMap { TextPatterns.keyValue($0, keys: kinds.unitLineKeys) }
+        guard !filled.isEmpty, pairs.count == filled.count else { return false }
+        for pair in pairs {
+            if kinds.amountUnits.contains(where: { TextPatterns.same($0, pair.value) }) {
+                draft.amountUnit = pair.value
+                draft.amountUnitLine = line
+            } else {
+                draft.unitName = SourceLine(line: line, text: pair.value)
+            }
+        }
+        return true
+    }
+
+    func build(_ draft: Draft, state: inout State) -> SegmentedTable {
+        let gridBuilder = GridBuilder(maxHeaderRows: options.maxHeaderRows)
+        let id = state.tableID(caption: draft.captionID, title: draft.title?.text)
+        var table = SegmentedTable(
+            id: id, kind: draft.kind?.kind, label: nil, layout: draft.kind?.layout ?? Self.guessLayout(draft.rows),
+            caption: draft.caption, title: draft.title, unitName: draft.unitName, amountUnit: draft.amountUnit,
+            amountUnitLine: draft.amountUnitLine, columns: [], headerRows: [], repeatedHeaderRows: [], rows: [],
+            sections: [], notes: draft.notes, empty: false, fields: [], grids: [], realignedRows: [], diagnostics: [])
+        if table.layout == .form, let specification = draft.kind?.form {
+            let form = FormParser(specification: specification, gridBuilder: gridBuilder).parse(draft.rows, formID: id)
+            table.fields = form.fields
+            table.grids = form.grids
+            table.diagnostics = form.diagnostics
+            for (line, kind) in form.kinds { state.assign(line, kind) }
+        } else {
+            if table.layout == .form { table.layout = .grid }
+            let grid = gridBuilder.build(draft.rows, layout: table.layout)
+            table.layout = grid.layout
+            table.columns = grid.columns
+            table.headerRows = grid.headerRows
+            table.repeatedHeaderRows = grid.repeatedHeaderRows
+            table.rows = grid.rows
+            table.sections = grid.sections
+            table.realignedRows = grid.realignedRows
+            table.diagnostics = grid.diagnostics
+            table.empty = grid.rows.isEmpty
+            for row in grid.headerRows + grid.repeatedHeaderRows { state.assign(row.line, .header) }
+            for row in grid.rows { state.assign(row.line, .body) }
+            if grid.headerRows.isEmpty && !grid.rows.isEmpty {
+                table.diagnostics.append(Diagnostic(lines: grid.rows.map(\.line), message: "table \(id) has no header; its rows are kept as printed"))
+            }
+        }
+        if draft.rows.isEmpty {
+            table.diagnostics.append(Diagnostic(lines: [draft.caption?.line ?? draft.title?.line ?? 0], message: "table \(id) has no rows at all"))
+        }
+        // Every number-like token of the table's rows must be in exactly one recorded cell.
+        let printed = draft.rows.reduce(0) { total, row in total + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1[...]) } }
+        let recorded = Self.numberTokens(in: table)
+        if printed != recorded {
+            table.diagnostics.append(Diagnostic(lines: draft.rows.map(\.line),
+                message: "table \(id): \(printed) number-like tokens printed but \(recorded) recorded in cells"))
+        }
+        return table
+    }
+
+    static func numberTokens(in table: SegmentedTable) -> Int {
+        let rows = table.headerRows + table.repeatedHeaderRows + table.rows
+        var total = rows.reduce(0) { sum, row in sum + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1[...]) } }
+        total += table.fields.reduce(0) { $0 + TextPatterns.numberTokenCount($1.label[...]) + TextPatterns.numberTokenCount($1.value[...]) }
+        total += table.grids.reduce(0) { $0 + numberTokens(in: $1) + TextPatterns.numberTokenCount(($1.title?.text ?? "")[...]) }
+        return total
+    }
+
+    /// Without a known title: paired when the first row has a 收入 side and a 支出 side.
+    static func guessLayout(_ rows: [Row]) -> TableLayout {
+        guard let first = rows.first else { return .grid }
+        let keys = first.cells.map(TextKey.of).filter { !$0.isEmpty }
+        let income = keys.contains { TextPatterns.contains($0, "收入") }
+        let expenditure = keys.contains { TextPatterns.contains($0, "支出") }
+        return income && expenditure && keys.count <= 4 && first.cells.count >= 4 ? .paired : .grid
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import BudgetCore
+@testable import BudgetReconcile
+
+/// `hierarchy` on a one-column coded table: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项.
+@Suite struct HierarchyRuleTests {
+    /// 表3 with 款 20113 printed as `subtotal`; its 项 sum to 100.00.
+    static func report(subtotal: String = "100.00") -> String {
+        MiniReport.text(MiniReport.table("3", "支出总表", header: [["科目编码", "科目名称", "合计"]], rows: [
+            ["", "合计", "100.00"],
+            ["201", "一般公共服务支出", "100.00"],
+            ["20113", "商贸事务", subtotal],
+            ["2011350", "事业运行", "60.00"],
+            ["2011399", "其他商贸事务支出", "40.00"],
+        ]))
+    }
+
+    @Test func aConsistentTreePassesAtEveryLevel() throws {
+        let run = try MiniReport.run(Self.report())
+        let checks = run.checks("hierarchy")
+        #expect(Set(checks.map(\.id)) == ["hierarchy:3:合计:合计", "hierarchy:3:201:合计", "hierarchy:3:20113:合计"], "\(MiniReport.dump(run))")
+        for check in checks {
+            Outcome.exact.verify(check, table: "3", names: [], in: run)
+        }
+        let item = try #require(run.check("hierarchy:3:20113:合计"))
+        #expect(item.location == "20113 商贸事务 | 合计")
+        let text = Self.report()
+        #expect(item.lines == [MiniReport.line("20113", in: text), MiniReport.line("2011350", in: text), MiniReport.line("2011399", in: text)])
+        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
+    }
+
+    @Test(arguments: [
+        ("100.00", Outcome.exact), ("100.01", .withinRounding), ("99.99", .withinRounding), ("100.02", .beyond(.fail)),
+        ("100.50", .beyond(.fail)),
+    ])
+    func aParentAgainstItsChildren(subtotal: String, outcome: Outcome) throws {
+        let run = try MiniReport.run(Self.report(subtotal: subtotal))
+        let check = run.check("hierarchy:3:20113:合计")
+        outcome.verify(check, table: "3", names: ["表3", "20113 商贸事务", "合计", "2011350 + 2011399"], in: run)
+        #expect(check?.expected == decimal("100.00"))
+        #expect(check?.actual == decimal(subtotal))
+        #expect(check?.tolerance == decimal("0.015"), "three figures at 2 decimals: 0.005 × 3")
+    }
+}
