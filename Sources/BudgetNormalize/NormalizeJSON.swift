@@ -10,6 +10,7 @@ extension NormalizedReport: JSONWritable {
             json.member("claims", claims)
             json.member("promisedTables", promisedTables)
             json.member("missingTables", strings: missingTables)
+            json.member("repeatedTables", repeatedTables)
             json.member("diagnostics", diagnostics)
         }
     }
@@ -30,6 +31,17 @@ extension ReportMetadata: JSONWritable {
                     json.int(line)
                 }
             }
+        }
+    }
+}
+
+extension RepeatedTable: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", id)
+            json.member("line", line)
+            json.member("repeats", repeats)
+            json.member("repeatsLine", repeatsLine)
         }
     }
 }
