@@ -135,7 +135,7 @@ package struct DataPackage: Encodable {
         .number("actual", "The value printed, exact."),
         .number("difference", "actual − expected."),
         .number("tolerance", "The largest difference rounding explains."),
-        .text("message", "What disagrees with what, and where: a sentence a person can act on.", required: true),
+        .text("message", "What disagrees with what, and where: a sentence a person can act on; empty for a check that holds exactly."),
     ], primaryKey: ["report_id", "check_id"])
 
     package static func tableSchema(_ table: NormalizedTable) -> Schema {
