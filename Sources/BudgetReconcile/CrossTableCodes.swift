@@ -8,26 +8,32 @@ extension CrossTableRule {
     /// group's subtotal standing for the group). Tables whose totals differ cover different
     /// money (支出总表 has every fund, 一般公共预算支出表 one), so their codes are not compared.
     ///
-    /// Each table is compared with the first table of its scheme that prints the same total, so
-    /// the work grows with the number of tables, not with its square: tables that agree with a
-    /// common reference agree with each other within the same rounding.
+    /// Each table is compared with the first earlier table of its scheme whose total agrees with
+    /// its own, so the checks grow with the number of tables, not with its square: tables that
+    /// agree with a common reference agree with each other within the same rounding. Only totals
+    /// are compared to find the reference, one per group of agreeing totals.
     package func checkSharedCodes(_ context: ReconcileContext, into log: inout CheckLog) {
         for scheme in [CodeScheme.function, .economic, .unit, .project] {
-            var referenceByTotal: [ExactDecimal: TableFacts] = [:]
+            var references: [(table: TableFacts, total: Figure)] = []
             for table in context.tables(scheme: scheme) {
                 guard let total = printedTotal(table) else { continue }
-                if let reference = referenceByTotal[total] {
-                    compareCodes(reference, table, context: context, into: &log)
+                if let reference = references.first(where: { agree($0.total, total, context: context) }) {
+                    compareCodes(reference.table, table, context: context, into: &log)
                 } else {
-                    referenceByTotal[total] = table
+                    references.append((table, total))
                 }
             }
         }
     }
 
-    private func printedTotal(_ table: TableFacts) -> ExactDecimal? {
+    private func printedTotal(_ table: TableFacts) -> Figure? {
         guard let total = ReportQuantities.total(table, column: nil)?.terms.first, total.isPrinted else { return nil }
-        return total.value
+        return total
+    }
+
+    private func agree(_ a: Figure, _ b: Figure, context: ReconcileContext) -> Bool {
+        let tolerance = context.options.tolerance
+        return tolerance.judge(difference: a.value - b.value, bound: tolerance.bound([a, b])) != .beyond
     }
 
     private func compareCodes(_ reference: TableFacts, _ other: TableFacts, context: ReconcileContext,
