@@ -54,9 +54,10 @@ public struct Pipeline: Sendable {
     public var inputFolder: URL { resolve(configuration.input) }
     public var outputFolder: URL { resolve(configuration.output) }
 
-    /// The input files, sorted by name, each with its report id; inputs whose names give the
-    /// same id are returned apart, as they cannot both be processed.
-    public func discoverInputs() throws(ConfigurationError) -> (inputs: [ReportInput], clashes: [ReportOutcome]) {
+    /// The input files, sorted by name, each with its report id. Inputs that cannot be processed
+    /// are returned apart, each with its error: names that give the same id, and symbolic links
+    /// that lead nowhere or out of the input folder.
+    public func discoverInputs() throws(ConfigurationError) -> (inputs: [ReportInput], refused: [ReportOutcome]) {
         guard FileSystem.isDirectory(inputFolder) else {
             throw ConfigurationError(source: "configuration", key: "input",
                                      message: "input folder \(inputFolder.path) does not exist")
@@ -69,11 +70,18 @@ public struct Pipeline: Sendable {
         } catch {
             throw ConfigurationError(source: "configuration", key: "input", message: "\(error)")
         }
-        let found = files.map { ReportInput(id: ReportID.derive(fromFileName: $0.lastPathComponent), url: $0,
-                                            displayPath: display($0)) }
+        var found: [ReportInput] = []
+        var refused: [ReportOutcome] = []
+        for file in files {
+            let input = ReportInput(id: ReportID.derive(fromFileName: file.lastPathComponent), url: file, displayPath: display(file))
+            if let refusal = refusedLink(input) {
+                refused.append(ReportOutcome(reportID: input.id, source: input.displayPath, ran: [], skipped: [], error: refusal))
+            } else {
+                found.append(input)
+            }
+        }
         let byID = Dictionary(grouping: found, by: \.id)
         var inputs: [ReportInput] = []
-        var clashes: [ReportOutcome] = []
         for input in found {
             let sharing = byID[input.id]!
             if sharing.count == 1 {
@@ -81,13 +89,13 @@ public struct Pipeline: Sendable {
                 continue
             }
             let others = sharing.filter { $0 != input }.map(\.displayPath).joined(separator: ", ")
-            clashes.append(ReportOutcome(
+            refused.append(ReportOutcome(
                 reportID: input.id, source: input.displayPath, ran: [], skipped: [],
                 error: ReportError(file: input.displayPath,
                                    message: "gives the same report id \"\(input.id)\" as \(others)",
                                    hint: "rename one of the files so their ids differ")))
         }
-        return (inputs, clashes)
+        return (inputs, refused)
     }
 
     /// The stages a selection runs, in order, and which of them run even when up to date.
@@ -116,21 +124,21 @@ public struct Pipeline: Sendable {
         let report = observer.finished
         let started = Date()
         let (stages, forced) = try plan(selection)
-        var (inputs, clashes) = try discoverInputs()
+        var (inputs, refused) = try discoverInputs()
         if !selection.reportIDs.isEmpty {
-            let known = Set(inputs.map(\.id) + clashes.map(\.reportID))
+            let known = Set(inputs.map(\.id) + refused.map(\.reportID))
             if let unknown = selection.reportIDs.first(where: { !known.contains($0) }) {
                 throw ConfigurationError(source: "command line", key: "--report",
                     message: "no input in \(inputFolder.path) has report id \"\(unknown)\"; ids: \(known.sorted().joined(separator: ", "))")
             }
             let wanted = Set(selection.reportIDs)
             inputs = inputs.filter { wanted.contains($0.id) }
-            clashes = clashes.filter { wanted.contains($0.reportID) }
+            refused = refused.filter { wanted.contains($0.reportID) }
         }
         let lock = try RunLock(outputFolder: outputFolder)
         defer { withExtendedLifetime(lock) {} }
-        observer.started(inputs.count + clashes.count)
-        clashes.forEach(report)
+        observer.started(inputs.count + refused.count)
+        refused.forEach(report)
 
         let configuration = configuration
         let selected = inputs
@@ -160,11 +168,26 @@ public struct Pipeline: Sendable {
             }
         }
         let finished = outcomes.withLock { $0.compactMap { $0 } }
-        for clash in clashes { Quarantine.update(clash, outputFolder: outputFolder) }
-        let summary = RunSummary(outcomes: clashes + finished, stages: stages)
+        for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
+        let summary = RunSummary(outcomes: refused + finished, stages: stages)
         try Catalog.update(with: finished.compactMap(\.manifest), outputFolder: outputFolder)
         try RunLog.write(summary, started: started, outputFolder: outputFolder)
         return summary
+    }
+
+    /// Why a symbolic link among the inputs is not read: it leads nowhere, or out of the input
+    /// folder (a link to a system file must not become a report) unless the configuration allows it.
+    private func refusedLink(_ input: ReportInput) -> ReportError? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: input.url.path) else { return nil }
+        let resolved = input.url.resolvingSymlinksInPath()
+        guard FileManager.default.fileExists(atPath: resolved.path) else {
+            return ReportError(file: input.displayPath, message: "is a symbolic link to \(target), which does not exist",
+                               hint: "remove the link or restore its target")
+        }
+        let folder = inputFolder.resolvingSymlinksInPath().path + "/"
+        guard !resolved.path.hasPrefix(folder), !configuration.allowLinksOutsideInput else { return nil }
+        return ReportError(file: input.displayPath, message: "is a symbolic link to \(resolved.path), outside the input folder",
+                           hint: "copy the report into the input folder, or set \"allowLinksOutsideInput\": true in the configuration")
     }
 
     private func resolve(_ path: String) -> URL {

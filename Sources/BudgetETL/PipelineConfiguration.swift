@@ -28,12 +28,16 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
     /// Whether failed reconciliation checks make the run's exit status 3 (else they are only
     /// reported).
     public var failOnCheckFailures: Bool
+    /// Whether a symbolic link in the input folder may lead to a file outside it (by default such
+    /// a link is refused: a link to a system file must not be read as a report).
+    public var allowLinksOutsideInput: Bool
     /// Options of each stage, keyed by stage name.
     public var options: OptionsByStage
 
     public init(version: Int = formatVersion, input: String = "input", output: String = "output",
                 inputExtensions: [String] = ["txt"], stages: [StageName] = StageTable.names,
-                jobs: Int? = nil, failOnCheckFailures: Bool = true, options: OptionsByStage = OptionsByStage()) {
+                jobs: Int? = nil, failOnCheckFailures: Bool = true, allowLinksOutsideInput: Bool = false,
+                options: OptionsByStage = OptionsByStage()) {
         self.version = version
         self.input = input
         self.output = output
@@ -41,11 +45,12 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
         self.stages = stages
         self.jobs = jobs
         self.failOnCheckFailures = failOnCheckFailures
+        self.allowLinksOutsideInput = allowLinksOutsideInput
         self.options = options
     }
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, input, output, inputExtensions, stages, jobs, failOnCheckFailures, options
+        case version, input, output, inputExtensions, stages, jobs, failOnCheckFailures, allowLinksOutsideInput, options
     }
 
     public init(from decoder: Decoder) throws {
@@ -59,6 +64,7 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
         stages = try values.decode(.stages, default: defaults.stages)
         jobs = try values.decodeIfPresent(Int.self, forKey: .jobs)
         failOnCheckFailures = try values.decode(.failOnCheckFailures, default: defaults.failOnCheckFailures)
+        allowLinksOutsideInput = try values.decode(.allowLinksOutsideInput, default: defaults.allowLinksOutsideInput)
         options = try values.decode(.options, default: defaults.options)
     }
 

@@ -135,7 +135,7 @@ package struct DataPackage: Encodable {
         .number("actual", "The value printed, exact."),
         .number("difference", "actual − expected."),
         .number("tolerance", "The largest difference rounding explains."),
-        .text("message", "What disagrees with what, and where: a sentence a person can act on.", required: true),
+        .text("message", "What disagrees with what, and where: a sentence a person can act on; empty for a check that holds exactly."),
     ], primaryKey: ["report_id", "check_id"])
 
     package static func tableSchema(_ table: NormalizedTable) -> Schema {
@@ -144,13 +144,13 @@ package struct DataPackage: Encodable {
                                    .text("value", "The field's value as printed; paragraphs joined by line feeds.")])
         }
         let names = TableCSV.header(table)
+        // The field's name is already its header path and the fields are in printed order, so a
+        // description says only what the column holds: a few words, in every table of every report.
         let fields = zip(table.columns, names).map { column, name in
-            var description = "Printed column \(column.index + 1)"
-            if !column.path.isEmpty { description += ", header path " + column.path.joined(separator: ColumnNames.separator) }
-            if let section = column.section { description += ", side \(section)" }
-            description += "; holds \(roleDescription(column.role))"
-            if column.role == .amount, let unit = table.amountUnit { description += " in \(unit) unless the cell says otherwise" }
-            return Field.text(name, description + ", as printed.")
+            var description = roleDescription(column.role)
+            if column.role == .amount, let unit = table.amountUnit { description += " (\(unit))" }
+            if let section = column.section { description += ", \(section) side" }
+            return Field.text(name, description + ", as printed")
         }
         return Schema(fields: fields)
     }
@@ -165,9 +165,9 @@ package struct DataPackage: Encodable {
 
     private static func roleDescription(_ role: ColumnRole) -> String {
         switch role {
-        case .code: "codes (classification, unit or project)"
-        case .item: "row labels"
-        case .amount: "amounts or percentages"
+        case .code: "code"
+        case .item: "row label"
+        case .amount: "amount or percentage"
         case .text: "text"
         }
     }

@@ -21,7 +21,7 @@ package enum ReportXMLChecks {
             try xml.attribute("tolerance", check.tolerance)
             try xml.attribute("lines", check.lines.isEmpty ? nil : check.lines.map { String($0) }.joined(separator: " "))
             try xml.element("location", required: check.location)
-            try xml.element("message", required: check.message)
+            try xml.element("message", check.message)
             try xml.end()
         }
         try xml.end()

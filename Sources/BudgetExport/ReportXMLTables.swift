@@ -63,7 +63,7 @@ package enum ReportXMLTables {
         try xml.attribute("codeScheme", row.codeScheme?.rawValue)
         try xml.attribute("level", row.level)
         try xml.attribute("parent", row.parent)
-        try xml.attribute("total", row.isTotal)
+        try xml.attribute("total", whenTrue: row.isTotal)
         if row.item != nil || row.printedItem != nil {
             try xml.start("item")
             try xml.attribute("column", itemColumn)
@@ -79,7 +79,7 @@ package enum ReportXMLTables {
             try xml.attribute("value", cell.value)
             try xml.attribute("unit", cell.unit)
             try xml.attribute("qualifier", cell.qualifier)
-            try xml.attribute("blank", cell.blank)
+            try xml.attribute("blank", whenTrue: cell.blank)
             try xml.text(cell.raw)
             try xml.end()
         }

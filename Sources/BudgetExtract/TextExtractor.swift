@@ -16,7 +16,14 @@ package struct TextExtractor {
         }
         let bytes = [UInt8](data)
         let (encoding, hasBOM, text) = try bytes.withUnsafeBufferPointer { buffer throws(ReportError) in
-            try decode(buffer)
+            if let signature = FileSignatures.match(buffer) {
+                throw failure(0, "not a budget report: it is \(signature.format), not text", hint: signature.hint, bytes: buffer)
+            }
+            return try decode(buffer)
+        }
+        guard text.utf8.contains(where: { !Self.isBlank($0) }) else {
+            throw failure(nil, data.isEmpty ? "not a budget report: the file is empty" : "not a budget report: it holds only blank lines",
+                          hint: "check that the file was extracted or copied completely", data: data)
         }
         let utf8 = text.utf8
         let info = ExtractInfo(
@@ -130,6 +137,11 @@ package struct TextExtractor {
         throw failure(bytes.firstIndex(of: 0),
                       "has \(nul) NUL bytes in \(bytes.count): it looks like UTF-16 or UTF-32 without a byte-order mark, or not text at all",
                       hint: "set options.extract.encoding to UTF-16LE or UTF-16BE if it is UTF-16", bytes: bytes)
+    }
+
+    /// Space, tab, line breaks and form feeds: what a file of blank lines holds.
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
     private func failure(_ offset: Int?, _ message: String, hint: String, data: Data) -> ReportError {

@@ -39,7 +39,8 @@ public struct NormalizeStage: Stage {
                           dictionary: CodeDictionary = .standard) -> NormalizedReport {
         var (metadata, diagnostics) = MetadataReader.read(segmented)
         var tables: [NormalizedTable] = []
-        for table in segmented.tables {
+        let (distinct, repeats) = RepeatedTables.separate(segmented.tables)
+        for table in distinct {
             tables.append(TableNormalizer(table: table, parent: nil).normalize(diagnostics: &diagnostics))
             for grid in table.grids {
                 tables.append(TableNormalizer(table: grid, parent: table).normalize(diagnostics: &diagnostics))
@@ -51,6 +52,6 @@ public struct NormalizeStage: Stage {
             entry.tableId.map { PromisedTable(id: $0, title: LabelCleaner.clean(entry.title ?? ""), line: entry.line) }
         }
         return NormalizedReport(metadata: metadata, tables: tables, claims: claims, promisedTables: promised,
-                                missingTables: segmented.missingTables, diagnostics: diagnostics)
+                                missingTables: segmented.missingTables, repeatedTables: repeats, diagnostics: diagnostics)
     }
 }

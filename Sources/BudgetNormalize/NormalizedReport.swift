@@ -13,6 +13,8 @@ public struct NormalizedReport: Codable, Sendable, Equatable {
     public var promisedTables: [PromisedTable]
     /// Promised tables the body does not have.
     public var missingTables: [String]
+    /// Tables printed again with the same content; their figures are counted once.
+    public var repeatedTables: [RepeatedTable]
     /// Cells that are not numbers where numbers belong, and metadata that was not found.
     public var diagnostics: [NormalizeDiagnostic]
 }

@@ -1,7 +1,8 @@
 import BudgetCore
 
-/// `completeness`: every table the contents promise is in the body, and a table printed without
-/// rows says why in a note (`说明：…没有…`). A miss is reported with `options.completenessStatus`
+/// `completeness`: every table the contents promise is in the body, a table printed without
+/// rows says why in a note (`说明：…没有…`), and no table is printed twice (a repeat is a warning
+/// naming both places; its figures were counted once). A miss is reported with `options.completenessStatus`
 /// (warn unless configured): the figures present may still be right.
 package struct CompletenessRule: ReconcileRule {
     package static let id = "completeness"
@@ -26,6 +27,13 @@ package struct CompletenessRule: ReconcileRule {
         for id in context.report.missingTables where !promised.contains(id) && !present.contains(id) {
             log.note(Self.id, id: "\(Self.id):\(id)", table: id, location: "表\(id)", status: context.options.completenessStatus,
                      message: "表\(id) is referred to but is not in the body; publish the table or remove the reference.", lines: [])
+        }
+        for copy in context.report.repeatedTables {
+            log.note(Self.id, id: "\(Self.id):\(copy.repeats):repeat:\(copy.line)", table: copy.repeats,
+                     location: "表\(copy.repeats) at line \(copy.line)", status: .warn,
+                     message: "表\(copy.repeats) is printed again at line \(copy.line) with the same content as at line "
+                         + "\(copy.repeatsLine) (a doubled page or a repeated part of the report); its figures are counted once.",
+                     lines: [copy.repeatsLine, copy.line])
         }
         for table in context.report.tables where table.empty {
             let location = "表\(table.id) \(table.title)"

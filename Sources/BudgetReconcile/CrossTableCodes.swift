@@ -7,21 +7,37 @@ extension CrossTableRule {
     /// money by code: each code's amount agrees in every column both have (by header path, a
     /// group's subtotal standing for the group). Tables whose totals differ cover different
     /// money (支出总表 has every fund, 一般公共预算支出表 one), so their codes are not compared.
+    ///
+    /// Each table is compared with the first earlier table of its scheme whose total agrees with
+    /// its own, so the checks grow with the number of tables, not with its square: tables that
+    /// agree with a common reference agree with each other within the same rounding. Only totals
+    /// are compared to find the reference, one per group of agreeing totals.
     package func checkSharedCodes(_ context: ReconcileContext, into log: inout CheckLog) {
         for scheme in [CodeScheme.function, .economic, .unit, .project] {
-            let tables = context.tables(scheme: scheme)
-            guard tables.count > 1 else { continue }
-            for first in tables.indices {
-                for second in tables.indices where second > first {
-                    compareCodes(tables[first], tables[second], context: context, into: &log)
+            var references: [(table: TableFacts, total: Figure)] = []
+            for table in context.tables(scheme: scheme) {
+                guard let total = printedTotal(table) else { continue }
+                if let reference = references.first(where: { agree($0.total, total, context: context) }) {
+                    compareCodes(reference.table, table, context: context, into: &log)
+                } else {
+                    references.append((table, total))
                 }
             }
         }
     }
 
+    private func printedTotal(_ table: TableFacts) -> Figure? {
+        guard let total = ReportQuantities.total(table, column: nil)?.terms.first, total.isPrinted else { return nil }
+        return total
+    }
+
+    private func agree(_ a: Figure, _ b: Figure, context: ReconcileContext) -> Bool {
+        let tolerance = context.options.tolerance
+        return tolerance.judge(difference: a.value - b.value, bound: tolerance.bound([a, b])) != .beyond
+    }
+
     private func compareCodes(_ reference: TableFacts, _ other: TableFacts, context: ReconcileContext,
                               into log: inout CheckLog) {
-        guard totalsAgree(reference, other, context: context) else { return }
         var referenceColumns: [String: NormalizedColumn] = [:]
         for column in reference.moneyColumns {
             let key = reference.key(column)
@@ -48,13 +64,6 @@ extension CrossTableRule {
                 compare(id: "\(code):\(key):\(other.id)", reference: source, other: printed, what: "code \(code)", into: &log)
             }
         }
-    }
-
-    private func totalsAgree(_ first: TableFacts, _ second: TableFacts, context: ReconcileContext) -> Bool {
-        guard let a = ReportQuantities.total(first, column: nil)?.terms.first,
-              let b = ReportQuantities.total(second, column: nil)?.terms.first, a.isPrinted, b.isPrinted else { return false }
-        let tolerance = context.options.tolerance
-        return tolerance.judge(difference: a.value - b.value, bound: tolerance.bound([a, b])) != .beyond
     }
 
     /// A paired table lists expenditure by category (一、一般公共服务支出 …); a function table's 类

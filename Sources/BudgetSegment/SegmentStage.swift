@@ -22,6 +22,14 @@ public struct SegmentStage: Stage {
     public func run(_ context: StageContext) throws -> StageProduct<SegmentedReport> {
         let extracted = try context.artifact(of: ExtractStage.self)
         let report = Segmenter(kinds: .standard, options: options).segment(extracted.text)
+        // What every template of the family shares is tables, listed in a contents (目录): text
+        // with neither is something else, and must not come out as a report with nothing in it.
+        guard !report.tables.isEmpty || report.contents.contains(where: { $0.tableId != nil }) else {
+            throw ReportError(
+                file: context.source.displayPath, stage: Self.name.rawValue,
+                message: "not a budget report: none of its \(report.lines) lines is a table or a contents (目录) entry naming one",
+                hint: "check that this is the text of a 预算 or 决算 report (tables separated by tabs, captions such as 表1)")
+        }
         return StageProduct(artifact: report, files: [
             OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report)),
         ])

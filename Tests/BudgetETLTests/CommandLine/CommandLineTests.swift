@@ -45,7 +45,7 @@ import Testing
 
     @Test func badConfigurationExitsTwoNamingTheKey() throws {
         folder.write("pipeline.json", text: #"{"options": {"extract": {"encodnig": "auto"}}}"#)
-        folder.write("input/r.txt", text: "x\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         let result = try run("run")
         #expect(result.status == 2)
         #expect(result.stderr.contains("options.extract.encodnig"))
@@ -79,7 +79,7 @@ import Testing
 
     @Test func rerunWithNothingChangedSaysNoStageRan() throws {
         folder.write("pipeline.json", text: "{}")
-        folder.write("input/r.txt", text: "x\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         #expect(try run("run").status == 0)
         let again = try run("run")
         #expect(again.status == 0)
@@ -88,8 +88,8 @@ import Testing
 
     @Test func stageCommandRunsOneStageForOneReport() throws {
         folder.write("pipeline.json", text: "{}")
-        folder.write("input/a.txt", text: "x\n")
-        folder.write("input/b.txt", text: "y\n")
+        folder.write("input/a.txt", text: TinyReport.text(1))
+        folder.write("input/b.txt", text: TinyReport.text(2))
         let result = try run("stage", "extract", "--report", "b")
         #expect(result.status == 0)
         #expect(result.stdout.contains("1 report: 1 ok"))
@@ -121,7 +121,7 @@ import Testing
 
     @Test func configPathsAreRelativeToTheConfigurationFile() throws {
         folder.write("project/pipeline.json", text: "{}")
-        folder.write("project/input/r.txt", text: "x\n")
+        folder.write("project/input/r.txt", text: TinyReport.text(1))
         #expect(try run("run", "--config", "project/pipeline.json").status == 0)
         #expect(folder.exists("project/output/r/01-extract/text.txt"))
     }

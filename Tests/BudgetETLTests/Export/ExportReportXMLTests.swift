@@ -58,13 +58,13 @@ import Testing
     @Test func holdsTablesRowsCellsClaimsAndChecks() {
         for fragment in [
             "<table id=\"5-1\" kind=\"general-budget-expenditure-by-function\" layout=\"grid\"",
-            "<header>基本支出</header>\n          <header>人员经费</header>",
-            "<row number=\"4\" line=\"209\" code=\"2080150\" codeScheme=\"function\" level=\"3\" parent=\"20801\" total=\"false\">",
+            "<header>基本支出</header><header>人员经费</header>",
+            "<row number=\"4\" line=\"209\" code=\"2080150\" codeScheme=\"function\" level=\"3\" parent=\"20801\">",
             "<item column=\"1\" printed=\"事业运行\">事业运行</item>",
             "<item column=\"5\" printed=\"计划标准\">计划标准</item>",
             "<item column=\"2\" printed=\"十七、住房保障支出\" ordinal=\"十七\">住房保障支出</item>",
-            "<cell column=\"2\" value=\"1209.02\" unit=\"万元\" blank=\"false\">1,209.02</cell>",
-            "<cell column=\"4\" value=\"1100\" unit=\"万人\" qualifier=\"余\" blank=\"false\">1100余万人</cell>",
+            "<cell column=\"2\" value=\"1209.02\" unit=\"万元\">1,209.02</cell>",
+            "<cell column=\"4\" value=\"1100\" unit=\"万人\" qualifier=\"余\">1100余万人</cell>",
             "<field line=\"395\" label=\"项目总预算\" amount=\"383.76\" unit=\"万元\">",
             "<claims count=\"\(SampleReport.normalized.claims.count)\">",
             "<amount value=\"1209.02\" unit=\"万元\">1209.02 万元</amount>",

@@ -54,11 +54,9 @@ import Testing
         #expect(try extract(text).text == text)
     }
 
-    @Test func emptyInputIsAnEmptyText() throws {
-        let result = try extract("")
-        #expect(result.text == "")
-        #expect(result.info.lines == 0)
-        #expect(result.info.lineEndings.style == "none")
+    @Test func emptyInputIsNotAReport() throws {
+        let error = #expect(throws: ReportError.self) { try extract("") }
+        #expect(error?.message == "not a budget report: the file is empty")
     }
 
     @Test func sourceChecksumAndSizeAreRecorded() throws {

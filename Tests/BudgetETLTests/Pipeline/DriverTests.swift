@@ -22,11 +22,11 @@ import Testing
     }
 
     @Test func runWritesStageFilesAndManifest() throws {
-        folder.write("input/Report A.txt", text: "收支总表\r\n单位：万元\r\n")
+        folder.write("input/Report A.txt", text: TinyReport.text().replacingOccurrences(of: "\n", with: "\r\n"))
         let summary = try pipeline().run()
         #expect(summary.failed.isEmpty)
         #expect(summary.stagesRun == StageName.allCases.count)
-        #expect(folder.text("output/report-a/01-extract/text.txt") == "收支总表\n单位：万元\n")
+        #expect(folder.text("output/report-a/01-extract/text.txt") == TinyReport.text())
         let info = try JSONCoding.decode(ExtractInfo.self, from: try #require(folder.read("output/report-a/01-extract/extract.json")))
         #expect(info.lineEndings.style == "CRLF")
         #expect(info.source.file == "Report A.txt")
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func secondRunWithNothingChangedRunsNothingAndWritesNothing() throws {
-        folder.write("input/r.txt", text: "a\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         let before = try FileSystem.stamp(of: folder.path("output/r/manifest.json")).unwrap()
         let summary = try pipeline().run()
@@ -56,23 +56,23 @@ import Testing
     }
 
     @Test func changedInputContentReRunsTheStage() throws {
-        folder.write("input/r.txt", text: "a\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
-        folder.write("input/r.txt", text: "b\n")
+        folder.write("input/r.txt", text: TinyReport.text(2))
         let summary = try pipeline().run()
         #expect(summary.outcomes.first?.ran == StageName.allCases)
-        #expect(folder.text("output/r/01-extract/text.txt") == "b\n")
+        #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(2))
     }
 
     @Test func touchedButUnchangedInputIsStillUpToDate() throws {
-        let url = folder.write("input/r.txt", text: "a\n")
+        let url = folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: url.path)
         #expect(try pipeline().run().stagesRun == 0)
     }
 
     @Test func changedStageOptionsReRunTheStage() throws {
-        folder.write("input/r.txt", text: "a\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         var configuration = PipelineConfiguration()
         configuration.options[ExtractStage.self].maxInputBytes = 1000
@@ -84,14 +84,14 @@ import Testing
     }
 
     @Test func alteredOutputFileIsRebuilt() throws {
-        folder.write("input/r.txt", text: "a\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         folder.write("output/r/01-extract/text.txt", text: "tampered\n")
         #expect(try pipeline().run().outcomes.first?.ran == [.extract])
-        #expect(folder.text("output/r/01-extract/text.txt") == "a\n")
+        #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(1))
         folder.write("output/r/02-segment/segment.json", text: "{}")
         #expect(try pipeline().run().outcomes.first?.ran == [.segment])
-        #expect(folder.text("output/r/01-extract/text.txt") == "a\n")
+        #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(1))
     }
 
     @Test func changedSegmentOptionsReRunOnlySegment() throws {
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func segmentWithoutExtractFilesFailsSayingWhatToRun() throws {
-        folder.write("input/r.txt", text: "x\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         let summary = try pipeline().run(RunSelection(from: .segment, to: .segment))
         let error = try #require(summary.failed.first?.error)
         #expect(error.message == "missing")
@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func fromForcesTheStageToRun() throws {
-        folder.write("input/r.txt", text: "a\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         #expect(try pipeline().run(RunSelection(from: .extract)).stagesRun == StageName.allCases.count)
         let segmentOnly = try pipeline().run(RunSelection(from: .segment, to: .segment))
@@ -137,9 +137,9 @@ import Testing
     }
 
     @Test func undecodableReportFailsAloneAndIsRecorded() throws {
-        folder.write("input/a.txt", text: "good\n")
+        folder.write("input/a.txt", text: TinyReport.text(1))
         folder.write("input/b.txt", Data("line one\nline two \u{FF}".utf8.map { $0 }) + Data([0xFF, 0xFF]))
-        folder.write("input/c.txt", text: "also good\n")
+        folder.write("input/c.txt", text: TinyReport.text(3))
         let summary = try pipeline().run()
         #expect(summary.outcomes.map(\.reportID) == ["a", "b", "c"])
         #expect(summary.failed.map(\.reportID) == ["b"])
@@ -157,10 +157,10 @@ import Testing
     }
 
     @Test func inputsGivingTheSameIDFailTogetherAndOthersGoOn() throws {
-        folder.write("input/Report 1.txt", text: "x\n")
-        folder.write("input/report_1.txt", text: "y\n")
-        folder.write("input/report-1.txt", text: "z\n")
-        folder.write("input/other.txt", text: "w\n")
+        folder.write("input/Report 1.txt", text: TinyReport.text(1))
+        folder.write("input/report_1.txt", text: TinyReport.text(2))
+        folder.write("input/report-1.txt", text: TinyReport.text(3))
+        folder.write("input/other.txt", text: TinyReport.text(4))
         let summary = try pipeline().run()
         #expect(summary.failed.map(\.source).sorted() == ["input/Report 1.txt", "input/report-1.txt"])
         let message = try #require(summary.failed.first { $0.source == "input/Report 1.txt" }?.error?.message)
@@ -171,15 +171,15 @@ import Testing
     }
 
     @Test func onlyConfiguredExtensionsAndNoHiddenFilesAreInputs() throws {
-        folder.write("input/r.txt", text: "x\n")
+        folder.write("input/r.txt", text: TinyReport.text(1))
         folder.write("input/r.pdf", text: "%PDF")
-        folder.write("input/.r2.txt", text: "x\n")
+        folder.write("input/.r2.txt", text: TinyReport.text(1))
         #expect(try pipeline().run().outcomes.map(\.reportID) == ["r"])
     }
 
     @Test func reportSelectionRunsOnlyThoseReports() throws {
-        folder.write("input/a.txt", text: "x\n")
-        folder.write("input/b.txt", text: "y\n")
+        folder.write("input/a.txt", text: TinyReport.text(1))
+        folder.write("input/b.txt", text: TinyReport.text(2))
         #expect(try pipeline().run(RunSelection(reportIDs: ["b"])).outcomes.map(\.reportID) == ["b"])
         #expect(!folder.exists("output/a"))
         #expect(throws: ConfigurationError.self) { try pipeline().run(RunSelection(reportIDs: ["nope"])) }
@@ -199,7 +199,9 @@ import Testing
     }
 
     @Test func manyReportsInParallelGiveTheSameOutputsAsOneAtATime() throws {
-        for index in 0..<40 { folder.write("input/r\(index).txt", text: "report \(index)\r\n") }
+        for index in 0..<40 {
+            folder.write("input/r\(index).txt", text: TinyReport.text(index).replacingOccurrences(of: "\n", with: "\r\n"))
+        }
         var sequential = PipelineConfiguration()
         sequential.jobs = 1
         sequential.output = "sequential"
