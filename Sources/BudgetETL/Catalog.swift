@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// `output/catalog.csv`: one row per report version ever ingested — id, version, source,
 /// SHA-256, unit, year, kind, status, counts of tables, facts and failed checks, and when it

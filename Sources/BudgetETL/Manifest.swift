@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// `output/<report-id>/manifest.json`: what each stage read and wrote (with SHA-256), under which
 /// pipeline version and options, and whether the report as a whole succeeded. It is how a

@@ -1,7 +1,7 @@
+import BudgetCore
 import Dispatch
 import Foundation
 import Synchronization
-import BudgetCore
 
 /// Which reports and stages a run covers.
 public struct RunSelection: Sendable {

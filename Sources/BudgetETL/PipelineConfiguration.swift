@@ -1,10 +1,10 @@
-import Foundation
 import BudgetCore
 import BudgetExport
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
 import BudgetSegment
+import Foundation
 
 /// `pipeline.json`: where reports come from and go to, which stages run, and each stage's
 /// options. Every key is optional (absent means the default: `{}` is a valid configuration);

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// `output/_quarantine/<report-id>.json`: one file per report whose last run failed, saying
 /// where and why (file, line, stage, message). It goes away when the report next succeeds.

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Derives a report's id, the name of its output folder, from its input file name: stable
 /// (the same name always gives the same id) and safe in any file system and shell.

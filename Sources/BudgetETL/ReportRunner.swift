@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetExport
+import Foundation
 
 /// What happened to one report in a run.
 public struct ReportOutcome: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 #if canImport(Glibc)
 import Glibc

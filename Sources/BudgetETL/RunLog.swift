@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// `output/_logs/<time>-<pid>.jsonl`: a structured record of one run — one JSON line per
 /// report (status, stages run and skipped, error, time taken) and a last line with the summary.

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// `output/<id>/archive/`: the report as a BagIt bag (RFC 8493) for archivists. Its payload is
 /// the export (`report.xml`, its XSD, `datapackage.json`, the CSVs) and the extracted source

@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetReconcile
+import Foundation
 
 /// The tag files of the archive bag, made in memory so an existing bag can be compared byte for
 /// byte: `bagit.txt`, `bag-info.txt` (what the report is, with Dublin Core-style labels beside

@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetReconcile
+import Foundation
 
 /// `checks.csv`: one record per reconciliation check, in the order reconcile ran them, with the
 /// amounts as exact decimals so a reader can redo each comparison.

@@ -1,7 +1,7 @@
-import Foundation
 import BudgetCore
 import BudgetNormalize
 import BudgetReconcile
+import Foundation
 
 /// `datapackage.json`: a Frictionless Tabular Data Package describing every CSV (dialect, field
 /// types and descriptions, the primary keys, each file's size and SHA-256), so
@@ -135,7 +135,7 @@ package struct DataPackage: Encodable {
         .number("actual", "The value printed, exact."),
         .number("difference", "actual − expected."),
         .number("tolerance", "The largest difference rounding explains."),
-        .text("message", "What disagrees with what, and where: a sentence a person can act on; empty for a check that holds exactly."),
+        .text("message", "What disagrees with what, and where: a sentence a person can act on; empty for a comparison of table figures that holds exactly."),
     ], primaryKey: ["report_id", "check_id"])
 
     package static func tableSchema(_ table: NormalizedTable) -> Schema {

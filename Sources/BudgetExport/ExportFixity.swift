@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Fixity checks of a report's deliverables: every file of the export folder against the
 /// export's `manifest.json`, and the archive bag against its own manifests. The checksums are

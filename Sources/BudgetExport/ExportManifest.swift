@@ -1,7 +1,7 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
 import BudgetNormalize
+import Foundation
 
 /// `05-export/manifest.json`: the export's own fixity record, the SHA-256 and size of every
 /// file it wrote (itself excepted), with what the bag writer needs to describe the report.

@@ -1,8 +1,8 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
+import Foundation
 
 /// Stage 5, export: writes the deliverables of `05-export/` (see `Exporter`): tidy CSV with a
 /// Frictionless descriptor for data teams, `report.xml` validated against `budget-report.xsd`

@@ -1,8 +1,8 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
+import Foundation
 
 /// The export stage's work as a plain function: every deliverable of `05-export/`, in memory,
 /// named by its path inside the folder, sorted by name.

@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetNormalize
+import Foundation
 
 /// `facts.csv`: the tidy (long) form of every table, one record per numeric cell.
 ///

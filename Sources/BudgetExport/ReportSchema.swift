@@ -1,6 +1,6 @@
+import BudgetCore
 import CLibXML2
 import Foundation
-import BudgetCore
 
 /// `budget-report.xsd` and validation against it. The schema is compiled once per process and
 /// shared: a parsed `xmlSchema` is read-only, so threads may validate with it at once, each with

@@ -1,8 +1,8 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
+import Foundation
 
 /// `report.xml`, the archival record: Dublin Core description, report metadata, every table
 /// (columns with header paths; rows with code, level, parent and item; cells with printed text

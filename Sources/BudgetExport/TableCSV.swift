@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetNormalize
+import Foundation
 
 /// `tables/<table_id>.csv`: a table as printed (wide), one column per printed column headed by
 /// its flattened header path, cells exactly as printed (placeholders such as `—` included).

@@ -1,6 +1,6 @@
+import BudgetCore
 import CLibXML2
 import Foundation
-import BudgetCore
 
 /// libxml2's `xmlTextWriter`, writing into memory, with every return code checked (a call in the
 /// wrong state returns -1 and writes nothing, which would otherwise go unnoticed) and every

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Options of the extract stage (`options.extract` in `pipeline.json`).
 public struct ExtractOptions: StageOptions {

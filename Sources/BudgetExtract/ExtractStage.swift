@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Stage 1, extract: reads the report's bytes, decodes them (see `TextExtractor`) and writes
 /// `01-extract/text.txt` (UTF-8, LF, form feeds kept as page marks) and `extract.json`

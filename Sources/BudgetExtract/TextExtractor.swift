@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Turns a report's bytes into normalized text. The encoding is detected by validity — a
 /// byte-order mark first, then UTF-8, then GB18030 — or forced by the `encoding` option, and is
@@ -82,7 +82,8 @@ package struct TextExtractor {
         } catch {
             let invalid = error
             throw failure(utf8Failure,
-                          "is neither UTF-8 (invalid byte 0x\(String(bytes[utf8Failure], radix: 16, uppercase: true)) at offset \(utf8Failure)) nor GB18030 (\(invalid.reason) at offset \(invalid.offset))",
+                          "is neither UTF-8 (invalid byte 0x\(String(bytes[utf8Failure], radix: 16, uppercase: true)) at offset \(utf8Failure))"
+                              + " nor GB18030 (\(invalid.reason) at offset \(invalid.offset))",
                           hint: "convert the file to UTF-8, or set options.extract.encoding to its encoding", bytes: bytes)
         }
     }

@@ -112,7 +112,7 @@ package enum ClaimSubjectRules {
         var lastYear: Int?
         var i = 0
         while i < s.count {
-            if i + 4 < s.count, (i == 0 || !TextPatterns.isDigit(s[i - 1])),
+            if i + 4 < s.count, i == 0 || !TextPatterns.isDigit(s[i - 1]),
                (i ..< i + 4).allSatisfy({ TextPatterns.isDigit(s[$0]) }), s[i + 4] == "年" {
                 i += s.count > i + 5 && s[i + 5] == "度" ? 6 : 5
                 lastYear = result.count

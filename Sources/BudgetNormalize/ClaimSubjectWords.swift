@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// The word lists claim subjects are read with, from `Resources/claim-subjects.json`: which words
 /// are filler, which restate a figure's kind, and which make a subject a total, an expenditure,

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// The units and marker words the claim scanner knows, from `Resources/claim-units.json`: units
 /// that make a number a figure (`辆`, `台(套)`, `人`, `个百分点`), threshold words (`以上`), and

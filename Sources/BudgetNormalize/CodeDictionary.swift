@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Official names of classification codes, from `Resources/classification-codes.tsv` (sources in
 /// `docs/classification-codes.md`). Used to repair labels the PDF cut short. A code the

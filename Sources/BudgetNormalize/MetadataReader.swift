@@ -38,7 +38,8 @@ package enum MetadataReader {
         }
         if metadata.unitName == nil {
             let named = report.tables.compactMap(\.unitName).filter { !TextPatterns.isBlank($0.text) }
-            if let first = mostCommon(named.map { LabelCleaner.clean($0.text) }), let line = named.first(where: { LabelCleaner.clean($0.text) == first })?.line {
+            if let first = mostCommon(named.map { LabelCleaner.clean($0.text) }),
+               let line = named.first(where: { LabelCleaner.clean($0.text) == first })?.line {
                 metadata.unitName = first
                 metadata.sourceLines["unitName"] = line
             } else if let field = report.tables.flatMap(\.fields).first(where: { TextKey.equal($0.label, "单位名称") }) {

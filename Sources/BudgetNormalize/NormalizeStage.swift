@@ -1,7 +1,7 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
 import BudgetSegment
+import Foundation
 
 /// Stage 3, normalize: turns the segmented tables into typed ones (exact values and units beside
 /// the printed text, codes with level and parent, cleaned and repaired labels), reads the

@@ -181,7 +181,8 @@ package struct TableNormalizer {
             let place = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
             diagnostics.append(NormalizeDiagnostic(
                 line: row.line, table: table.id, row: row.number, column: column.path.joined(separator: " / "), text: raw,
-                message: "table \(table.id), row \(row.number) (\(place)), column \(column.path.joined(separator: " / ")): \"\(raw)\" is not a number: \(reason)"))
+                message: "table \(table.id), row \(row.number) (\(place)), column \(column.path.joined(separator: " / "))"
+                    + ": \"\(raw)\" is not a number: \(reason)"))
             return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: false)
         }
     }

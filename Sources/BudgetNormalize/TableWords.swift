@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// The header and label words the table normalizer reads tables by, from
 /// `Resources/table-words.json`: which header names the labels, which columns hold text or

@@ -45,8 +45,10 @@ package struct ArithmeticRule: ReconcileRule {
             let message: String
             switch agreement {
             case .exact: message = "\(place): \(expression.text) is \(expression.value.description) 万元, as its \(textColumn) writes."
-            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) 万元 and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.description))."
-            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) 万元, not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
+            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) 万元"
+                + " and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.description))."
+            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) 万元"
+                + ", not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
             }
             log.record(Self.id, id: "\(base):expression\(number + 1)", table: facts.id,
                        location: "\(rowName) | \(textColumn)", expected: expression.value, actual: expression.result.value,

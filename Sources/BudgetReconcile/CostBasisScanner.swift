@@ -45,7 +45,8 @@ package enum CostBasisScanner {
         }
         while index < s.count {
             let scalar = s[index]
-            if TextPatterns.digitValue(scalar) != nil, index == 0 || !(TextPatterns.isASCIILetter(s[index - 1]) || TextPatterns.digitValue(s[index - 1]) != nil) {
+            if TextPatterns.digitValue(scalar) != nil,
+               index == 0 || !(TextPatterns.isASCIILetter(s[index - 1]) || TextPatterns.digitValue(s[index - 1]) != nil) {
                 closeGap(at: index)
                 let start = index
                 let (read, precision, afterNumber) = readNumber(s, from: index)

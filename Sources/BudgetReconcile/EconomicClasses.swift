@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// What reconcile needs to know of the economic classification, from
 /// `Resources/economic-classes.json`: which 类 make up 人员经费, which words and 款 name the parts of

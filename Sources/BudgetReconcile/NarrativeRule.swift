@@ -55,8 +55,10 @@ package struct NarrativeRule: ReconcileRule {
         let message: String
         switch check.agreement {
         case .exact: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), as stated."
-        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
-        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the share or the amounts."
+        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio)"
+            + ", within the rounding of the amounts (±\(check.tolerance.description))."
+        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description) but \(ratio) "
+            + "(rounding allows ±\(check.tolerance.description)); correct the share or the amounts."
         }
         log.record(Self.id, id: "\(id):share", table: nil, location: "line \(claim.line) \(label) share",
                    expected: check.expected, actual: share.value, difference: check.difference, tolerance: check.tolerance,
@@ -86,12 +88,15 @@ package struct NarrativeRule: ReconcileRule {
             let tolerance = log.tolerance
             if let check = PercentCheck(printed: percent.value, numerator: change.value, numeratorSlack: tolerance.bound([change]),
                                         denominator: previousValue, denominatorSlack: tolerance.bound(previous)) {
-                let ratio = "\(change.value.description) / \(previousValue.description) (\(implied), the \(yearText) figure this implies) is \(check.expected.description)%"
+                let ratio = "\(change.value.description) / \(previousValue.description) (\(implied), the \(yearText) figure this implies)"
+                    + " is \(check.expected.description)%"
                 let message: String
                 switch check.agreement {
                 case .exact: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), as stated."
-                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
-                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) (rounding allows ±\(check.tolerance.description)); correct the change, the percentage or the amount."
+                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio)"
+                    + ", within the rounding of the amounts (±\(check.tolerance.description))."
+                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) "
+                    + "(rounding allows ±\(check.tolerance.description)); correct the change, the percentage or the amount."
                 }
                 log.record(Self.id, id: "\(id):change", table: nil, location: "line \(claim.line) \(label) change",
                            expected: check.expected, actual: percent.value, difference: check.difference,

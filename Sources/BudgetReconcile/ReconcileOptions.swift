@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// Options of the reconcile stage (`options.reconcile`).
 ///

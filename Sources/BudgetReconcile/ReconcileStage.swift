@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetNormalize
+import Foundation
 
 /// Stage 4, reconcile: checks the normalized report against the identities it keeps (totals,
 /// header groups, paired sides, figures shared between tables, the narrative, cost estimates,

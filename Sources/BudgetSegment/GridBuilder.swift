@@ -71,7 +71,8 @@ package struct GridBuilder {
         }
         let wider = body.filter { Self.contentLength($0.cells) > headerWidth }.map(\.line)
         if !header.isEmpty, !wider.isEmpty {
-            result.diagnostics.append(Diagnostic(lines: wider, message: "rows wider than the header (\(headerWidth) columns): their extra columns have no header"))
+            result.diagnostics.append(Diagnostic(lines: wider, message: "rows wider than the header (\(headerWidth) columns)"
+                + ": their extra columns have no header"))
         }
 
         let headerPaths = HeaderPaths(rows: header.map(\.cells), width: width)

@@ -1,6 +1,6 @@
-import Foundation
 import BudgetCore
 import BudgetExtract
+import Foundation
 
 /// Stage 2, segment: finds the table of contents, every table (caption, title, unit lines,
 /// header rows and column paths, body rows, notes; paired sides; form fields and grids) and the

@@ -1,5 +1,5 @@
-import Foundation
 import BudgetCore
+import Foundation
 
 /// The known kinds of tables and the titles they appear under, from `Resources/table-kinds.json`.
 /// Other provinces' templates and 决算 reports name the same kinds differently; they are added

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetETL
-@testable import BudgetCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetETL
-@testable import BudgetCore
 
 /// The built `budget-etl` binary, run as a user or cron would: its output and exit status.
 @Suite struct CommandLineTests {

@@ -1,12 +1,9 @@
 import Foundation
 import Testing
 @testable import BudgetCore
-@testable import BudgetReconcile
-@testable import BudgetExport
 @testable import BudgetETL
-@testable import BudgetCore
-@testable import BudgetReconcile
 @testable import BudgetExport
+@testable import BudgetReconcile
 
 /// `archive/`: a BagIt bag of hard links to the exported files, written atomically and only when
 /// something changed.

@@ -2,9 +2,9 @@ import CLibXML2
 import Foundation
 import Testing
 @testable import BudgetCore
+@testable import BudgetExport
 @testable import BudgetNormalize
 @testable import BudgetReconcile
-@testable import BudgetExport
 
 /// `report.xml`: content, validity against the shipped XSD, refusal of invalid documents, and
 /// characters XML 1.0 forbids.
@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func oneNamespaceAndASchemaVersion() {
-        #expect(Self.xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<budgetReport schemaVersion=\"1\" reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
+        #expect(Self.xml.hasPrefix(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<budgetReport schemaVersion=\"1\" reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
         #expect(!Self.xml.contains("xmlns:"))
     }
 
@@ -70,7 +72,8 @@ import Testing
             "<amount value=\"1209.02\" unit=\"万元\">1209.02 万元</amount>",
             "<comparison year=\"2023\" direction=\"decrease\">",
             "<checks pass=\"1\" warn=\"1\" fail=\"1\">",
-            "<check id=\"hierarchy:5-1:20801:合计\" rule=\"hierarchy\" status=\"pass\" table=\"5-1\" expected=\"955.32\" actual=\"955.32\" difference=\"0.00\" tolerance=\"0.005\" lines=\"198 199 200\">",
+            "<check id=\"hierarchy:5-1:20801:合计\" rule=\"hierarchy\" status=\"pass\" table=\"5-1\" expected=\"955.32\" actual=\"955.32\""
+                + " difference=\"0.00\" tolerance=\"0.005\" lines=\"198 199 200\">",
             "<promisedTable id=\"2\" line=\"59\" missing=\"true\">收入总表</promisedTable>",
         ] {
             #expect(Self.xml.contains(fragment), "\(fragment)")

@@ -1,7 +1,6 @@
 import Foundation
 @testable import BudgetCore
 @testable import BudgetETL
-@testable import BudgetCore
 
 /// A whole pipeline run on one fixture (`Tests/Fixtures/<case>/input.txt`) compared with the
 /// outputs recorded for it (`Tests/Fixtures/<case>/expected/`).
@@ -95,7 +94,7 @@ struct GoldenRun {
             switch (expected[path], actual[path]) {
             case (nil, _): found.append("\(path): written by the run but not recorded")
             case (_, nil): found.append("\(path): recorded but not written by the run")
-            case let (recorded?, written?) where recorded != written:
+            case (let recorded?, let written?) where recorded != written:
                 found.append("\(path): \(firstDifference(recorded, written))")
             default: break
             }

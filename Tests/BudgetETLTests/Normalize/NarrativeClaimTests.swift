@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 @testable import BudgetCore
-@testable import BudgetSegment
 @testable import BudgetNormalize
 @testable import BudgetReconcile
+@testable import BudgetSegment
 
 /// Figures of the report's prose to claims: every figure of the sample's 第三部分 with its
 /// subject, year, comparison and share; what is not a figure; and hand-written sentences for the

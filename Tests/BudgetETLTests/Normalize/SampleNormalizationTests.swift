@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetExtract
-@testable import BudgetSegment
 @testable import BudgetNormalize
+@testable import BudgetSegment
 
 /// The normalize stage on the sample report (`SampleReport`).
 @Suite struct SampleNormalizationTests {

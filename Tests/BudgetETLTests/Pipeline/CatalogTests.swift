@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetETL
-@testable import BudgetCore
 
 /// `catalog.csv`: merged across runs, safe in a spreadsheet, and stable when nothing changes.
 @Suite struct CatalogTests {

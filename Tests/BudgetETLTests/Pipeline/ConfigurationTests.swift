@@ -1,10 +1,9 @@
 import Foundation
 import Testing
 @testable import BudgetCore
+@testable import BudgetETL
 @testable import BudgetExtract
 @testable import BudgetSegment
-@testable import BudgetETL
-@testable import BudgetCore
 
 /// `pipeline.json`: defaults for what is absent, and every kind of bad configuration refused
 /// with a message naming the key and what would be valid.

@@ -1,10 +1,7 @@
 import Foundation
 import Testing
 @testable import BudgetCore
-@testable import BudgetExtract
-@testable import BudgetSegment
 @testable import BudgetETL
-@testable import BudgetCore
 @testable import BudgetExtract
 @testable import BudgetSegment
 

@@ -1,7 +1,6 @@
 import Testing
 @testable import BudgetCore
 @testable import BudgetETL
-@testable import BudgetCore
 
 /// Report ids: stable, file-system-safe names derived from input file names.
 @Suite struct ReportIDTests {

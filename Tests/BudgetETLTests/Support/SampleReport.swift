@@ -1,9 +1,9 @@
 import Foundation
 @testable import BudgetCore
 @testable import BudgetExtract
-@testable import BudgetSegment
 @testable import BudgetNormalize
 @testable import BudgetReconcile
+@testable import BudgetSegment
 
 /// The in-memory stages extract → segment → normalize → reconcile run on one report, as the
 /// pipeline runs them (normalize is given the text's lines, so each narrative claim gets the line

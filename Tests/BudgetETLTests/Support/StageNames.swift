@@ -1,11 +1,5 @@
 @testable import BudgetCore
-@testable import BudgetExtract
-@testable import BudgetSegment
-@testable import BudgetNormalize
-@testable import BudgetReconcile
-@testable import BudgetExport
 @testable import BudgetETL
-@testable import BudgetCore
 @testable import BudgetExport
 @testable import BudgetExtract
 @testable import BudgetNormalize

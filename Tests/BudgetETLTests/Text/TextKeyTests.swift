@@ -1,7 +1,7 @@
 import Testing
 @testable import BudgetCore
-@testable import BudgetSegment
 @testable import BudgetReconcile
+@testable import BudgetSegment
 
 /// The one text key: every stage compares labels through it, so a name keys alike wherever it
 /// is printed.
