@@ -21,11 +21,43 @@ public enum Catalog {
             .filter { $0.count == columns.count && !updated.contains($0[0]) }
         for manifest in manifests { rows.append(contentsOf: self.rows(of: manifest)) }
         rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
-        // Written like the exports: RFC 4180, text defused for spreadsheets.
+        let data = encoded(rows)
+        if data != existing { try FileSystem.writeAtomically(data, to: url) }
+    }
+
+    /// Joins the catalogs of several output folders (the shards of one batch, run on different
+    /// machines) into one at `destination`. A report version listed in more than one keeps the
+    /// row ingested last. A file that is not a catalog is refused by name; nothing is written then.
+    public static func merge(_ catalogs: [URL], into destination: URL) throws -> Int {
+        var byVersion: [String: [String]] = [:]
+        for url in catalogs {
+            let data: Data
+            do { data = try FileSystem.read(url) } catch {
+                throw ReportError(file: url.path, message: "cannot be read: \(error)")
+            }
+            let records = CSVReader.records(String(decoding: data, as: UTF8.self)).map { $0.map(CSVDefusing.printed) }
+            guard records.first == columns else {
+                throw ReportError(file: url.path, line: 1, message: "is not a budget-etl catalog (its header is not \(columns.joined(separator: ",")))")
+            }
+            for (offset, row) in records.dropFirst().enumerated() {
+                guard row.count == columns.count else {
+                    throw ReportError(file: url.path, line: offset + 2, message: "has \(row.count) fields where a catalog row has \(columns.count)")
+                }
+                let key = "\(row[0])\u{0}\(row[1])"
+                if let kept = byVersion[key], kept[columns.count - 1] >= row[columns.count - 1] { continue }
+                byVersion[key] = row
+            }
+        }
+        let rows = byVersion.values.sorted { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
+        try FileSystem.writeAtomically(encoded(rows), to: destination)
+        return rows.count
+    }
+
+    /// The catalog's bytes: written like the exports, RFC 4180 with text defused for spreadsheets.
+    private static func encoded(_ rows: [[String]]) -> Data {
         var csv = CSVWriter(byteOrderMark: false)
         for row in [columns] + rows { csv.record(row) }
-        let data = csv.data
-        if data != existing { try FileSystem.writeAtomically(data, to: url) }
+        return csv.data
     }
 
     package static func rows(of manifest: Manifest) -> [[String]] {

@@ -11,11 +11,14 @@ public struct RunSelection: Sendable {
     public var from: StageName?
     /// Last stage to run.
     public var to: StageName?
+    /// Only the reports of this part of the batch (`--shard i/N`).
+    public var shard: Shard?
 
-    public init(reportIDs: [String] = [], from: StageName? = nil, to: StageName? = nil) {
+    public init(reportIDs: [String] = [], from: StageName? = nil, to: StageName? = nil, shard: Shard? = nil) {
         self.reportIDs = reportIDs
         self.from = from
         self.to = to
+        self.shard = shard
     }
 }
 
@@ -134,6 +137,10 @@ public struct Pipeline: Sendable {
             let wanted = Set(selection.reportIDs)
             inputs = inputs.filter { wanted.contains($0.id) }
             refused = refused.filter { wanted.contains($0.reportID) }
+        }
+        if let shard = selection.shard {
+            inputs = inputs.filter { shard.contains(reportID: $0.id) }
+            refused = refused.filter { shard.contains(reportID: $0.reportID) }
         }
         let lock = try RunLock(outputFolder: outputFolder)
         defer { withExtendedLifetime(lock) {} }

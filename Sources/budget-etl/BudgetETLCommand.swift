@@ -16,7 +16,7 @@ struct BudgetETLCommand: ParsableCommand {
             folder (nothing was done).
             """,
         version: PipelineVersion.current,
-        subcommands: [RunCommand.self, StageCommand.self, ConfigCommand.self, VerifyCommand.self]
+        subcommands: [RunCommand.self, StageCommand.self, ConfigCommand.self, VerifyCommand.self, CatalogCommand.self]
     )
 
     /// Parses and runs, mapping failures to the documented exit statuses: a usage or

@@ -20,10 +20,25 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Last stage to run.")
     var to: StageName?
 
+    @Option(help: "Only part i of N of the inputs (0 ≤ i < N), chosen by report id: run each part on its own machine.")
+    var shard: Shard?
+
+    @Option(help: "The output folder, instead of the configuration's (e.g. one per shard).")
+    var output: String?
+
     func run() throws {
-        let pipeline = try options.load()
-        try runAndExit(pipeline, RunSelection(reportIDs: reports, from: from, to: to))
+        var pipeline = try options.load()
+        if let output {
+            var configuration = pipeline.configuration
+            configuration.output = URL(fileURLWithPath: output).path
+            pipeline = Pipeline(configuration: configuration, baseFolder: pipeline.baseFolder)
+        }
+        try runAndExit(pipeline, RunSelection(reportIDs: reports, from: from, to: to, shard: shard))
     }
+}
+
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
 }
 
 struct StageCommand: ParsableCommand {
