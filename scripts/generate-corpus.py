@@ -462,6 +462,15 @@ def build(rep):
     def add_truth(tid, title, rows):
         truth.append({"id": tid, "title": title, "rows": rows})
 
+    def end_table(tid, title, rows):
+        """A table's closing blank line, then its truth: how every table but the forms ends."""
+        w.out("")
+        add_truth(tid, title, rows)
+
+    def header(rows):
+        for h in rows:
+            w.row(h)
+
     def trow(section, code, item, cells):
         """cells: [(column, exact value, printed text)]"""
         return {"section": section, "code": code, "item": item,
@@ -505,8 +514,7 @@ def build(rep):
     w.caption("表1", "收支总表")
     sp = rng.random() < 0.7
     head1 = [[spaced("收入", sp), "", spaced("支出", sp), ""], [spaced("项目", sp), "预算数", spaced("项目", sp), "预算数"]]
-    for h in head1:
-        w.row(h)
+    header(head1)
     income = ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业收入",
               "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]
     cats = CATEGORIES if all_categories else used
@@ -573,16 +581,14 @@ def build(rep):
         cells = [("合计", p + g + j, f(p + g + j, False)), ("基本支出", p + g, f(p + g)), ("项目支出", j, f(j))]
         w.row([code, label] + [s for _, _, s in cells] + ([""] * 3 if wide else []))
         t3.append(trow("", code, name if code else "合计", cells))
-    w.out("")
-    add_truth("3", "支出总表", t3)
+    end_table("3", "支出总表", t3)
 
     # -- 表4 财政拨款收支总表 (paired) ------------------------------------------------------------
     f = Fmt(rng)
     w.caption("表4", "财政拨款收支总表")
     sp = rng.random() < 0.5
     head4 = [[spaced("收入", sp), "", spaced("支出", sp), ""], ["项目", "预算数", "项目", "预算数"]]
-    for h in head4:
-        w.row(h)
+    header(head4)
 
     def sub(i, half):
         return "(%s) " % ORDINALS[i] if half else "（%s）" % ORDINALS[i]
@@ -604,24 +610,18 @@ def build(rep):
         if brk is not None and i == brk:
             w.page_break(head4)
         cells = []
-        if i < len(left):
-            lbl, item, v = left[i]
-            cells += [lbl, f(v)]
-            t4.append(trow("收入", "", item, [("收入 / 预算数", v, cells[-1])]))
-        else:
-            cells += ["", ""]
-        if i < len(right):
-            lbl, item, v = right[i]
-            cells += [lbl, f(v)]
-            t4.append(trow("支出", "", item, [("支出 / 预算数", v, cells[-1])]))
-        else:
-            cells += ["", ""]
+        for side, entries in (("收入", left), ("支出", right)):
+            if i < len(entries):
+                lbl, item, v = entries[i]
+                cells += [lbl, f(v)]
+                t4.append(trow(side, "", item, [(side + " / 预算数", v, cells[-1])]))
+            else:
+                cells += ["", ""]
         w.row(cells)
     w.row([spaced("收入总计", True), f(rep.T), spaced("支出总计", True), f(rep.T)])
     t4.append(trow("收入", "", "收入总计", [("收入 / 预算数", rep.T, f(rep.T))]))
     t4.append(trow("支出", "", "支出总计", [("支出 / 预算数", rep.T, f(rep.T))]))
-    w.out("")
-    add_truth("4", "财政拨款收支总表", t4)
+    end_table("4", "财政拨款收支总表", t4)
 
     # -- 表5-1 and 表5-2 --------------------------------------------------------------------------
     def five_cells(p, g, j, f):
@@ -631,8 +631,7 @@ def build(rep):
     h5 = [["科目编码", "科目名称", "合计", "基本支出", "", "", "项目支出"], ["", "", "", "小计", "人员经费", "公用经费", ""]]
     f = Fmt(rng)
     w.caption("表5-1", "一般公共预算支出表(分功能科目)")
-    for h in h5:
-        w.row(h)
+    header(h5)
     rows5 = function_rows(cut=False)
     breaks = body_breaks(len(rows5))
     t5 = []
@@ -642,28 +641,24 @@ def build(rep):
         cells = five_cells(p, g, j, f)
         w.row([code, name] + [s for _, _, s in cells])
         t5.append(trow("", code, name if code else "合计", cells))
-    w.out("")
-    add_truth("5-1", "一般公共预算支出表(分功能科目)", t5)
+    end_table("5-1", "一般公共预算支出表(分功能科目)", t5)
 
     f = Fmt(rng)
     w.out("附表-5-2" if rng.random() < 0.5 else "表5-2", "", "一般公共预算支出表(分单位)", "", "单位：万元", "")
     h52 = [["单位编码", "单位名称", "合计", "基本支出", "", "", "项目支出"], h5[1]]
-    for h in h52:
-        w.row(h)
+    header(h52)
     t52 = []
     for code, name in [("", "合计"), (rep.dept_code, rep.dept), (rep.unit_code, rep.unit)]:
         cells = five_cells(rep.P, rep.G, rep.J, f)
         w.row([code, name] + [s for _, _, s in cells])
         t52.append(trow("", code, name, cells))
-    w.out("")
-    add_truth("5-2", "一般公共预算支出表(分单位)", t52)
+    end_table("5-2", "一般公共预算支出表(分单位)", t52)
 
     # -- 表6 一般公共预算基本支出表 -------------------------------------------------------------
     f = Fmt(rng)
     w.caption("表6", "一般公共预算基本支出表")
     h6 = [["部门预算支出经济分类科目", "", "本年一般公共预算基本支出", "", ""], ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]]
-    for h in h6:
-        w.row(h)
+    header(h6)
     col6 = "本年一般公共预算基本支出 / "
     rows6 = [("", spaced("合计", rng.random() < 0.5), "合计", rep.P, rep.G)]
     for cls, name, kind, items in rep.econ:
@@ -680,8 +675,7 @@ def build(rep):
         cells = [(col6 + "合计", p + g, f(p + g)), (col6 + "人员经费", p, f(p)), (col6 + "公用经费", g, f(g))]
         w.row([code, label] + [s for _, _, s in cells])
         t6.append(trow("", code, item, cells))
-    w.out("")
-    add_truth("6", "一般公共预算基本支出表", t6)
+    end_table("6", "一般公共预算基本支出表", t6)
 
     # -- 表7 “三公” -------------------------------------------------------------------------------
     f = Fmt(rng)
@@ -692,8 +686,7 @@ def build(rep):
              ("公务用车购置及运行费 / 小计", rep.car, f(rep.car)), ("公务用车购置及运行费 / 公务用车购置费", ZERO, f(ZERO)),
              ("公务用车购置及运行费 / 公务用车运行费", rep.car, f(rep.car)), ("公务接待费", rep.reception, f(rep.reception))]
     w.row([s for _, _, s in cells])
-    w.out("")
-    add_truth("7", "一般公共预算“三公”经费支出表", [trow("", "", "", cells)])
+    end_table("7", "一般公共预算“三公”经费支出表", [trow("", "", "", cells)])
 
     # -- 表8, 表9 (empty, with a note) -------------------------------------------------------
     if include_89:
@@ -722,8 +715,7 @@ def build(rep):
     prow(rep.project_category[0], rep.project_category[1], "", rep.J)
     for p in rep.projects:
         prow(p["code"], p["name"], unit, p["amount"])
-    w.out("")
-    add_truth("10", "项目支出表", t10)
+    end_table("10", "项目支出表", t10)
 
     # -- 表11 整体支出绩效目标表 (form) ---------------------------------------------------------------
     T1, P1, G1, J1 = rep.prev_of(rep.T), None, None, None

@@ -54,9 +54,8 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self)
         let defaults = PipelineConfiguration()
-        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try decoder.strictContainer(keyedBy: CodingKeys.self)
         version = try values.decode(.version, default: defaults.version)
         input = try values.decode(.input, default: defaults.input)
         output = try values.decode(.output, default: defaults.output)

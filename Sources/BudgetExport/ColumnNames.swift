@@ -24,18 +24,10 @@ package struct ColumnNames {
     /// Header names for a wide CSV: the paths, made unique and non-empty (a CSV header needs
     /// both) by `column N` for a column without a header and ` #2`, ` #3` … for repeats.
     package static func uniqueHeaders(_ table: NormalizedTable) -> [String] {
-        var seen: Set<String> = []
+        var names = UniqueNames(separator: " #")
         return table.columns.map { column in
-            let base = column.path.isEmpty || column.path.allSatisfy(\.isEmpty)
-                ? "column \(column.index + 1)" : column.path.joined(separator: separator)
-            var name = base
-            var copy = 1
-            while seen.contains(name) {
-                copy += 1
-                name = "\(base) #\(copy)"
-            }
-            seen.insert(name)
-            return name
+            names.claim(column.path.isEmpty || column.path.allSatisfy(\.isEmpty)
+                ? "column \(column.index + 1)" : column.path.joined(separator: separator))
         }
     }
 }

@@ -92,10 +92,10 @@ package struct DataPackage: Encodable {
             resource("checks", ChecksCSV.fileName, "Reconciliation checks",
                      "Every reconciliation check run on the report, with its outcome.", checksSchema),
         ]
-        var usedNames: Set<String> = ["facts", "checks"]
+        var names = UniqueNames(separator: "-", reserved: ["facts", "checks"])
         for table in tables {
             guard let path = tableFiles[table.id] else { continue }
-            let name = uniqueName("table-" + resourceName(table.id), &usedNames)
+            let name = names.claim("table-" + resourceName(table.id))
             resources.append(resource(name, path, "表 \(table.id) \(table.title)", tableDescription(table), tableSchema(table)))
         }
         let title = metadata.title ?? reportID
@@ -185,16 +185,5 @@ package struct DataPackage: Encodable {
             scalar.isASCII && isResourceName(String(scalar)) ? Character(scalar) : "-"
         })
         return mapped.isEmpty ? "table" : mapped
-    }
-
-    private static func uniqueName(_ base: String, _ used: inout Set<String>) -> String {
-        var name = base
-        var copy = 1
-        while used.contains(name) {
-            copy += 1
-            name = "\(base)-\(copy)"
-        }
-        used.insert(name)
-        return name
     }
 }

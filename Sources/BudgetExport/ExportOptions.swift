@@ -21,8 +21,7 @@ public struct ExportOptions: StageOptions {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self)
-        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try decoder.strictContainer(keyedBy: CodingKeys.self)
         csvByteOrderMark = try values.decode(.csvByteOrderMark, default: ExportOptions().csvByteOrderMark)
     }
 

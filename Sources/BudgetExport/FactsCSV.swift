@@ -28,15 +28,9 @@ package enum FactsCSV {
             for row in table.rows {
                 for cell in row.cells where columns.role(cell.column) == .amount {
                     guard let value = cell.value else { continue }
-                    csv.text(reportID)
-                    csv.text(table.id)
-                    csv.text(table.title)
-                    csv.text(row.section)
+                    csv.texts(reportID, table.id, table.title, row.section)
                     csv.int(row.number)
-                    csv.text(row.code)
-                    csv.text(row.item)
-                    csv.text(columns.path(cell.column))
-                    csv.text(cell.raw)
+                    csv.texts(row.code, row.item, columns.path(cell.column), cell.raw)
                     csv.number(value)
                     csv.text(cell.unit ?? table.amountUnit)
                     csv.int(row.line)

@@ -11,14 +11,9 @@ package enum ReportXMLChecks {
         try xml.attribute("fail", reconciled.summary.fail)
         for check in reconciled.checks {
             try xml.start("check")
-            try xml.attribute("id", check.id)
-            try xml.attribute("rule", check.rule)
-            try xml.attribute("status", check.status.rawValue)
-            try xml.attribute("table", check.table)
-            try xml.attribute("expected", check.expected)
-            try xml.attribute("actual", check.actual)
-            try xml.attribute("difference", check.difference)
-            try xml.attribute("tolerance", check.tolerance)
+            try xml.attributes(["id": check.id, "rule": check.rule, "status": check.status.rawValue, "table": check.table])
+            try xml.attributes(["expected": check.expected, "actual": check.actual, "difference": check.difference,
+                                "tolerance": check.tolerance])
             try xml.attribute("lines", check.lines.isEmpty ? nil : check.lines.map { String($0) }.joined(separator: " "))
             try xml.element("location", required: check.location)
             try xml.element("message", check.message)

@@ -14,10 +14,7 @@ package enum ReportXMLTables {
 
     private static func write(_ table: NormalizedTable, printed: PrintedRows, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("table")
-        try xml.attribute("id", table.id)
-        try xml.attribute("kind", table.kind)
-        try xml.attribute("layout", table.layout.rawValue)
-        try xml.attribute("parent", table.parentId)
+        try xml.attributes(["id": table.id, "kind": table.kind, "layout": table.layout.rawValue, "parent": table.parentId])
         try xml.attribute("line", table.line)
         try xml.attribute("amountUnit", table.amountUnit)
         try xml.attribute("empty", table.empty)

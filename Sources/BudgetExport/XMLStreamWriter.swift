@@ -81,6 +81,17 @@ package final class XMLStreamWriter {
         try attribute(name, value ? "true" : "false")
     }
 
+    /// Several optional text attributes in order, each as `attribute(_:_:)` writes it: an
+    /// element's attributes read as one list, the way the schema declares them.
+    package func attributes(_ pairs: KeyValuePairs<String, String?>) throws(ReportError) {
+        for (name, value) in pairs { try attribute(name, value) }
+    }
+
+    /// Several optional exact-decimal attributes in order (a check's amounts).
+    package func attributes(_ pairs: KeyValuePairs<String, ExactDecimal?>) throws(ReportError) {
+        for (name, value) in pairs { try attribute(name, value) }
+    }
+
     /// `name="true"`, or nothing: for an attribute whose schema default is false (a row that is
     /// not a total, a cell that is not blank), which most elements of a report carry.
     package func attribute(_ name: String, whenTrue value: Bool) throws(ReportError) {

@@ -24,9 +24,8 @@ public struct ExtractOptions: StageOptions {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self)
         let defaults = ExtractOptions()
-        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try decoder.strictContainer(keyedBy: CodingKeys.self)
         encoding = try values.decode(.encoding, default: defaults.encoding)
         maxInputBytes = try values.decode(.maxInputBytes, default: defaults.maxInputBytes)
     }

@@ -7,12 +7,6 @@ public struct ParsedAmount: Sendable, Equatable {
     public var value: ExactDecimal
     /// Printed with a trailing `%`; `value` is then the printed number (`68.26%` → 68.26).
     public var isPercent: Bool
-
-    public init(raw: String, value: ExactDecimal, isPercent: Bool) {
-        self.raw = raw
-        self.value = value
-        self.isPercent = isPercent
-    }
 }
 
 /// What one table cell or number token holds.

@@ -23,25 +23,11 @@ package struct ClaimSubjectWords: Decodable, Sendable {
         package var words: [String]
     }
 
-    package var headingRules: Rules
-    package var labelRules: Rules
-    package var partsWords: Words
-    package var dateWords: Words
-    package var fillers: Words
-    package var restatements: Words
-    package var leadingFillers: Words
-    package var trailingFillers: Words
-    package var yearWords: Words
-    package var amountWords: Words
+    package var headingRules, labelRules: Rules
+    package var partsWords, dateWords, fillers, restatements, leadingFillers, trailingFillers, yearWords, amountWords: Words
 
     /// The lists shipped with budget-etl.
-    package static let standard: ClaimSubjectWords = {
-        do {
-            return try JSONDecoder().decode(ClaimSubjectWords.self, from: Data(PackageResources.claim_subjects_json))
-        } catch {
-            fatalError("Resources/claim-subjects.json does not decode: \(error)")
-        }
-    }()
+    package static let standard: ClaimSubjectWords = DataFile.decode(PackageResources.claim_subjects_json, name: "claim-subjects.json")
 
     /// The shipped file's bytes, part of the normalize stage's fingerprint.
     package static var fingerprint: Data { Data(PackageResources.claim_subjects_json) }

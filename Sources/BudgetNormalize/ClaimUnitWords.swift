@@ -23,19 +23,10 @@ package struct ClaimUnitWords: Decodable, Sendable {
     }
 
     package var units: Units
-    package var thresholdWords: Words
-    package var includedWords: Words
-    package var previousYearWords: Words
-    package var unchangedWords: Words
+    package var thresholdWords, includedWords, previousYearWords, unchangedWords: Words
 
     /// The lists shipped with budget-etl.
-    package static let standard: ClaimUnitWords = {
-        do {
-            return try JSONDecoder().decode(ClaimUnitWords.self, from: Data(PackageResources.claim_units_json))
-        } catch {
-            fatalError("Resources/claim-units.json does not decode: \(error)")
-        }
-    }()
+    package static let standard: ClaimUnitWords = DataFile.decode(PackageResources.claim_units_json, name: "claim-units.json")
 
     /// The shipped file's bytes, part of the normalize stage's fingerprint.
     package static var fingerprint: Data { Data(PackageResources.claim_units_json) }

@@ -23,18 +23,6 @@ public struct NarrativeClaim: Codable, Sendable, Equatable {
     /// `当年预算执行数`, `年初预算`, `支出决算`); `subject` is then the subject of the claim or
     /// classification path before it in the paragraph. Nil when the figure names its own subject.
     public var measure: String?
-
-    public init(line: Int, sentence: String, subject: ClaimSubject, amount: ClaimValue, year: Int?,
-                comparison: ClaimComparison? = nil, share: ClaimValue? = nil, measure: String? = nil) {
-        self.line = line
-        self.sentence = sentence
-        self.subject = subject
-        self.amount = amount
-        self.year = year
-        self.comparison = comparison
-        self.share = share
-        self.measure = measure
-    }
 }
 
 /// A printed number with its unit.
@@ -45,12 +33,6 @@ public struct ClaimValue: Codable, Sendable, Equatable {
     /// `万元`, `元`, `%`, `辆`, `台(套)`, `个百分点` …: as printed, except that `％` is `%` and
     /// `台（套）` / `台/套` are `台(套)`, so units compare by their bytes.
     public var unit: String
-
-    public init(raw: String, value: ExactDecimal, unit: String) {
-        self.raw = raw
-        self.value = value
-        self.unit = unit
-    }
 }
 
 /// `比 2023 年预算减少 27.72 万元，下降 2.24%`.
@@ -62,13 +44,6 @@ public struct ClaimComparison: Codable, Sendable, Equatable {
     public var direction: ChangeDirection
     public var change: ClaimValue?
     public var percent: ClaimValue?
-
-    public init(year: Int?, direction: ChangeDirection, change: ClaimValue? = nil, percent: ClaimValue? = nil) {
-        self.year = year
-        self.direction = direction
-        self.change = change
-        self.percent = percent
-    }
 }
 
 public enum ChangeDirection: String, Codable, Sendable {
@@ -89,12 +64,6 @@ public struct ClaimSubject: Codable, Sendable, Equatable {
     public var label: String
     /// The names of a 类/款/项 path, top level first; nil when the label is not one.
     public var classification: [String]?
-
-    public init(category: ClaimCategory, label: String, classification: [String]? = nil) {
-        self.category = category
-        self.label = label
-        self.classification = classification
-    }
 }
 
 public enum ClaimCategory: String, Codable, Sendable {

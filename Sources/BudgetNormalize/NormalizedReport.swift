@@ -40,9 +40,9 @@ public enum ReportKind: String, Codable, Sendable, CaseIterable {
     case departmentFinalAccounts = "部门决算"
 }
 
+/// A table the contents (目录) promises: its id and title as listed there, and the line listing it.
 public struct PromisedTable: Codable, Sendable, Equatable {
-    public var id: String
-    public var title: String
+    public var id, title: String
     public var line: Int
 }
 
@@ -113,18 +113,6 @@ public struct NormalizedRow: Codable, Sendable, Equatable {
     public var cells: [NormalizedCell]
 }
 
-/// Kinds of codes rows carry.
-public enum CodeScheme: String, Codable, Sendable {
-    /// 支出功能分类: 类 3 digits, 款 5, 项 7.
-    case function
-    /// 支出经济分类: 类 3 digits, 款 5.
-    case economic
-    /// Budget units: department 3 digits, unit 6.
-    case unit
-    /// Projects and project categories.
-    case project
-}
-
 public struct NormalizedCell: Codable, Sendable, Equatable {
     public var column: Int
     /// The cell as printed.
@@ -156,4 +144,16 @@ public struct NormalizeDiagnostic: Codable, Sendable, Equatable {
     public var column: String?
     public var text: String?
     public var message: String
+}
+
+/// Kinds of codes rows carry.
+public enum CodeScheme: String, Codable, Sendable {
+    /// 支出功能分类: 类 3 digits, 款 5, 项 7.
+    case function
+    /// 支出经济分类: 类 3 digits, 款 5.
+    case economic
+    /// Budget units: department 3 digits, unit 6.
+    case unit
+    /// Projects and project categories.
+    case project
 }

@@ -14,21 +14,10 @@ package struct TableWords: Decodable, Sendable {
         }
     }
 
-    package var labelHeaders: Words
-    package var textHeaders: Words
-    package var amountHeaders: Words
-    package var countHeaders: Words
-    package var totalLabels: Words
-    package var moneyFieldLabels: Words
+    package var labelHeaders, textHeaders, amountHeaders, countHeaders, totalLabels, moneyFieldLabels: Words
 
     /// The lists shipped with budget-etl.
-    package static let standard: TableWords = {
-        do {
-            return try JSONDecoder().decode(TableWords.self, from: Data(PackageResources.table_words_json))
-        } catch {
-            fatalError("Resources/table-words.json does not decode: \(error)")
-        }
-    }()
+    package static let standard: TableWords = DataFile.decode(PackageResources.table_words_json, name: "table-words.json")
 
     /// The shipped file's bytes, part of the normalize stage's fingerprint.
     package static var fingerprint: Data { Data(PackageResources.table_words_json) }

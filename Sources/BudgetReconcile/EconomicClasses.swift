@@ -31,13 +31,7 @@ package struct EconomicClasses: Decodable, Sendable {
     package var fundsLines: FundsLines
 
     /// The data shipped with budget-etl.
-    package static let standard: EconomicClasses = {
-        do {
-            return try JSONDecoder().decode(EconomicClasses.self, from: Data(PackageResources.economic_classes_json))
-        } catch {
-            fatalError("Resources/economic-classes.json does not decode: \(error)")
-        }
-    }()
+    package static let standard: EconomicClasses = DataFile.decode(PackageResources.economic_classes_json, name: "economic-classes.json")
 
     /// The shipped file's bytes: the reconcile stage's fingerprint.
     package static var fingerprint: Data { Data(PackageResources.economic_classes_json) }

@@ -52,17 +52,21 @@ package struct NarrativeRule: ReconcileRule {
                                        denominator: total.value, denominatorSlack: tolerance.bound([total])) else { return }
         let label = claim.subject.label
         let ratio = "\(amount.value.description) / \(total.value.description) is \(check.expected.description)%"
-        let message: String
-        switch check.agreement {
-        case .exact: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio), as stated."
-        case .withinRounding: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description); \(ratio)"
-            + ", within the rounding of the amounts (±\(check.tolerance.description))."
-        case .beyond: message = "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description) but \(ratio) "
-            + "(rounding allows ±\(check.tolerance.description)); correct the share or the amounts."
-        }
+        let message = Self.message(check, claim: "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description)",
+                                   ratio: ratio, fix: "correct the share or the amounts.")
         log.record(Self.id, id: "\(id):share", table: nil, location: "line \(claim.line) \(label) share",
                    expected: check.expected, actual: share.value, difference: check.difference, tolerance: check.tolerance,
                    agreement: check.agreement, message: message, lines: [claim.line] + [amount.line, total.line].compactMap { $0 })
+    }
+
+    /// A percentage check's message: what the line states, then the recomputed `ratio` and how
+    /// it compares, worded alike for shares and changes; `fix` says what to correct on a miss.
+    private static func message(_ check: PercentCheck, claim: String, ratio: String, fix: String) -> String {
+        switch check.agreement {
+        case .exact: "\(claim); \(ratio), as stated."
+        case .withinRounding: "\(claim); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."
+        case .beyond: "\(claim) but \(ratio) (rounding allows ±\(check.tolerance.description)); \(fix)"
+        }
     }
 
     private func checkChange(_ comparison: ClaimComparison, amount: Figure, claim: NarrativeClaim, id: String,
@@ -90,14 +94,8 @@ package struct NarrativeRule: ReconcileRule {
                                         denominator: previousValue, denominatorSlack: tolerance.bound(previous)) {
                 let ratio = "\(change.value.description) / \(previousValue.description) (\(implied), the \(yearText) figure this implies)"
                     + " is \(check.expected.description)%"
-                let message: String
-                switch check.agreement {
-                case .exact: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio), as stated."
-                case .withinRounding: message = "Line \(claim.line) states \(label) changed by \(percent.raw); \(ratio)"
-                    + ", within the rounding of the amounts (±\(check.tolerance.description))."
-                case .beyond: message = "Line \(claim.line) states \(label) changed by \(percent.raw) but \(ratio) "
-                    + "(rounding allows ±\(check.tolerance.description)); correct the change, the percentage or the amount."
-                }
+                let message = Self.message(check, claim: "Line \(claim.line) states \(label) changed by \(percent.raw)",
+                                           ratio: ratio, fix: "correct the change, the percentage or the amount.")
                 log.record(Self.id, id: "\(id):change", table: nil, location: "line \(claim.line) \(label) change",
                            expected: check.expected, actual: percent.value, difference: check.difference,
                            tolerance: check.tolerance, agreement: check.agreement, message: message, lines: [claim.line])

@@ -41,9 +41,8 @@ public struct ReconcileOptions: StageOptions {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self)
         let defaults = ReconcileOptions()
-        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try decoder.strictContainer(keyedBy: CodingKeys.self)
         if let number = try values.decodeIfPresent(Decimal.self, forKey: .toleranceMultiplier) {
             // A JSON number, read as a Decimal (exact digits) and kept as an ExactDecimal.
             guard let exact = ExactDecimal("\(number)") else {

@@ -5,14 +5,15 @@ import BudgetNormalize
 /// prints it, by table kind and header or label words (never by table number), so that any
 /// report of the family is read alike.
 package struct ReportQuantities {
-    /// A report-wide figure.
+    /// A report-wide figure. The raw value names it in check ids (`cross-table:<raw value>:…`);
+    /// a one-word case is its own name.
     package enum Quantity: String, CaseIterable {
         /// 收入总计 of the 收支总表.
         case grandTotal = "grand-total"
         /// This year's income of all funds (本年收入合计).
-        case income = "income"
+        case income
         /// This year's expenditure of all funds (本年支出合计, 支出总表's 合计).
-        case expenditure = "expenditure"
+        case expenditure
         /// 财政拨款收支总表's 总计.
         case fiscalTotal = "fiscal-total"
         /// This year's fiscal appropriation income (本年收入; the form's 财政拨款).
@@ -20,15 +21,15 @@ package struct ReportQuantities {
         /// General public budget expenditure (一般公共预算支出表's 合计).
         case generalBudget = "general-budget"
         /// 基本支出 of the general public budget.
-        case basic = "basic"
+        case basic
         /// 基本支出 of all funds (支出总表).
         case allFundsBasic = "all-funds-basic"
         /// 人员经费: the column, and economic 类 301 + 303.
-        case personnel = "personnel"
+        case personnel
         /// 公用经费: the column, and the other economic 类 (302 …).
         case publicFunds = "public-funds"
         /// 项目支出 of the general public budget.
-        case projects = "projects"
+        case projects
         /// 项目支出 of all funds (支出总表, 项目支出表's 合计, the form's 特定目标类).
         case allFundsProjects = "all-funds-projects"
         /// The “三公” total.

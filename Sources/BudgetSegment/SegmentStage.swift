@@ -59,8 +59,7 @@ public struct SegmentOptions: StageOptions {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self)
-        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try decoder.strictContainer(keyedBy: CodingKeys.self)
         maxHeaderRows = try values.decode(.maxHeaderRows, default: SegmentOptions().maxHeaderRows)
     }
 

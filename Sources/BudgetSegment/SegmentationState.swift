@@ -13,7 +13,7 @@ extension Segmenter {
         /// Whether the last block numbered in each style was a heading or a paragraph: items of
         /// one list are alike, so a short item among paragraph items is a paragraph too.
         package var lastBlockKind: [TextPatterns.EnumeratorStyle: NarrativeBlock.Kind] = [:]
-        private var usedIDs: Set<String> = []
+        private var tableIDs = UniqueNames(separator: "_")
         private var uncaptioned = 0
 
         package init(lineCount: Int) {
@@ -48,14 +48,7 @@ extension Segmenter {
                 uncaptioned += 1
                 id = "x\(uncaptioned)"
             }
-            var unique = id!
-            var count = 1
-            while usedIDs.contains(unique) {
-                count += 1
-                unique = "\(id!)_\(count)"
-            }
-            usedIDs.insert(unique)
-            return unique
+            return tableIDs.claim(id!)
         }
 
         package func report(lines: [(number: Int, trimmed: String)], pageMarks: [Int]) -> SegmentedReport {

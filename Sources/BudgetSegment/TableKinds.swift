@@ -33,13 +33,7 @@ public struct TableKinds: Decodable, Sendable {
     public var pageMarkers: [String]
 
     /// The kinds shipped with budget-etl.
-    public static let standard: TableKinds = {
-        do {
-            return try JSONDecoder().decode(TableKinds.self, from: Data(PackageResources.table_kinds_json))
-        } catch {
-            fatalError("Resources/table-kinds.json does not decode: \(error)")
-        }
-    }()
+    public static let standard: TableKinds = DataFile.decode(PackageResources.table_kinds_json, name: "table-kinds.json")
 
     /// Title key → position in `kinds`, built once when the file is read.
     private var titleLookup: [[UInt8]: Int] = [:]

@@ -21,6 +21,13 @@ extension Decoder {
                 debugDescription: "unknown \(what) \"\(key.stringValue)\"; valid: \(valid.joined(separator: ", "))"))
         }
     }
+
+    /// The current object's keyed container, once `refuseUnknownKeys` has found no key that
+    /// `Keys` does not list: how every configuration object starts reading itself.
+    package func strictContainer<Keys: CodingKey & CaseIterable>(keyedBy _: Keys.Type) throws -> KeyedDecodingContainer<Keys> {
+        try refuseUnknownKeys(Keys.self)
+        return try container(keyedBy: Keys.self)
+    }
 }
 
 extension KeyedDecodingContainer {

@@ -33,6 +33,16 @@ package struct CSVWriter {
         append(field)
     }
 
+    /// Several text fields in a row, each as `text(_:)` writes it: a record reads as its columns.
+    package mutating func texts(_ values: String?...) {
+        for value in values { text(value) }
+    }
+
+    /// Several exact decimals in a row, each as `number(_:)` writes it.
+    package mutating func numbers(_ values: ExactDecimal?...) {
+        for value in values { number(value) }
+    }
+
     /// An exact decimal as its plain form (`-1209.02`), never defused or reformatted.
     package mutating func number(_ value: ExactDecimal?) {
         separate()

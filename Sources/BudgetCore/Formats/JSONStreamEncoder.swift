@@ -182,19 +182,9 @@ extension JSONStreamEncoder {
         } else if T.self == Bool.self {
             state.pointee.out.bool(unsafeBitCast(value, to: Bool.self))
         } else if T.self == stringArrayType {
-            state.pointee.out.byte(UInt8(ascii: "["))
-            for (index, element) in unsafeBitCast(value, to: [String].self).enumerated() {
-                if index > 0 { state.pointee.out.byte(UInt8(ascii: ",")) }
-                state.pointee.out.string(element)
-            }
-            state.pointee.out.byte(UInt8(ascii: "]"))
+            array(unsafeBitCast(value, to: [String].self)) { state.pointee.out.string($0) }
         } else if T.self == intArrayType {
-            state.pointee.out.byte(UInt8(ascii: "["))
-            for (index, element) in unsafeBitCast(value, to: [Int].self).enumerated() {
-                if index > 0 { state.pointee.out.byte(UInt8(ascii: ",")) }
-                state.pointee.out.int(element)
-            }
-            state.pointee.out.byte(UInt8(ascii: "]"))
+            array(unsafeBitCast(value, to: [Int].self)) { state.pointee.out.int($0) }
         } else {
             let slot = state.pointee.push(.slot, key: K.self == NoKey.self ? nil : key)
             let encoder = ValueEncoder(encoder: self, slot: slot.depth, serial: slot.serial)
@@ -210,6 +200,17 @@ extension JSONStreamEncoder {
             try value.encode(to: encoder)
             state.pointee.close(downTo: slot.depth)
         }
+    }
+
+    /// `[a,b,…]`, each element written by `write`: the direct path for the plain lists.
+    @inline(__always)
+    private func array<Element>(_ elements: [Element], _ write: (Element) -> Void) {
+        state.pointee.out.byte(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { state.pointee.out.byte(UInt8(ascii: ",")) }
+            write(element)
+        }
+        state.pointee.out.byte(UInt8(ascii: "]"))
     }
 
     fileprivate func double(_ value: Double, path: @autoclosure () -> [any CodingKey]) throws {
@@ -388,31 +389,27 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey> {
         nested { try member(key) }
-        let opened = encoder.state.pointee.push(.object, key: key)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, depth: opened.depth, serial: opened.serial))
+        return encoder.keyedContainer(under: key)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         nested { try member(key) }
-        let opened = encoder.state.pointee.push(.array, key: key)
-        return UnkeyedContainer(encoder: encoder, depth: opened.depth, serial: opened.serial)
+        return encoder.unkeyedContainer(under: key)
     }
 
     mutating func superEncoder() -> any Encoder {
         nested { try encoder.state.pointee.next(in: depth, serial: serial) }
         encoder.state.pointee.out.key("super")
-        let slot = encoder.state.pointee.push(.slot, key: StringKey(stringValue: "super"))
-        return ValueEncoder(encoder: encoder, slot: slot.depth, serial: slot.serial)
+        return encoder.superEncoder(under: StringKey(stringValue: "super"))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         nested { try member(key) }
-        let slot = encoder.state.pointee.push(.slot, key: key)
-        return ValueEncoder(encoder: encoder, slot: slot.depth, serial: slot.serial)
+        return encoder.superEncoder(under: key)
     }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ScalarWriting {
     let encoder: JSONStreamEncoder
     let depth: Int
     let serial: Int
@@ -424,23 +421,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     @inline(__always)
-    private func element() throws {
+    fileprivate func element() throws {
         try encoder.state.pointee.next(in: depth, serial: serial)
     }
-
-    mutating func encodeNil() throws { try element(); encoder.state.pointee.out.null() }
-    mutating func encode(_ value: Bool) throws { try element(); encoder.state.pointee.out.bool(value) }
-    mutating func encode(_ value: String) throws { try element(); encoder.state.pointee.out.string(value) }
-    mutating func encode(_ value: Int) throws { try element(); encoder.state.pointee.out.int(value) }
-    mutating func encode(_ value: Int8) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int16) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int32) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int64) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt8) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt16) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt32) throws { try element(); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt64) throws { try element(); encoder.state.pointee.out.integer(value) }
 
     mutating func encode(_ value: Double) throws {
         try element()
@@ -459,58 +442,91 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         nested { try element() }
-        let opened = encoder.state.pointee.push(.object, key: IndexKey(encoder.state.pointee.frames[depth].count - 1))
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, depth: opened.depth, serial: opened.serial))
+        return encoder.keyedContainer(under: IndexKey(encoder.state.pointee.frames[depth].count - 1))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         nested { try element() }
-        let opened = encoder.state.pointee.push(.array, key: IndexKey(encoder.state.pointee.frames[depth].count - 1))
-        return UnkeyedContainer(encoder: encoder, depth: opened.depth, serial: opened.serial)
+        return encoder.unkeyedContainer(under: IndexKey(encoder.state.pointee.frames[depth].count - 1))
     }
 
     mutating func superEncoder() -> any Encoder {
         nested { try element() }
-        let slot = encoder.state.pointee.push(.slot, key: IndexKey(encoder.state.pointee.frames[depth].count - 1))
-        return ValueEncoder(encoder: encoder, slot: slot.depth, serial: slot.serial)
+        return encoder.superEncoder(under: IndexKey(encoder.state.pointee.frames[depth].count - 1))
     }
 }
 
-private struct SingleValueContainer: SingleValueEncodingContainer {
+private struct SingleValueContainer: SingleValueEncodingContainer, ScalarWriting {
     let encoder: JSONStreamEncoder
     let slot: Int
     let serial: Int
 
     var codingPath: [any CodingKey] { encoder.state.pointee.codingPath(through: slot) }
 
-    mutating func encodeNil() throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.null() }
-    mutating func encode(_ value: Bool) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.bool(value) }
-    mutating func encode(_ value: String) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.string(value) }
-    mutating func encode(_ value: Int) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.int(value) }
-    mutating func encode(_ value: Int8) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int16) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int32) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: Int64) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt8) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt16) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt32) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
-    mutating func encode(_ value: UInt64) throws { try encoder.state.pointee.fill(slot, serial: serial); encoder.state.pointee.out.integer(value) }
+    @inline(__always)
+    fileprivate func element() throws {
+        try encoder.state.pointee.fill(slot, serial: serial)
+    }
+
 
     mutating func encode(_ value: Double) throws {
-        try encoder.state.pointee.fill(slot, serial: serial)
+        try element()
         try encoder.double(value, path: codingPath)
     }
 
     mutating func encode(_ value: Float) throws {
-        try encoder.state.pointee.fill(slot, serial: serial)
+        try element()
         try encoder.float(value, path: codingPath)
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encoder.state.pointee.fill(slot, serial: serial)
+        try element()
         try encoder.value(value, key: NoKey())
     }
+}
+
+/// Opening a nested level looks alike from every container once the container has made room
+/// for it: the level is pushed under `key` and a container (or super-encoder) handed out on it.
+extension JSONStreamEncoder {
+    fileprivate func keyedContainer<NestedKey: CodingKey>(under key: any CodingKey) -> KeyedEncodingContainer<NestedKey> {
+        let opened = state.pointee.push(.object, key: key)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: self, depth: opened.depth, serial: opened.serial))
+    }
+
+    fileprivate func unkeyedContainer(under key: any CodingKey) -> any UnkeyedEncodingContainer {
+        let opened = state.pointee.push(.array, key: key)
+        return UnkeyedContainer(encoder: self, depth: opened.depth, serial: opened.serial)
+    }
+
+    fileprivate func superEncoder(under key: any CodingKey) -> any Encoder {
+        let slot = state.pointee.push(.slot, key: key)
+        return ValueEncoder(encoder: self, slot: slot.depth, serial: slot.serial)
+    }
+}
+
+/// What the unkeyed and single-value containers share: once `element()` has made room for a
+/// value (an array's next element, or the one slot), a scalar is written the same way, so the
+/// scalar overloads both protocols ask for are written once.
+private protocol ScalarWriting {
+    var encoder: JSONStreamEncoder { get }
+    /// Makes room for the next value, or throws when the container is used out of order.
+    func element() throws
+}
+
+extension ScalarWriting {
+    mutating func encodeNil() throws { try element(); encoder.state.pointee.out.null() }
+    mutating func encode(_ value: Bool) throws { try element(); encoder.state.pointee.out.bool(value) }
+    mutating func encode(_ value: String) throws { try element(); encoder.state.pointee.out.string(value) }
+    mutating func encode(_ value: Int) throws { try element(); encoder.state.pointee.out.int(value) }
+    mutating func encode(_ value: Int8) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: Int16) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: Int32) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: Int64) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: UInt) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: UInt8) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: UInt16) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: UInt32) throws { try element(); encoder.state.pointee.out.integer(value) }
+    mutating func encode(_ value: UInt64) throws { try element(); encoder.state.pointee.out.integer(value) }
 }
 
 /// Opening a nested container or super-encoder cannot throw (the protocol says so), so a

@@ -11,6 +11,16 @@ import Testing
         try #require(Self.rows.first { $0["table_id"] == table && $0["source_line"] == String(line) && $0["column"] == column })
     }
 
+    /// Expects the fact of `table`'s cell in `column` on `line` to hold each of `fields` (CSV
+    /// column → text), so each test lists only what the printed line shows.
+    func expectFact(table: String, line: Int, column: String, _ fields: KeyValuePairs<String, String>,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fact = try fact(table: table, line: line, column: column)
+        for (name, value) in fields {
+            #expect(fact[name] == value, "\(name)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func headerIsTheContractsColumnsInOrder() {
         let header = CSVTestReader.records(ExportFixtures.file(FactsCSV.fileName))[0]
         #expect(header == ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
@@ -36,43 +46,31 @@ import Testing
 
     /// Line 93: `一、一般公共预算拨款收入	1,209.02	一、一般公共服务支出	` (the 支出 side is blank).
     @Test func pairedTableIncomeSide() throws {
-        let fact = try fact(table: "1", line: 93, column: "收入 / 预算数")
-        #expect(fact["section"] == "收入")
-        #expect(fact["row"] == "1")
-        #expect(fact["item"] == "一般公共预算拨款收入")
-        #expect(fact["raw"] == "1,209.02")
-        #expect(fact["value"] == "1209.02")
-        #expect(fact["unit"] == "万元")
-        #expect(fact["report_id"] == ExportFixtures.reportID)
+        try expectFact(table: "1", line: 93, column: "收入 / 预算数", [
+            "section": "收入", "row": "1", "item": "一般公共预算拨款收入", "raw": "1,209.02", "value": "1209.02", "unit": "万元",
+            "report_id": ExportFixtures.reportID,
+        ])
         #expect(!Self.rows.contains { $0["table_id"] == "1" && $0["source_line"] == "93" && $0["section"] == "支出" })
     }
 
     /// Line 98: `六、事业单位经营收入		六、社会保障和就业支出	1,024.00`.
     @Test func pairedTableExpenditureSide() throws {
-        let fact = try fact(table: "1", line: 98, column: "支出 / 预算数")
-        #expect(fact["section"] == "支出")
-        #expect(fact["item"] == "社会保障和就业支出")
-        #expect(fact["value"] == "1024.00")
+        try expectFact(table: "1", line: 98, column: "支出 / 预算数", ["section": "支出", "item": "社会保障和就业支出", "value": "1024.00"])
     }
 
     /// Line 213: `2080505	机关事业单位基本养老保险缴费支	54.00	54.00	54.00		` (label cut short by the PDF).
     @Test func codedRowWithHeaderPathAndRepairedLabel() throws {
-        let fact = try fact(table: "5-1", line: 213, column: "基本支出 / 人员经费")
-        #expect(fact["code"] == "2080505")
-        #expect(fact["item"] == "机关事业单位基本养老保险缴费支出")
-        #expect(fact["raw"] == "54.00")
-        #expect(fact["value"] == "54.00")
-        #expect(fact["table_title"] == "一般公共预算支出表（分功能科目）")
+        try expectFact(table: "5-1", line: 213, column: "基本支出 / 人员经费", [
+            "code": "2080505", "item": "机关事业单位基本养老保险缴费支出", "raw": "54.00", "value": "54.00",
+            "table_title": "一般公共预算支出表（分功能科目）",
+        ])
         #expect(!Self.rows.contains { $0["table_id"] == "5-1" && $0["source_line"] == "213" && $0["column"] == "基本支出 / 公用经费" },
                 "a blank cell is not a fact")
     }
 
     /// Line 271: `30217	公务接待费	0.20		0.20`.
     @Test func economicClassificationRow() throws {
-        let fact = try fact(table: "6", line: 271, column: "本年一般公共预算基本支出 / 公用经费")
-        #expect(fact["code"] == "30217")
-        #expect(fact["item"] == "公务接待费")
-        #expect(fact["value"] == "0.20")
+        try expectFact(table: "6", line: 271, column: "本年一般公共预算基本支出 / 公用经费", ["code": "30217", "item": "公务接待费", "value": "0.20"])
     }
 
     /// Line 292: `1.70		1.50		1.50	0.20`, a table without codes or labels.
@@ -84,17 +82,12 @@ import Testing
 
     /// Line 333: a project row with a 21-character project code.
     @Test func projectRow() throws {
-        let fact = try fact(table: "10", line: 333, column: "合计")
-        #expect(fact["code"] == "42010022503T000000142")
-        #expect(fact["value"] == "383.76")
+        try expectFact(table: "10", line: 333, column: "合计", ["code": "42010022503T000000142", "value": "383.76"])
     }
 
     /// Line 345: `	收入构成	财政拨款	1209.02	100%	1236.74	3217.18`, a form grid with a percentage.
     @Test func formGridAmountsAndPercentages() throws {
-        let share = try fact(table: "11.1", line: 345, column: "占比")
-        #expect(share["raw"] == "100%")
-        #expect(share["value"] == "100")
-        #expect(share["unit"] == "%")
+        try expectFact(table: "11.1", line: 345, column: "占比", ["raw": "100%", "value": "100", "unit": "%"])
         #expect(try fact(table: "11.1", line: 345, column: "近两年收支金额 / 2022年")["value"] == "3217.18")
         #expect(try fact(table: "12.2", line: 409, column: "金额")["value"] == "70.7")
     }

@@ -1,11 +1,8 @@
 import Foundation
 @testable import BudgetCore
-@testable import BudgetETL
 @testable import BudgetExport
-@testable import BudgetExtract
 @testable import BudgetNormalize
 @testable import BudgetReconcile
-@testable import BudgetSegment
 
 /// The export of the sample report (`SampleReport`: extracted and normalized once for every suite)
 /// with a reconcile report made by hand (reconcile's rules are not in this suite's scope).

@@ -20,58 +20,45 @@ import Testing
 
     @Test func arithmeticThatAgreesPasses() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("arithmetic")
+        let checks = MiniReport.expectAllExact("arithmetic", in: run, table: "12.1")
         #expect(Set(checks.map(\.id)) == ["arithmetic:12.1:电费:expression1", "arithmetic:12.1:电费:basis"], "\(MiniReport.dump(run))")
-        for check in checks {
-            Outcome.exact.verify(check, table: "12.1", names: [], in: run)
-            #expect(check.lines == [Self.line])
-        }
+        #expect(checks.allSatisfy { $0.lines == [Self.line] })
         #expect(run.check("arithmetic:12.1:电费:expression1")?.location == "电费 | 测算依据及说明")
         #expect(run.check("arithmetic:12.1:电费:basis")?.location == "电费 | 金额")
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
+    }
+
+    /// Expects the check `kind` of the 电费 line (`arithmetic:12.1:电费:<kind>`) of a report whose
+    /// 测算依据 is `basis` to come out as `outcome`, its message naming the table, the line and `names`.
+    static func expect(_ outcome: Outcome, _ kind: String, basis: String, amount: String = "13.20", options: ReconcileOptions = ReconcileOptions(),
+                       names: [String], actual: ExactDecimal? = nil, expected: ExactDecimal? = nil, tolerance: ExactDecimal? = nil,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try MiniReport.expect(outcome, check: "arithmetic:12.1:电费:\(kind)", of: report(basis: basis, amount: amount), options: options,
+                              table: "12.1", names: ["表12.1", "电费", "line \(line)"] + names, actual: actual, expected: expected,
+                              tolerance: tolerance, sourceLocation: sourceLocation)
     }
 
     /// 1.1 may be anything from 1.05 to 1.15, so 1.1 × 12 is 13.2 ± 0.6 (and the result ± 0.05).
-    @Test(arguments: [
-        ("13.2", Outcome.exact), ("13.5", .withinRounding), ("12.9", .withinRounding), ("13.9", .beyond(.warn)),
-        ("14.2", .beyond(.warn)),
-    ])
+    @Test(arguments: [("13.2", Outcome.exact), ("13.5", .withinRounding), ("12.9", .withinRounding), ("13.9", .beyond(.warn)), ("14.2", .beyond(.warn))])
     func writtenArithmeticAgainstItsResult(result: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(basis: "按照1.1万元*12个月=\(result)万元"))
-        let check = run.check("arithmetic:12.1:电费:expression1")
-        outcome.verify(check, table: "12.1", names: ["表12.1", "电费", "line \(Self.line)", "1.1万元*12个月"], in: run)
-        #expect(check?.expected == decimal("13.2"))
-        #expect(check?.actual == decimal(result))
-        #expect(check?.tolerance == decimal("0.65"))
+        try Self.expect(outcome, "expression1", basis: "按照1.1万元*12个月=\(result)万元", names: ["1.1万元*12个月"],
+                        actual: decimal(result), expected: decimal("13.2"), tolerance: decimal("0.65"))
     }
 
     /// 4.5 and 3.0 may each be off by 0.05, the total 7.5 by 0.05 too: ±0.15.
-    @Test(arguments: [
-        ("7.5", Outcome.exact), ("7.6", .withinRounding), ("7.7", .beyond(.warn)),
-    ])
+    @Test(arguments: [("7.5", Outcome.exact), ("7.6", .withinRounding), ("7.7", .beyond(.warn))])
     func listedAmountsAgainstTheirStatedTotal(total: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(basis: "场地费4.5万；布置费3.0万。总计\(total)万元。", amount: total))
-        let check = run.check("arithmetic:12.1:电费:total1")
-        outcome.verify(check, table: "12.1", names: ["表12.1", "电费", "line \(Self.line)", "4.5万 + 3.0万"], in: run)
-        #expect(check?.expected == decimal("7.5"))
-        #expect(check?.actual == decimal(total))
-        #expect(check?.tolerance == decimal("0.15"))
+        try Self.expect(outcome, "total1", basis: "场地费4.5万；布置费3.0万。总计\(total)万元。", amount: total, names: ["4.5万 + 3.0万"],
+                        actual: decimal(total), expected: decimal("7.5"), tolerance: decimal("0.15"))
     }
 
-    @Test(arguments: [
-        ("13.20", Outcome.exact), ("13.24", .withinRounding), ("13.30", .beyond(.warn)),
-    ])
+    @Test(arguments: [("13.20", Outcome.exact), ("13.24", .withinRounding), ("13.30", .beyond(.warn))])
     func theCostTheTextGivesAgainstTheLineAmount(amount: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(basis: "机房电费13.2万元", amount: amount))
-        let check = run.check("arithmetic:12.1:电费:basis")
-        outcome.verify(check, table: "12.1", names: ["表12.1", "电费", "line \(Self.line)", "金额", "13.2万元"], in: run)
-        #expect(check?.actual == decimal(amount))
-        #expect(check?.expected == decimal("13.2"))
+        try Self.expect(outcome, "basis", basis: "机房电费13.2万元", amount: amount, names: ["金额", "13.2万元"], actual: decimal(amount), expected: decimal("13.2"))
     }
 
     @Test func aMissFailsWhenConfiguredTo() throws {
-        let run = try MiniReport.run(Self.report(basis: "按照1.1万元*12个月=14.2万元"), options: ReconcileOptions(arithmeticStatus: .fail))
-        Outcome.beyond(.fail).verify(run.check("arithmetic:12.1:电费:expression1"), table: "12.1", names: ["电费"], in: run)
+        try MiniReport.expect(.beyond(.fail), check: "arithmetic:12.1:电费:expression1", of: Self.report(basis: "按照1.1万元*12个月=14.2万元"),
+                              options: ReconcileOptions(arithmeticStatus: .fail), table: "12.1", names: ["电费"])
     }
 
     @Test func textWithoutAmountsStatesNothingToCheck() throws {

@@ -18,30 +18,22 @@ import Testing
 
     @Test func anEstimateThatAddsUpPasses() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("breakdown")
+        let checks = MiniReport.expectAllExact("breakdown", in: run, table: "12.1")
         #expect(checks.map(\.id) == ["breakdown:12.1:金额"], "\(MiniReport.dump(run))")
         let check = try #require(checks.first)
-        Outcome.exact.verify(check, table: "12.1", names: [], in: run)
         #expect(check.location.hasPrefix("2 lines | 金额 = 表12"))
         #expect(check.actual == decimal("30.00") && check.expected == decimal("30.00"))
         #expect(check.tolerance == decimal("0.015"), "three figures at 2 decimals")
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
     }
 
-    @Test(arguments: [
-        ("30.00", Outcome.exact), ("30.01", .withinRounding), ("29.99", .withinRounding), ("30.02", .beyond(.warn)),
-        ("35.00", .beyond(.warn)),
-    ])
+    @Test(arguments: Outcome.cents(around: "30.00", far: "35.00", beyond: .warn))
     func theLinesAgainstTheYearBudget(budget: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(budget: budget))
-        let check = run.check("breakdown:12.1:金额")
-        outcome.verify(check, table: "12.1", names: ["表12", "项目当年预算", "2 lines", "表12.1"], in: run)
-        #expect(check?.actual == decimal(budget))
-        #expect(check?.expected == decimal("30.00"))
+        try MiniReport.expect(outcome, check: "breakdown:12.1:金额", of: Self.report(budget: budget), table: "12.1",
+                              names: ["表12", "项目当年预算", "2 lines", "表12.1"], actual: decimal(budget), expected: decimal("30.00"))
     }
 
     @Test func aMissFailsWhenConfiguredTo() throws {
-        let run = try MiniReport.run(Self.report(budget: "35.00"), options: ReconcileOptions(breakdownStatus: .fail))
-        Outcome.beyond(.fail).verify(run.check("breakdown:12.1:金额"), table: "12.1", names: ["表12"], in: run)
+        try MiniReport.expect(.beyond(.fail), check: "breakdown:12.1:金额", of: Self.report(budget: "35.00"),
+                              options: ReconcileOptions(breakdownStatus: .fail), table: "12.1", names: ["表12"])
     }
 }

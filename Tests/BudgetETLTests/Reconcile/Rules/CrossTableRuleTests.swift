@@ -34,11 +34,8 @@ import Testing
 
     @Test func theSameFiguresInTwoTablesPass() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("cross-table")
+        let checks = MiniReport.expectAllExact("cross-table", in: run)
         #expect(!checks.isEmpty)
-        for check in checks {
-            Outcome.exact.verify(check, table: check.table, names: [], in: run)
-        }
         let ids = Set(checks.map(\.id))
         for id in ["cross-table:3:2011350:合计:5-1", "cross-table:3:201:基本支出:5-1", "cross-table:1:category:一般公共服务支出:3"] {
             #expect(ids.contains(id), "\(id) among:\n\(MiniReport.dump(run))")
@@ -47,19 +44,13 @@ import Testing
         let code = try #require(run.check("cross-table:3:2011350:合计:5-1"))
         #expect(code.table == "3")
         #expect(code.location == "2011350 事业运行 | 合计 = 表5-1 2011350 事业运行 | 合计")
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
     }
 
-    @Test(arguments: [
-        ("60.00", Outcome.exact), ("60.01", .withinRounding), ("59.99", .withinRounding), ("60.02", .beyond(.fail)),
-        ("66.00", .beyond(.fail)),
-    ])
+    @Test(arguments: Outcome.cents(around: "60.00", far: "66.00", beyond: .fail))
     func aCodeAgainstTheSameCodeInAnotherTable(operating: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(operating: operating))
-        let check = run.check("cross-table:3:2011350:合计:5-1")
-        outcome.verify(check, table: "3", names: ["表3", "表5-1", "2011350 事业运行", "合计"], in: run)
-        #expect(check?.actual == decimal("60.00"), "表3's figure is the reference")
-        #expect(check?.expected == decimal(operating))
-        #expect(check?.tolerance == decimal("0.010"), "two figures at 2 decimals")
+        // 表3's figure is the reference; two figures at 2 decimals.
+        try MiniReport.expect(outcome, check: "cross-table:3:2011350:合计:5-1", of: Self.report(operating: operating), table: "3",
+                              names: ["表3", "表5-1", "2011350 事业运行", "合计"], actual: decimal("60.00"), expected: decimal(operating),
+                              tolerance: decimal("0.010"))
     }
 }

@@ -15,26 +15,17 @@ import Testing
 
     @Test func aConsistentRowPassesBothIdentities() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("header-sum")
+        let checks = MiniReport.expectAllExact("header-sum", in: run, table: "5-1")
         #expect(Set(checks.map(\.id)) == ["header-sum:5-1:201:合计", "header-sum:5-1:201:基本支出 / 小计"], "\(MiniReport.dump(run))")
-        for check in checks {
-            Outcome.exact.verify(check, table: "5-1", names: [], in: run)
-        }
         #expect(run.check("header-sum:5-1:201:合计")?.location == "201 一般公共服务支出 | 合计")
         #expect(run.check("header-sum:5-1:201:基本支出 / 小计")?.expected == decimal("60.00"))
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
     }
 
-    @Test(arguments: [
-        ("50.00", Outcome.exact), ("50.01", .withinRounding), ("49.99", .withinRounding), ("50.02", .beyond(.fail)),
-        ("49.50", .beyond(.fail)),
-    ])
+    @Test(arguments: Outcome.cents(around: "50.00", far: "49.50", beyond: .fail))
     func aSubtotalColumnAgainstItsParts(personnel: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(personnel: personnel))
-        let check = run.check("header-sum:5-1:201:基本支出 / 小计")
-        outcome.verify(check, table: "5-1", names: ["表5-1", "201 一般公共服务支出", "基本支出 / 小计", "人员经费", "公用经费"], in: run)
-        #expect(check?.actual == decimal("60.00"))
-        #expect(check?.expected == decimal(personnel) + decimal("10.00"))
+        let run = try MiniReport.expect(outcome, check: "header-sum:5-1:201:基本支出 / 小计", of: Self.report(personnel: personnel),
+                                        table: "5-1", names: ["表5-1", "201 一般公共服务支出", "基本支出 / 小计", "人员经费", "公用经费"],
+                                        actual: decimal("60.00"), expected: decimal(personnel) + decimal("10.00"))
         #expect(run.check("header-sum:5-1:201:合计")?.status == .pass, "合计 = 小计 + 项目支出 still holds")
     }
 }

@@ -17,28 +17,19 @@ import Testing
 
     @Test func aConsistentTreePassesAtEveryLevel() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("hierarchy")
+        let checks = MiniReport.expectAllExact("hierarchy", in: run, table: "3")
         #expect(Set(checks.map(\.id)) == ["hierarchy:3:合计:合计", "hierarchy:3:201:合计", "hierarchy:3:20113:合计"], "\(MiniReport.dump(run))")
-        for check in checks {
-            Outcome.exact.verify(check, table: "3", names: [], in: run)
-        }
         let item = try #require(run.check("hierarchy:3:20113:合计"))
         #expect(item.location == "20113 商贸事务 | 合计")
         let text = Self.report()
         #expect(item.lines == [MiniReport.line("20113", in: text), MiniReport.line("2011350", in: text), MiniReport.line("2011399", in: text)])
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
     }
 
-    @Test(arguments: [
-        ("100.00", Outcome.exact), ("100.01", .withinRounding), ("99.99", .withinRounding), ("100.02", .beyond(.fail)),
-        ("100.50", .beyond(.fail)),
-    ])
+    @Test(arguments: Outcome.cents(around: "100.00", far: "100.50", beyond: .fail))
     func aParentAgainstItsChildren(subtotal: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(subtotal: subtotal))
-        let check = run.check("hierarchy:3:20113:合计")
-        outcome.verify(check, table: "3", names: ["表3", "20113 商贸事务", "合计", "2011350 + 2011399"], in: run)
-        #expect(check?.expected == decimal("100.00"))
-        #expect(check?.actual == decimal(subtotal))
-        #expect(check?.tolerance == decimal("0.015"), "three figures at 2 decimals: 0.005 × 3")
+        // Three figures at 2 decimals: 0.005 × 3.
+        try MiniReport.expect(outcome, check: "hierarchy:3:20113:合计", of: Self.report(subtotal: subtotal), table: "3",
+                              names: ["表3", "20113 商贸事务", "合计", "2011350 + 2011399"], actual: decimal(subtotal),
+                              expected: decimal("100.00"), tolerance: decimal("0.015"))
     }
 }

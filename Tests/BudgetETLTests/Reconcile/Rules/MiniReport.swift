@@ -127,3 +127,48 @@ enum Outcome: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+/// The two shapes every rule's tests share, written once so each test states only its report,
+/// its check and what it expects.
+extension MiniReport {
+    /// Runs `text` and expects the check `id` to have come out as `outcome` (see `Outcome.verify`),
+    /// with the figures given (nil: not compared); returns the run for the test's own expectations.
+    @discardableResult
+    static func expect(_ outcome: Outcome, check id: String, of text: String, options: ReconcileOptions = ReconcileOptions(),
+                       table: String?, names: [String], actual: ExactDecimal? = nil, expected: ExactDecimal? = nil,
+                       tolerance: ExactDecimal? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> StagesRun {
+        let run = try run(text, options: options)
+        let check = run.check(id)
+        outcome.verify(check, table: table, names: names, in: run, sourceLocation: sourceLocation)
+        if let actual { #expect(check?.actual == actual, "actual", sourceLocation: sourceLocation) }
+        if let expected { #expect(check?.expected == expected, "expected", sourceLocation: sourceLocation) }
+        if let tolerance { #expect(check?.tolerance == tolerance, "tolerance", sourceLocation: sourceLocation) }
+        return run
+    }
+
+    /// Expects every check of `rule` in `run` to have come out exact, about `table` (nil: each
+    /// check's own), and the run to have neither a failure nor a warning; returns the checks.
+    @discardableResult
+    static func expectAllExact(_ rule: String, in run: StagesRun, table: String? = nil,
+                               sourceLocation: SourceLocation = #_sourceLocation) -> [CheckResult] {
+        let checks = run.checks(rule)
+        for check in checks {
+            Outcome.exact.verify(check, table: table ?? check.table, names: [], in: run, sourceLocation: sourceLocation)
+        }
+        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(dump(run))", sourceLocation: sourceLocation)
+        return checks
+    }
+}
+
+extension Outcome {
+    /// The cases every rule is tried on for a figure printed to the cent whose right value is
+    /// `exact`: itself (exact), a cent either side (within rounding), two cents over and `far`
+    /// (beyond, reported as `status`): where rounding ends, found from both sides.
+    static func cents(around exact: String, far: String, beyond status: CheckStatus) -> [(String, Outcome)] {
+        let value = decimal(exact), cent = decimal("0.01")
+        return [
+            (exact, .exact), ((value + cent).description, .withinRounding), ((value - cent).description, .withinRounding),
+            ((value + cent + cent).description, .beyond(status)), (far, .beyond(status)),
+        ]
+    }
+}

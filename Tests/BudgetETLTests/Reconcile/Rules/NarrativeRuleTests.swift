@@ -21,43 +21,31 @@ import Testing
 
     @Test func claimsThatAgreeWithTheTablePass() throws {
         let run = try MiniReport.run(Self.report())
-        let checks = run.checks("narrative")
+        let checks = MiniReport.expectAllExact("narrative", in: run)
         let total = Self.totalLine, basic = Self.basicLine
         let ids = Set(checks.map(\.id))
         for id in ["narrative:\(total):支出预算", "narrative:\(total):支出预算:change", "narrative:\(basic):基本支出",
                    "narrative:\(basic):基本支出:share", "narrative:\(basic):项目支出", "narrative:\(basic):项目支出:share"] {
             #expect(ids.contains(id), "\(id) among:\n\(MiniReport.dump(run))")
         }
-        for check in checks {
-            Outcome.exact.verify(check, table: check.table, names: [], in: run)
-        }
         let amount = try #require(run.check("narrative:\(basic):基本支出"))
         #expect(amount.table == "3")
         #expect(amount.location.hasPrefix("line \(basic) 基本支出 = 表3"))
         #expect(amount.lines.contains(basic))
-        #expect(run.reconciled.summary.fail == 0 && run.reconciled.summary.warn == 0, "\(MiniReport.dump(run))")
     }
 
-    @Test(arguments: [
-        ("60.00", Outcome.exact), ("60.01", .withinRounding), ("59.99", .withinRounding), ("60.02", .beyond(.fail)),
-        ("65.00", .beyond(.fail)),
-    ])
+    @Test(arguments: Outcome.cents(around: "60.00", far: "65.00", beyond: .fail))
     func anAmountAgainstItsTableFigure(basic: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(basic: basic))
-        let check = run.check("narrative:\(Self.basicLine):基本支出")
-        outcome.verify(check, table: "3", names: ["基本支出", "line \(Self.basicLine)", "表3", "基本支出"], in: run)
-        #expect(check?.actual == decimal(basic))
-        #expect(check?.expected == decimal("60.00"))
+        try MiniReport.expect(outcome, check: "narrative:\(Self.basicLine):基本支出", of: Self.report(basic: basic), table: "3",
+                              names: ["基本支出", "line \(Self.basicLine)", "表3", "基本支出"], actual: decimal(basic), expected: decimal("60.00"))
     }
 
     @Test(arguments: [
         ("60%", Outcome.exact), ("60.00%", .exact), ("60.01%", .withinRounding), ("60.1%", .beyond(.fail)), ("62%", .beyond(.fail)),
     ])
     func aShareAgainstItsTotal(share: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(share: share))
-        let check = run.check("narrative:\(Self.basicLine):基本支出:share")
-        outcome.verify(check, table: nil, names: ["Line \(Self.basicLine)", "基本支出", share, "60.00 / 100.00"], in: run)
-        #expect(check?.actual == decimal(String(share.dropLast())))
+        try MiniReport.expect(outcome, check: "narrative:\(Self.basicLine):基本支出:share", of: Self.report(share: share), table: nil,
+                              names: ["Line \(Self.basicLine)", "基本支出", share, "60.00 / 100.00"], actual: decimal(String(share.dropLast())))
     }
 
     /// 100.00 after an increase of 10.00 implies 90.00 for 2024; 10.00 / 90.00 is 11.11 %.
@@ -66,9 +54,7 @@ import Testing
         ("12%", .beyond(.fail)),
     ])
     func aChangeAgainstThePreviousYearItImplies(change: String, outcome: Outcome) throws {
-        let run = try MiniReport.run(Self.report(change: change))
-        let check = run.check("narrative:\(Self.totalLine):支出预算:change")
-        outcome.verify(check, table: nil, names: ["Line \(Self.totalLine)", "支出预算", change, "2024"], in: run)
-        #expect(check?.actual == decimal(String(change.dropLast())))
+        try MiniReport.expect(outcome, check: "narrative:\(Self.totalLine):支出预算:change", of: Self.report(change: change), table: nil,
+                              names: ["Line \(Self.totalLine)", "支出预算", change, "2024"], actual: decimal(String(change.dropLast())))
     }
 }
