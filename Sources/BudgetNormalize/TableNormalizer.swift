@@ -30,7 +30,7 @@ package struct TableNormalizer {
                 }
             }
         } else {
-            assignRoles(&columns)
+            assignRoles(&columns, diagnostics: &diagnostics)
             let firstAmount = columns.first { $0.role == .amount }?.index ?? columns.count
             let labelColumn = Self.labelColumn(columns, before: firstAmount)
             for (number, row) in table.rows.enumerated() {
@@ -69,23 +69,17 @@ package struct TableNormalizer {
             notes: table.notes, empty: table.empty)
     }
 
-    /// Code columns by header (`编码`) or content; amount columns where most filled cells are
-    /// numbers (or, with nothing filled, where the header is not a label's); the rest text.
-    private func assignRoles(_ columns: inout [NormalizedColumn]) {
+    /// A column's role comes from its header path first (`ColumnHeaderWords`: 编码 → code;
+    /// 金额, 合计, 基本支出 … → amount; 数量 → count, 占比 → percent, both amount columns).
+    /// Only where no header word matches do the cells decide: codes where most filled cells are
+    /// codes, amounts where most are numbers (or, with nothing filled, by position and header);
+    /// the rest text. A header whose cells look otherwise keeps its role, with a diagnostic.
+    private func assignRoles(_ columns: inout [NormalizedColumn], diagnostics: inout [NormalizeDiagnostic]) {
         var empty: [Int] = []
         for index in columns.indices {
-            let header = columns[index].path.joined()
             let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? TextPatterns.trimmed($0.cells[index]) : nil }
                 .filter { !$0.isEmpty }
             let codes = cells.filter(TextPatterns.isCode).count
-            if TextPatterns.contains(header, "编码") || TextPatterns.contains(header, "代码") || (!cells.isEmpty && codes * 2 > cells.count) {
-                columns[index].role = .code
-                continue
-            }
-            if cells.isEmpty {
-                empty.append(index)
-                continue
-            }
             var numbers = 0, blanks = 0
             for cell in cells {
                 switch AmountParser.parse(cell) {
@@ -93,6 +87,19 @@ package struct TableNormalizer {
                 case .blank: blanks += 1
                 case .invalid: break
                 }
+            }
+            if let named = ColumnHeaderWords.standard.role(of: columns[index].path) {
+                columns[index].role = named.columnRole
+                checkAgreement(columns[index], named: named, cells: cells, codes: codes, numbers: numbers, diagnostics: &diagnostics)
+                continue
+            }
+            if !cells.isEmpty && codes * 2 > cells.count {
+                columns[index].role = .code
+                continue
+            }
+            if cells.isEmpty {
+                empty.append(index)
+                continue
             }
             if numbers + blanks == cells.count || numbers * 2 > cells.count {
                 columns[index].role = .amount
@@ -109,6 +116,27 @@ package struct TableNormalizer {
                 columns[index].role = Self.isLabelHeader(columns[index].path.joined()) ? .text : .amount
             }
         }
+    }
+
+    /// A column whose header names amounts but whose filled cells mostly look like codes
+    /// (`254`, `380`), or whose header names codes but whose cells mostly are other numbers
+    /// (`12.50`): the header's role stands, and the disagreement is a diagnostic.
+    private func checkAgreement(_ column: NormalizedColumn, named: HeaderRole, cells: [String], codes: Int, numbers: Int,
+                                diagnostics: inout [NormalizeDiagnostic]) {
+        let disagreement: String
+        switch named {
+        case .amount where codes * 2 > cells.count:
+            disagreement = "the header names amounts but \(codes) of \(cells.count) filled cells look like codes"
+        case .code where numbers - codes > 0 && (numbers - codes) * 2 > cells.count:
+            disagreement = "the header names codes but \(numbers - codes) of \(cells.count) filled cells are amounts, not codes"
+        default:
+            return
+        }
+        let name = column.path.joined(separator: " / ")
+        let shown = cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? " …" : "")
+        diagnostics.append(NormalizeDiagnostic(
+            line: table.headerRows.first?.line ?? table.rows.first?.line, table: table.id, row: nil, column: name, text: shown,
+            message: "table \(table.id), column \(name): \(disagreement) (\(shown)); kept as \(named.columnRole.rawValue)"))
     }
 
     /// Header words that name a table's row labels, most telling first.
