@@ -1,0 +1,45 @@
+import Foundation
+@testable import BudgetCore
+@testable import BudgetETL
+
+/// The catalogue of bad inputs (`docs/bad-inputs.md`) not tested elsewhere: `swift test --filter BadInputs`.
+enum BadInputs {}
+
+/// One whole pipeline run on one generated input, for the catalogue of bad inputs
+/// (`docs/bad-inputs.md`): the run's summary, and its facts and checks when it got that far.
+struct BadInputRun {
+    let folder = TemporaryFolder()
+    let summary: RunSummary
+    let name: String
+
+    init(_ data: Data, name: String = "r", configuration: PipelineConfiguration = PipelineConfiguration(failOnCheckFailures: false)) throws {
+        self.name = name
+        folder.write("input/\(name).txt", data)
+        summary = try Pipeline(configuration: configuration, baseFolder: folder.url).run()
+    }
+
+    init(text: String, name: String = "r") throws {
+        try self.init(Data(text.utf8), name: name)
+    }
+
+    /// The first failure's message, if the report failed.
+    var failure: ReportError? { summary.failed.first?.error }
+
+    /// facts.csv's records without the report id and the source line, which differ between runs.
+    var facts: [String] {
+        (folder.text("output/\(name)/05-export/facts.csv") ?? "").split(separator: "\r\n").dropFirst().map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).dropFirst().dropLast().joined(separator: ",")
+        }
+    }
+
+    /// checks.csv's records, without the header.
+    var checks: [[String]] {
+        Array(CSVReader.records(folder.text("output/\(name)/05-export/checks.csv") ?? "").dropFirst())
+    }
+
+    /// The sample report's text.
+    static let sample = String(decoding: try! Data(contentsOf: Fixtures.sampleReport), as: UTF8.self)
+
+    /// The facts of the sample run as it is, to compare with.
+    static let sampleFacts: [String] = try! BadInputRun(text: sample).facts
+}
