@@ -90,17 +90,3 @@ package struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 }
-
-extension JSONWriter {
-    /// The whole document for `value`, for callers that cannot fail: the encoder throws only for
-    /// a non-finite floating-point number or a container used out of order, neither of which
-    /// the report types can produce. Code that can propagate errors calls
-    /// `JSONStreamEncoder.encode(_:)` instead.
-    package static func encode(_ value: some Encodable) -> Data {
-        do {
-            return try JSONStreamEncoder.encode(value)
-        } catch {
-            preconditionFailure("JSON encoding failed: \(error)")
-        }
-    }
-}

@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func normalizeJSONReadsBack() throws {
-        let data = JSONWriter.encode(SampleReport.normalized)
+        let data = try JSONStreamEncoder.encode(SampleReport.normalized)
         #expect(try JSONCoding.decode(NormalizedReport.self, from: data) == SampleReport.normalized)
     }
 

@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func reconcileJSONReadsBack() throws {
-        let data = JSONWriter.encode(result)
+        let data = try JSONStreamEncoder.encode(result)
         #expect(try JSONCoding.decode(ReconcileReport.self, from: data) == result)
     }
 }
