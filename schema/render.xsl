@@ -197,13 +197,13 @@
       <span class="pass"><xsl:value-of select="@pass"/> passed</span>,
       <span class="warn"><xsl:value-of select="@warn"/> warned</span>,
       <span class="fail"><xsl:value-of select="@fail"/> failed</span>.
+      Every check, passes included, is listed in <xsl:value-of select="@allChecks"/>; those that did not pass follow.
     </p>
     <xsl:if test="b:check">
       <table>
         <tr><th>Status</th><th>Rule</th><th>Table</th><th>Location</th><th>Expected</th><th>Actual</th><th>Difference</th><th>Message</th></tr>
         <xsl:apply-templates select="b:check[@status = 'fail']"/>
         <xsl:apply-templates select="b:check[@status = 'warn']"/>
-        <xsl:apply-templates select="b:check[@status = 'pass']"/>
       </table>
     </xsl:if>
   </xsl:template>

@@ -5,7 +5,7 @@
 
 IN_DIR holds <id>.txt and <id>.truth.json (scripts/generate-corpus.py); OUT_DIR is the run's
 output folder. For every report: status `ok` with 0 failed checks in output/catalog.csv; no
-check with status fail in 05-export/checks.csv (warns are counted and listed); every truth table
+check with status fail in 05-export/data/checks.csv (warns are counted and listed); every truth table
 found in 02-segment/segment.json, `unassigned` and `missingTables` empty; and every truth amount
 equal (as an exact decimal) to facts.csv's `value` for the same table, section, code (or item when
 the row has no code) and column, with no blank truth cell present as a fact and no fact the truth
@@ -56,7 +56,7 @@ def main(argv):
                                                                   truth["unit"], truth["fiscalYear"]))
         rdir = os.path.join(outd, rid)
         try:
-            with open(os.path.join(rdir, "05-export", "checks.csv"), encoding="utf-8-sig", newline="") as fh:
+            with open(os.path.join(rdir, "05-export", "data", "checks.csv"), encoding="utf-8-sig", newline="") as fh:
                 for row in csv.DictReader(fh):
                     counts["checks"] += 1
                     if row["status"] in ("fail", "warn"):
@@ -78,7 +78,7 @@ def main(argv):
         if seg.get("missingTables"):
             out.append("missing tables: %s" % seg["missingTables"])
         facts = defaultdict(list)
-        with open(os.path.join(rdir, "05-export", "facts.csv"), encoding="utf-8-sig", newline="") as fh:
+        with open(os.path.join(rdir, "05-export", "data", "facts.csv"), encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
                 counts["facts"] += 1
                 key = (row["table_id"], row["section"], row["code"] or norm(row["item"]), norm(row["column"]))

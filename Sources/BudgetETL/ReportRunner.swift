@@ -68,12 +68,9 @@ package struct ReportRunner {
                     manifest.ingested = Self.now()
                 }
                 if !product.summary.isEmpty { manifest.summary = (manifest.summary ?? [:]).merging(product.summary) { $1 } }
-                var outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage))
-                for path in try product.finish(workspace.root, StageTable.layout) {
-                    let url = workspace.root.appendingPathComponent(path)
-                    let data = try FileSystem.read(url)
-                    outputs.append(FileRecord(path: path, sha256: Checksum.sha256(data), size: data.count, stamp: FileSystem.stamp(of: url)))
-                }
+                let outputs = try write(product.files, for: stage, replacing: manifest.record(for: stage), upstream: { path in
+                    checksums.produced[path] ?? upstreamRecords.stages.lazy.flatMap(\.outputs).first { $0.path == path }
+                })
                 for output in outputs { checksums.produced[output.path] = output }
                 artifacts = context.loadedArtifacts
                 artifacts[stage] = product.artifact
@@ -101,7 +98,7 @@ package struct ReportRunner {
             manifest.updated = Self.now()
             do {
                 try FileSystem.createDirectory(workspace.root)
-                try FileSystem.writeAtomically(try JSONCoding.encode(manifest), to: workspace.manifestURL)
+                try FileSystem.writeAtomically(try JSONStreamEncoder.encode(manifest, capacity: 1 << 13), to: workspace.manifestURL)
             } catch {
                 failure = failure ?? describe(error, stage: nil)
             }
@@ -115,15 +112,13 @@ package struct ReportRunner {
     private static func run<S: Stage>(_: S.Type, options: OptionsByStage, context: StageContext) throws -> ErasedProduct {
         let stage = S.make(with: options)
         let product = try stage.run(context)
-        return ErasedProduct(artifact: product.artifact, files: product.files, summary: product.summary,
-                             finish: { try stage.finish(reportFolder: $0, layout: $1) })
+        return ErasedProduct(artifact: product.artifact, files: product.files, summary: product.summary)
     }
 
     private struct ErasedProduct {
         var artifact: any Sendable
         var files: [OutputFile]
         var summary: [String: String]
-        var finish: (URL, StageLayout) throws -> [String]
     }
 
     /// Keeps the current version's files before a changed source replaces them: hard links under
@@ -135,7 +130,7 @@ package struct ReportRunner {
             let staging = workspace.root.appendingPathComponent("versions/\(FileSystem.temporaryPrefix)\(manifest.source.sha256)")
             try? FileManager.default.removeItem(at: staging)
             try FileSystem.createDirectory(staging)
-            for folder in StageTable.layout.allFolderNames + [ArchiveBag.folderName] {
+            for folder in StageTable.layout.allFolderNames {
                 let source = workspace.root.appendingPathComponent(folder, isDirectory: true)
                 for path in FileSystem.relativeFiles(under: source) where !path.hasPrefix(FileSystem.temporaryPrefix) {
                     let target = staging.appendingPathComponent("\(folder)/\(path)")
@@ -188,8 +183,11 @@ package struct ReportRunner {
     }
 
     /// Writes a stage's files into its folder and removes files left there by an earlier run.
-    /// A file whose bytes equal what is already on disk (per the last record) is not rewritten.
-    private func write(_ files: [OutputFile], for stage: StageName, replacing old: StageRecord?) throws -> [FileRecord] {
+    /// A file whose bytes equal what is already on disk (per the last record) is not rewritten;
+    /// one that repeats an earlier stage's file (`sameAs`, still as `upstream` recorded it) is
+    /// linked to it.
+    private func write(_ files: [OutputFile], for stage: StageName, replacing old: StageRecord?,
+                       upstream: (String) -> FileRecord?) throws -> [FileRecord] {
         let folder = workspace.folder(for: stage)
         try FileSystem.createDirectory(folder)
         var records: [FileRecord] = []
@@ -203,7 +201,11 @@ package struct ReportRunner {
                 records.append(previous)
                 continue
             }
-            if file.sameInEveryReport {
+            if let sameAs = file.sameAs, let recorded = upstream(sameAs), recorded.sha256 == sha256,
+               case let source = workspace.root.appendingPathComponent(sameAs), let stamp = FileSystem.stamp(of: source),
+               stamp == recorded.stamp {
+                try FileSystem.linkAtomically(source, to: url)
+            } else if file.sameInEveryReport {
                 try linkShared(file.data, sha256: sha256, to: url)
             } else {
                 try FileSystem.writeAtomically(file.data, to: url)
@@ -231,10 +233,7 @@ package struct ReportRunner {
             try FileSystem.createDirectory(store)
             try FileSystem.writeAtomically(data, to: shared)
         }
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent("\(FileSystem.temporaryPrefix)\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max))")
-        try FileSystem.hardLink(shared, to: temporary)
-        try FileSystem.move(temporary, to: url)
+        try FileSystem.linkAtomically(shared, to: url)
     }
 
     /// Folder of the output folder that holds bytes shared by every report.

@@ -1,73 +1,90 @@
 import BudgetCore
-import BudgetReconcile
+import BudgetExtract
+import BudgetNormalize
 import Foundation
 
-/// The tag files of the archive bag, made in memory so an existing bag can be compared byte for
-/// byte: `bagit.txt`, `bag-info.txt` (what the report is, with Dublin Core-style labels beside
-/// BagIt's reserved ones), `manifest-sha256.txt` and `tagmanifest-sha256.txt`. No
-/// `Bagging-Date`: the same export gives the same bag.
-package struct BagTagFiles {
+/// The tag files of the bag the export folder is, made in memory: `bagit.txt`, `bag-info.txt`
+/// (what the report is, with Dublin Core-style labels beside BagIt's reserved ones),
+/// `manifest-sha256.txt` and `tagmanifest-sha256.txt`. No `Bagging-Date`: the same export gives
+/// the same bag.
+public struct BagTagFiles {
+    package static let declaration = "bagit.txt"
+    package static let info = "bag-info.txt"
     package static let payloadManifest = "manifest-sha256.txt"
     package static let tagManifest = "tagmanifest-sha256.txt"
 
-    package struct Payload {
+    public struct Payload: Sendable, Equatable {
         /// Path under `data/`.
-        package var path: String
-        package var source: URL
-        package var sha256: String
-        package var size: Int
+        public var path: String
+        public var sha256: String
+        public var size: Int
+    }
+
+    /// What the report is, for `bag-info.txt`.
+    package struct Description {
+        package var reportId: String
+        package var metadata: ReportMetadata
+        package var source: ExtractInfo.Source
+        package var facts: Int
+        package var checks: Int
     }
 
     /// Name and bytes of each tag file, the tag manifest last (it fixes the others).
     package let files: [(String, Data)]
 
-    package init(manifest: ExportManifest, payload: [Payload]) {
+    package init(description: Description, payload: [Payload]) {
         let declaration = Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
-        let info = Data(Self.bagInfo(manifest, payload: payload).utf8)
+        let info = Data(Self.bagInfo(description, payload: payload).utf8)
         let payloadManifest = Data(payload.map { "\($0.sha256)  \(Self.encodePath("data/\($0.path)"))\n" }.joined().utf8)
-        let tags = [("bag-info.txt", info), ("bagit.txt", declaration), (Self.payloadManifest, payloadManifest)]
+        let tags = [(Self.info, info), (Self.declaration, declaration), (Self.payloadManifest, payloadManifest)]
         let tagManifest = Data(tags.map { "\(Checksum.sha256($0.1))  \($0.0)\n" }.joined().utf8)
         files = tags + [(Self.tagManifest, tagManifest)]
     }
 
-    package static func bagInfo(_ manifest: ExportManifest, payload: [Payload]) -> String {
-        let report = manifest.report
-        let year = report.fiscalYear.map { String($0) }
-        let title = report.title ?? report.sourceFile
-        let agent = "budget-etl \(manifest.pipelineVersion)"
+    package static func bagInfo(_ report: Description, payload: [Payload]) -> String {
+        let metadata = report.metadata
+        let year = metadata.fiscalYear.map { String($0) }
+        let title = metadata.title ?? report.source.file
+        let agent = "budget-etl \(PipelineVersion.current)"
         let description = "\(title): the archival record (report.xml, valid against budget-report.xsd), tidy CSV "
             + "(facts.csv, checks.csv, tables/) described by datapackage.json, and the text extracted from "
-            + "\(report.sourceFile) (source/text.txt); made by \(agent)."
+            + "\(report.source.file) (source/text.txt); made by \(agent)."
         let lines: [(String, String?)] = [
-            ("Source-Organization", report.unit),
-            ("External-Identifier", manifest.reportId),
+            ("Source-Organization", metadata.unitName),
+            ("External-Identifier", report.reportId),
             ("External-Description", description),
             ("Bag-Software-Agent", agent),
             ("Payload-Oxum", "\(payload.reduce(0) { $0 + $1.size }).\(payload.count)"),
-            ("Source-File", report.sourceFile),
-            ("Source-File-SHA256", report.sourceSHA256),
-            ("Source-File-Size", String(report.sourceSize)),
-            ("Unit", report.unit),
+            ("Source-File", report.source.file),
+            ("Source-File-SHA256", report.source.sha256),
+            ("Source-File-Size", String(report.source.size)),
+            ("Unit", metadata.unitName),
             ("Fiscal-Year", year),
-            ("Report-Kind", report.kind),
-            ("Amount-Unit", report.amountUnit),
-            ("Pipeline-Version", manifest.pipelineVersion),
+            ("Report-Kind", metadata.kind?.rawValue),
+            ("Amount-Unit", metadata.amountUnit),
+            ("Pipeline-Version", PipelineVersion.current),
             ("Facts", String(report.facts)),
             ("Checks", String(report.checks)),
             ("DC-Title", title),
-            ("DC-Identifier", manifest.reportId),
-            ("DC-Publisher", report.unit),
+            ("DC-Identifier", report.reportId),
+            ("DC-Publisher", metadata.unitName),
             ("DC-Date", year),
             ("DC-Coverage", year),
             ("DC-Type", "Dataset"),
             ("DC-Format", "application/xml; text/csv; text/plain"),
             ("DC-Language", "zh"),
-            ("DC-Source", report.sourceFile),
+            ("DC-Source", report.source.file),
             ("DC-Description", description),
         ]
         return lines.compactMap { label, value in
             value.map { "\(label): \(oneLine($0))\n" }
         }.joined()
+    }
+
+    /// The value of `label` in the text of a `bag-info.txt`.
+    package static func value(of label: String, in info: String) -> String? {
+        let prefix = "\(label): "
+        return info.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
     /// `path` as a manifest writes it: RFC 8493 percent-encodes CR, LF and `%`.
@@ -92,14 +109,13 @@ package struct BagTagFiles {
     }
 
     package static func payloadOxum(in bag: URL) -> String? {
-        guard let info = try? String(contentsOf: bag.appendingPathComponent("bag-info.txt"), encoding: .utf8) else { return nil }
-        let prefix = "Payload-Oxum: "
-        return info.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        guard let info = try? String(contentsOf: bag.appendingPathComponent(Self.info), encoding: .utf8) else { return nil }
+        return value(of: "Payload-Oxum", in: info)
     }
 
     package static func measureOxum(bag: URL) -> String {
         let data = bag.appendingPathComponent("data")
-        let files = FileFixity.files(under: data)
+        let files = FileSystem.relativeFiles(under: data)
         let bytes = files.reduce(0) { $0 + (FileSystem.stamp(of: data.appendingPathComponent($1))?.size ?? 0) }
         return "\(bytes).\(files.count)"
     }

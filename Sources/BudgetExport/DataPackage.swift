@@ -3,11 +3,12 @@ import BudgetNormalize
 import BudgetReconcile
 import Foundation
 
-/// `datapackage.json`: a Frictionless Tabular Data Package describing every CSV (dialect, field
-/// types and descriptions, the primary keys, each file's size and SHA-256), so
-/// `frictionless validate datapackage.json` checks the files against their description and
-/// their fixity in one go. Compact, with sorted keys: the same export gives the same bytes, and
-/// a batch of thousands of reports writes no indentation.
+/// `datapackage.json`: a Frictionless Tabular Data Package describing every CSV (field types and
+/// descriptions, the primary keys), so `frictionless validate datapackage.json` checks the files
+/// against their description. The CSV dialect is Frictionless's default (`,`, `"`, CRLF, a
+/// header row), so it is not spelled out; sizes and SHA-256 are the bag manifest's, not repeated
+/// here. Compact, with sorted keys: the same export gives the same bytes, and a batch of
+/// thousands of reports writes no indentation.
 package struct DataPackage: Encodable {
     package var profile = "tabular-data-package"
     /// Frictionless requires `^[-a-z0-9._/]+$`; a report id with other characters is left out
@@ -26,18 +27,7 @@ package struct DataPackage: Encodable {
         package var format = "csv"
         package var mediatype = "text/csv"
         package var encoding = "utf-8"
-        package var bytes: Int
-        package var hash: String
-        package var dialect = Dialect()
         package var schema: Schema
-    }
-
-    package struct Dialect: Encodable {
-        package var delimiter = ","
-        package var lineTerminator = "\r\n"
-        package var quoteChar = "\""
-        package var doubleQuote = true
-        package var header = true
     }
 
     package struct Schema: Encodable {
@@ -78,11 +68,9 @@ package struct DataPackage: Encodable {
 
     /// The descriptor for the CSV files in `files` (facts, checks, then each table's).
     package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
-                       tableFiles: [String: String], files: [String: Data]) throws -> Data {
+                               tableFiles: [String: String]) throws -> Data {
         func resource(_ name: String, _ path: String, _ title: String, _ description: String, _ schema: Schema) -> Resource {
-            let data = files[path] ?? Data()
-            return Resource(name: name, path: path, title: title, description: description, bytes: data.count,
-                            hash: "sha256:" + Checksum.sha256(data), schema: schema)
+            Resource(name: name, path: path, title: title, description: description, schema: schema)
         }
         var resources = [
             resource("facts", FactsCSV.fileName, "Facts",
@@ -136,6 +124,7 @@ package struct DataPackage: Encodable {
         .number("difference", "actual − expected."),
         .number("tolerance", "The largest difference rounding explains."),
         .text("message", "What disagrees with what, and where: a sentence a person can act on; empty for a comparison of table figures that holds exactly."),
+        .text("lines", "Lines of 01-extract/text.txt (source/text.txt in the bag) that hold the values compared, separated by spaces."),
     ], primaryKey: ["report_id", "check_id"])
 
     package static func tableSchema(_ table: NormalizedTable) -> Schema {

@@ -4,59 +4,88 @@ import BudgetNormalize
 import BudgetReconcile
 import Foundation
 
-/// The export stage's work as a plain function: every deliverable of `05-export/`, in memory,
-/// named by its path inside the folder, sorted by name.
+/// The export stage's work as a plain function: `05-export/` as a BagIt bag (RFC 8493), in
+/// memory, each file named by its path inside the folder.
 ///
+/// The payload, under `data/`:
 /// - `facts.csv`, `checks.csv`, `tables/<table_id>.csv` (see `FactsCSV`, `ChecksCSV`, `TableCSV`);
 /// - `datapackage.json`, the Frictionless description of the CSVs;
 /// - `report.xml`, validated against `budget-report.xsd` before it is returned: an invalid
 ///   document is a `ReportError`, never an output;
-/// - `budget-report.xsd`, so the folder (and the archive bag) carries the schema its XML follows;
-/// - `manifest.json`, the SHA-256 of every other file.
+/// - `budget-report.xsd`, so the bag carries the schema its XML follows;
+/// - `source/text.txt`, the extracted text the line numbers point into.
+///
+/// Then the tag files (`BagTagFiles`): `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt` (the one
+/// fixity record of the payload) and `tagmanifest-sha256.txt`, last. The export folder is the
+/// archive: nothing is written twice for archivists.
 ///
 /// The same input and pipeline version give the same bytes.
 public enum Exporter {
-    public static func export(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
-                              reconciled: ReconcileReport, options: ExportOptions = ExportOptions()) throws(ReportError) -> [OutputFile] {
-        try exportWithManifest(reportID: reportID, extract: extract, normalized: normalized, reconciled: reconciled, options: options).files
+    /// Where upstream files live, so the bag can link to them instead of writing them again.
+    public struct Sources: Sendable {
+        /// The checks reconcile wrote (`04-reconcile/checks.csv`), relative to the report folder.
+        public var checks: String?
+        /// The extracted text (`01-extract/text.txt`), relative to the report folder.
+        public var text: String?
+
+        public init(checks: String? = nil, text: String? = nil) {
+            self.checks = checks
+            self.text = text
+        }
     }
 
-    /// The files and the manifest that lists them (the export stage's artifact).
-    package static func exportWithManifest(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
-                                   reconciled: ReconcileReport, options: ExportOptions) throws(ReportError)
-        -> (files: [OutputFile], manifest: ExportManifest) {
+    public static func export(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
+                              reconciled: ReconcileReport, options: ExportOptions = ExportOptions(),
+                              sources: Sources = Sources()) throws(ReportError) -> [OutputFile] {
+        try exportBag(reportID: reportID, extract: extract, normalized: normalized, reconciled: reconciled, options: options,
+                      sources: sources).files
+    }
+
+    /// The bag's files and what its payload manifest lists (the export stage's artifact).
+    package static func exportBag(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
+                                  reconciled: ReconcileReport, options: ExportOptions, sources: Sources) throws(ReportError)
+        -> (files: [OutputFile], bag: ExportedBag) {
         let bom = options.csvByteOrderMark
-        var files: [String: Data] = [:]
+        var payload: [OutputFile] = []
+        func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil) {
+            payload.append(OutputFile(name: path, data: data, sameInEveryReport: shared, sameAs: sameAs))
+        }
         let (facts, factCount) = FactsCSV.write(reportID: reportID, tables: normalized.tables, byteOrderMark: bom)
-        files[FactsCSV.fileName] = facts
-        files[ChecksCSV.fileName] = ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom)
+        add(FactsCSV.fileName, facts)
+        // Reconcile's file has no byte-order mark; with one asked for, the export writes its own.
+        add(ChecksCSV.fileName, ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom),
+            sameAs: bom ? nil : sources.checks)
 
         var tableFiles: [String: String] = [:]
         for table in normalized.tables {
             let path = TableCSV.fileName(for: table.id)
             tableFiles[table.id] = path
-            files[path] = TableCSV.write(table, byteOrderMark: bom)
+            add(path, TableCSV.write(table, byteOrderMark: bom))
         }
 
         let xml = try ReportXML.write(ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount))
         try ReportSchema.validate(xml)
-        files[ReportXML.fileName] = xml
-        files[ReportSchema.fileName] = ReportSchema.data
-
-        let manifest: ExportManifest
+        add(ReportXML.fileName, xml)
+        add(ReportSchema.fileName, ReportSchema.data, shared: true)
+        add(ExportedBag.sourceText, Data(extract.text.utf8), sameAs: sources.text)
         do {
-            files[DataPackage.fileName] = try DataPackage.encode(
-                reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, tableFiles: tableFiles, files: files)
-            manifest = ExportManifest(reportID: reportID, extract: extract.info, metadata: normalized.metadata,
-                                      facts: factCount, checks: reconciled.checks.count, files: files)
-            files[ExportManifest.fileName] = try manifest.encoded()
+            add(DataPackage.fileName, try DataPackage.encode(
+                reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, tableFiles: tableFiles))
         } catch {
             throw ReportError(file: DataPackage.fileName, stage: "export", message: "cannot be encoded: \(error)")
         }
-        let outputs = files.keys.sorted().map { name in
-            OutputFile(name: name, data: files[name]!, sameInEveryReport: name == ReportSchema.fileName)
-        }
-        return (outputs, manifest)
+        payload.sort { $0.name < $1.name }
+
+        let entries = payload.map { BagTagFiles.Payload(path: $0.name, sha256: Checksum.sha256($0.data), size: $0.data.count) }
+        let description = BagTagFiles.Description(
+            reportId: reportID, metadata: normalized.metadata, source: extract.info.source, facts: factCount,
+            checks: reconciled.checks.count)
+        let tags = BagTagFiles(description: description, payload: entries)
+        let files = payload.map { file in
+            OutputFile(name: "\(ExportedBag.payloadFolder)/\(file.name)", data: file.data,
+                       sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs)
+        } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
+        return (files, ExportedBag(payload: entries, facts: factCount))
     }
 }

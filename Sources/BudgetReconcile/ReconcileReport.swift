@@ -1,6 +1,6 @@
 import BudgetCore
 
-/// The reconcile stage's artifact, `04-reconcile/reconcile.json`: one record per check run, and
+/// The reconcile stage's artifact, read back from `04-reconcile/checks.csv`: one record per check run, and
 /// how many passed, warned and failed.
 public struct ReconcileReport: Codable, Sendable, Equatable {
     public var checks: [CheckResult]

@@ -4,10 +4,10 @@ import Foundation
 
 /// Stage 4, reconcile: checks the normalized report against the identities it keeps (totals,
 /// header groups, paired sides, figures shared between tables, the narrative, cost estimates,
-/// promised tables) and writes every check with its outcome to `04-reconcile/reconcile.json`
-/// (`ReconcileReport`).
+/// promised tables) and writes every check with its outcome to `04-reconcile/checks.csv`
+/// (`ChecksCSV`), the one record of the checks: the export delivers the same file.
 public struct ReconcileStage: Stage {
-    public static let file = "reconcile.json"
+    public static let file = ChecksCSV.fileName
 
     public static let name: StageName = "reconcile"
     public static let needs = [NormalizeStage.name]
@@ -23,11 +23,19 @@ public struct ReconcileStage: Stage {
     public func run(_ context: StageContext) throws -> StageProduct<ReconcileReport> {
         let normalized = try context.artifact(of: NormalizeStage.self)
         let report = Reconciler.reconcile(normalized, options: options)
-        return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report))],
+        let file = OutputFile(name: Self.file, data: ChecksCSV.write(reportID: context.reportID, checks: report.checks))
+        return StageProduct(artifact: report, files: [file],
                             summary: ["failedChecks": String(report.summary.fail), "warnedChecks": String(report.summary.warn)])
     }
 
     public static func loadArtifact(from folder: StageFolder) throws -> ReconcileReport {
-        try folder.decodeJSON(ReconcileReport.self, from: Self.file)
+        let data = try folder.read(Self.file)
+        do {
+            let checks = try ChecksCSV.read(data)
+            return ReconcileReport(checks: checks, summary: CheckSummary(counting: checks))
+        } catch {
+            throw ReportError(file: folder.url(of: Self.file).path, message: "cannot be read back: \(error)",
+                              hint: "re-run the reconcile stage")
+        }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Recompute the SHA-256 of every exported and archived file of a report and report any difference.",
+        abstract: "Recompute the SHA-256 of every file of a report's bag (05-export/) and report any difference.",
         discussion: "Exit status 0 when every file is as recorded, 1 when any differs, is missing or is not listed.")
 
     @Argument(help: "A report's output folder, e.g. output/<report-id>.")

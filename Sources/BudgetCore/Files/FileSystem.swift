@@ -140,6 +140,20 @@ public enum FileSystem {
         }
     }
 
+    /// Gives `source` the name `target`, atomically: a hard link (or copy) made beside the target
+    /// under a temporary name, then renamed over it, like every other write.
+    public static func linkAtomically(_ source: URL, to target: URL) throws {
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent("\(temporaryPrefix)\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        try hardLink(source, to: temporary)
+        do {
+            try move(temporary, to: target)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
     /// Renames a file or folder (atomic within one file system).
     public static func move(_ source: URL, to target: URL) throws {
         guard rename(source.path, target.path) == 0 else {

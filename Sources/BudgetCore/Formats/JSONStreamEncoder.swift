@@ -2,7 +2,7 @@ import Foundation
 
 /// Compact JSON for any `Encodable` value, written straight into a byte buffer while the value
 /// encodes itself — for the bulky intermediate files (`segment.json`, `normalize.json`,
-/// `reconcile.json`) every report produces.
+/// `manifest.json`) every report produces.
 ///
 /// Why not `JSONEncoder`: it builds a tree of boxed values first and then serializes it, which
 /// took more time than all the parsing together. Why not hand-written writers: they repeated

@@ -29,16 +29,10 @@ public protocol Stage: Sendable {
 
     /// Reads back the artifact this stage wrote to `folder`.
     static func loadArtifact(from folder: StageFolder) throws -> Artifact
-
-    /// Work that needs the stage's files in place (the export stage's archive bag links to them).
-    /// Returns the files it wrote, relative to the report folder, to record as the stage's outputs.
-    func finish(reportFolder: URL, layout: StageLayout) throws -> [String]
 }
 
 extension Stage {
     public static var fingerprint: Data { Data() }
-
-    public func finish(reportFolder: URL, layout: StageLayout) throws -> [String] { [] }
 
     /// Whether the stage takes options (a stage with `NoOptions` has no key under `options`).
     public static var hasOptions: Bool { Options.self != NoOptions.self }
@@ -55,11 +49,16 @@ public struct OutputFile: Sendable {
     /// The same bytes for every report (a schema): stored once per output folder, under
     /// `_shared/<sha256>`, and hard-linked into each report's folder rather than written again.
     public var sameInEveryReport: Bool
+    /// An earlier stage's file that holds these very bytes (a path inside the report folder,
+    /// `04-reconcile/checks.csv`): the writer gives it a second name (a hard link) rather than
+    /// writing the bytes again, when the file is still the one that stage recorded.
+    public var sameAs: String?
 
-    public init(name: String, data: Data, sameInEveryReport: Bool = false) {
+    public init(name: String, data: Data, sameInEveryReport: Bool = false, sameAs: String? = nil) {
         self.name = name
         self.data = data
         self.sameInEveryReport = sameInEveryReport
+        self.sameAs = sameAs
     }
 }
 

@@ -82,6 +82,11 @@ public final class StageFolder {
         self.reportID = reportID
     }
 
+    /// Where `name` of this stage's folder is.
+    public func url(of name: String) -> URL {
+        reportFolder.appendingPathComponent("\(folderName)/\(name)")
+    }
+
     /// The bytes of `name` in this stage's folder; a missing file says which command makes it.
     public func read(_ name: String) throws -> Data {
         let relative = "\(folderName)/\(name)"

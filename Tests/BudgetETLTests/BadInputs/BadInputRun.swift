@@ -27,14 +27,14 @@ struct BadInputRun {
 
     /// facts.csv's records without the report id and the source line, which differ between runs.
     var facts: [String] {
-        (folder.text("output/\(name)/05-export/facts.csv") ?? "").split(separator: "\r\n").dropFirst().map { line in
+        (folder.text("output/\(name)/05-export/data/facts.csv") ?? "").split(separator: "\r\n").dropFirst().map { line in
             line.split(separator: ",", omittingEmptySubsequences: false).dropFirst().dropLast().joined(separator: ",")
         }
     }
 
     /// checks.csv's records, without the header.
     var checks: [[String]] {
-        Array(CSVReader.records(folder.text("output/\(name)/05-export/checks.csv") ?? "").dropFirst())
+        Array(CSVReader.records(folder.text("output/\(name)/05-export/data/checks.csv") ?? "").dropFirst())
     }
 
     /// The sample report's text.

@@ -45,10 +45,10 @@ import Glibc
         #expect(folder.read("output/r/01-extract/text.txt") != firstText)
         #expect(folder.read("output/r/versions/\(firstSHA)/01-extract/text.txt") == firstText)
         #expect(folder.exists("output/r/versions/\(firstSHA)/manifest.json"))
-        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/tables/1.csv"))
-        #expect(folder.exists("output/r/versions/\(firstSHA)/archive/data/report.xml"))
+        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/data/tables/1.csv"))
+        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/bag-info.txt"))
         // Hard links, not copies: the kept version costs no bytes.
-        let kept = try FileManager.default.attributesOfItem(atPath: folder.path("output/r/versions/\(firstSHA)/05-export/facts.csv").path)
+        let kept = try FileManager.default.attributesOfItem(atPath: folder.path("output/r/versions/\(firstSHA)/05-export/data/facts.csv").path)
         #expect((kept[.referenceCount] as? Int ?? 1) >= 2)
         let rows = catalog().filter { $0.first == "r" }
         #expect(rows.map { $0[1] } == ["1", "2"])
@@ -65,7 +65,7 @@ import Glibc
         func inode(_ path: String) throws -> Int? {
             try FileManager.default.attributesOfItem(atPath: folder.path(path).path)[.systemFileNumber] as? Int
         }
-        let a = try inode("output/a/05-export/budget-report.xsd"), b = try inode("output/b/05-export/budget-report.xsd")
+        let a = try inode("output/a/05-export/data/budget-report.xsd"), b = try inode("output/b/05-export/data/budget-report.xsd")
         #expect(a != nil && a == b)
         #expect(try run("verify", "output/a").status == 0)
     }

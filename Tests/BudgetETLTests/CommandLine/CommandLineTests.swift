@@ -102,14 +102,14 @@ import Testing
         folder.write("input/sample.txt", SampleReport.data)
         let result = try run("run")
         #expect(result.status == 0, "\(result.stderr)")
-        for file in ["05-export/facts.csv", "05-export/report.xml", "05-export/checks.csv", "05-export/datapackage.json",
-                     "archive/bagit.txt", "archive/data/report.xml"] {
+        for file in ["05-export/data/facts.csv", "05-export/data/report.xml", "05-export/data/checks.csv", "05-export/data/datapackage.json",
+                     "05-export/bagit.txt", "04-reconcile/checks.csv"] {
             #expect(folder.exists("output/sample/\(file)"), "\(file)")
         }
         #expect(try run("verify", "output/sample").status == 0)
-        var facts = try #require(folder.read("output/sample/05-export/facts.csv"))
+        var facts = try #require(folder.read("output/sample/05-export/data/facts.csv"))
         facts[facts.count - 3] ^= 0x01
-        try facts.write(to: folder.path("output/sample/05-export/facts.csv"))
+        try facts.write(to: folder.path("output/sample/05-export/data/facts.csv"))
         let tampered = try run("verify", "output/sample")
         #expect(tampered.status == 1)
         #expect(tampered.stdout.contains("facts.csv"))

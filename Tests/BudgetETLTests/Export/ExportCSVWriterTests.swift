@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetExport
+@testable import BudgetReconcile
 
 /// RFC 4180 output and spreadsheet defusing.
 @Suite struct ExportCSVWriterTests {
@@ -56,8 +57,9 @@ import Testing
     @Test func checksCSVQuotesDefusesAndKeepsNumbers() throws {
         let records = CSVTestReader.records(ExportFixtures.file(ChecksCSV.fileName))
         #expect(records[0] == ["report_id", "check_id", "rule", "status", "table_id", "location", "expected", "actual",
-                               "difference", "tolerance", "message"])
+                               "difference", "tolerance", "message", "lines"])
         #expect(records.count == 4)
+        #expect(records[1][11] == "198 199 200")
         let failed = records[3]
         #expect(failed[1] == "arithmetic:7:=1+1")
         #expect(failed[3] == "fail")
@@ -69,7 +71,7 @@ import Testing
         #expect(records[2][10] == "The narrative says \"1209.0\", table 1 says 1,209.02.")
         #expect(records[2][4] == "")
         let raw = ExportFixtures.text(ChecksCSV.fileName)
-        #expect(raw.contains("\"'-1.70 is printed, 1.70 is the sum:\ncheck line 292.\"\r\n"))
+        #expect(raw.contains("\"'-1.70 is printed, 1.70 is the sum:\ncheck line 292.\",\r\n"))
     }
 
     @Test func everyCSVIsCRLFAndParses() {

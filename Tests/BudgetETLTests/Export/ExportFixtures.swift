@@ -34,14 +34,15 @@ enum ExportFixtures {
         try Exporter.export(reportID: reportID, extract: SampleReport.extracted, normalized: normalized, reconciled: reconciled, options: options)
     }
 
+    /// A file of the export by its path in the bag (`bag-info.txt`) or in its payload (`facts.csv`).
     static func file(_ name: String, in files: [OutputFile] = files) -> Data {
-        files.first { $0.name == name }!.data
+        files.first { $0.name == name || $0.name == "data/\(name)" }!.data
     }
 
     static func text(_ name: String) -> String { String(decoding: file(name), as: UTF8.self) }
 
     /// Lays out a report folder as the pipeline does: `01-extract/text.txt` and the export's
-    /// files under `05-export/` (sub-folders included).
+    /// bag as `05-export/` (sub-folders included).
     static func writeReportFolder(at root: URL, files: [OutputFile] = files) throws {
         try FileSystem.createDirectory(root.appendingPathComponent("01-extract"))
         try FileSystem.writeAtomically(Data(SampleReport.text.utf8), to: root.appendingPathComponent("01-extract/text.txt"))

@@ -11,7 +11,7 @@ import Testing
 
     @Test func everyTableHasAFile() {
         for table in SampleReport.normalized.tables {
-            #expect(ExportFixtures.files.contains { $0.name == "tables/\(table.id).csv" }, "\(table.id)")
+            #expect(ExportFixtures.files.contains { $0.name == "data/tables/\(table.id).csv" }, "\(table.id)")
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
     @Test func everyCaseHasARecordingAndAReadme() {
         #expect(GoldenRun.cases.contains("sample"))
         for name in GoldenRun.cases {
-            #expect(FileManager.default.fileExists(atPath: Fixtures.expected(name).appendingPathComponent("05-export/facts.csv").path), "\(name)")
+            #expect(FileManager.default.fileExists(atPath: Fixtures.expected(name).appendingPathComponent("05-export/data/facts.csv").path), "\(name)")
             #expect(FileManager.default.fileExists(atPath: Fixtures.folder.appendingPathComponent("\(name)/README.md").path), "\(name)")
         }
     }
@@ -37,7 +37,7 @@ import Testing
     /// comma, on its own source line) makes the golden comparison fail and name facts.csv.
     @Test func aChangedNumberInTheSampleFailsTheComparison() throws {
         let golden = try GoldenRun(case: "sample")
-        let facts = String(decoding: try #require(golden.expected()["05-export/facts.csv"]), as: UTF8.self)
+        let facts = String(decoding: try #require(golden.expected()["05-export/data/facts.csv"]), as: UTF8.self)
         let header = try #require(facts.split(separator: "\r\n").first).split(separator: ",")
         let rawColumn = try #require(header.firstIndex(of: "raw"))
         let lineColumn = try #require(header.firstIndex(of: "source_line"))
@@ -54,7 +54,7 @@ import Testing
         let mutated = try GoldenRun(case: "sample", input: Data(lines.joined(separator: "\n").utf8))
 
         let differences = GoldenRun.differences(expected: golden.expected(), actual: try mutated.run())
-        let factsDifference = try #require(differences.first { $0.hasPrefix("05-export/facts.csv:") })
+        let factsDifference = try #require(differences.first { $0.hasPrefix("05-export/data/facts.csv:") })
         #expect(factsDifference.contains(raw) && factsDifference.contains(changed))
     }
 

@@ -17,7 +17,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.path("input/link.txt").path, withDestinationPath: "reports/a.txt")
         let summary = try run()
         #expect(summary.failed.isEmpty)
-        #expect(folder.exists("output/link/05-export/facts.csv"))
+        #expect(folder.exists("output/link/05-export/data/facts.csv"))
     }
 
     @Test func aLinkOutOfTheInputFolderIsRefusedUnlessAllowed() throws {
@@ -32,12 +32,12 @@ import Testing
         #expect(failure.error?.hint?.contains("allowLinksOutsideInput") == true)
         #expect(!folder.exists("output/r/01-extract"))
         #expect(folder.exists("output/_quarantine/r.json"))
-        #expect(folder.exists("output/good/05-export/facts.csv"))
+        #expect(folder.exists("output/good/05-export/data/facts.csv"))
 
         var allowing = PipelineConfiguration()
         allowing.allowLinksOutsideInput = true
         #expect(try run(allowing).failed.isEmpty)
-        #expect(folder.exists("output/r/05-export/facts.csv"))
+        #expect(folder.exists("output/r/05-export/data/facts.csv"))
     }
 
     @Test func aDanglingLinkIsALocatedError() throws {
@@ -55,7 +55,7 @@ import Testing
         let summary = try run()
         #expect(summary.failed.isEmpty, "\(summary.failed.map { $0.error?.description ?? "" })")
         let id = try #require(summary.outcomes.first?.reportID)
-        #expect(folder.exists("output/\(id)/05-export/facts.csv"))
+        #expect(folder.exists("output/\(id)/05-export/data/facts.csv"))
     }
 
     @Test func theConfigurationKeyIsDocumentedByItsDefault() throws {

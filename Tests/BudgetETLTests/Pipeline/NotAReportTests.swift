@@ -36,8 +36,8 @@ import Testing
         #expect(error.description.hasPrefix("input/\(name).txt"), "the message names the file")
         #expect(folder.exists("output/_quarantine/\(name).json"))
         #expect(!folder.exists("output/\(name)/05-export"))
-        #expect(!folder.exists("output/\(name)/archive"))
-        #expect(folder.exists("output/good/05-export/facts.csv"))
+        #expect(!folder.exists("output/\(name)/05-export"))
+        #expect(folder.exists("output/good/05-export/data/facts.csv"))
     }
 
     @Test func aPDFIsToldHowToBecomeText() throws {
