@@ -47,7 +47,7 @@ public struct BagTagFiles {
         let title = metadata.title ?? report.source.file
         let agent = "budget-etl \(PipelineVersion.current)"
         let description = "\(title): the archival record (report.xml, valid against budget-report.xsd), tidy CSV "
-            + "(facts.csv, checks.csv, tables/) described by datapackage.json, and the text extracted from "
+            + "(facts.csv, checks.csv, tables.csv) described by datapackage.json, and the text extracted from "
             + "\(report.source.file) (source/text.txt); made by \(agent)."
         let lines: [(String, String?)] = [
             ("Source-Organization", metadata.unitName),

@@ -66,26 +66,24 @@ package struct DataPackage: Encodable {
         + "or that begins with an apostrophe, has one apostrophe (') put in front so spreadsheets do not run it as a formula; "
         + "remove that one apostrophe to get the printed text. Numbers are never changed."
 
-    /// The descriptor for the CSV files in `files` (facts, checks, then each table's).
-    package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
-                               tableFiles: [String: String]) throws -> Data {
+    /// The descriptor for the CSV files: facts, checks and tables.
+    package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable]) throws -> Data {
         func resource(_ name: String, _ path: String, _ title: String, _ description: String, _ schema: Schema) -> Resource {
             Resource(name: name, path: path, title: title, description: description, schema: schema)
         }
-        var resources = [
+        let resources = [
             resource("facts", FactsCSV.fileName, "Facts",
                      "Every numeric cell of every table with a body (form grids included), one record each: the tidy (long) form. "
-                     + "Numbers inside text cells (1100余万人) and form fields are in report.xml and tables/ instead.",
+                     + "Numbers inside text cells (1100余万人) and form fields are in report.xml and tables.csv instead.",
                      factsSchema),
             resource("checks", ChecksCSV.fileName, "Reconciliation checks",
                      "Every reconciliation check run on the report, with its outcome.", checksSchema),
+            resource("tables", TablesCSV.fileName, "Tables as printed",
+                     "Every table as printed (wide form), one after the other: per table a header record (header levels joined "
+                     + "by ' / '), then its rows, or a form's fields as label and value; filter on table_id for one table. "
+                     + "Each table's title is in facts.csv and report.xml.",
+                     tablesSchema(width: TablesCSV.width(tables))),
         ]
-        var names = UniqueNames(separator: "-", reserved: ["facts", "checks"])
-        for table in tables {
-            guard let path = tableFiles[table.id] else { continue }
-            let name = names.claim("table-" + resourceName(table.id))
-            resources.append(resource(name, path, "表 \(table.id) \(table.title)", tableDescription(table), tableSchema(table)))
-        }
         let title = metadata.title ?? reportID
         let package = DataPackage(
             name: isResourceName(reportID) ? reportID : nil,
@@ -127,38 +125,16 @@ package struct DataPackage: Encodable {
         .text("lines", "Lines of 01-extract/text.txt (source/text.txt in the bag) that hold the values compared, separated by spaces."),
     ], primaryKey: ["report_id", "check_id"])
 
-    package static func tableSchema(_ table: NormalizedTable) -> Schema {
-        guard !TableCSV.isForm(table) else {
-            return Schema(fields: [.text("label", "The field's label as printed, without its colon.", required: true),
-                                   .text("value", "The field's value as printed; paragraphs joined by line feeds.")])
+    /// `tables.csv`'s columns: which table, which kind of record, then the printed columns.
+    package static func tablesSchema(width: Int) -> Schema {
+        let cells = TablesCSV.columns(width: width).dropFirst(2).enumerated().map { index, name in
+            Field.text(name, "Printed column \(index + 1): a header path in a header record, else the cell as printed")
         }
-        let names = TableCSV.header(table)
-        // The field's name is already its header path and the fields are in printed order, so a
-        // description says only what the column holds: a few words, in every table of every report.
-        let fields = zip(table.columns, names).map { column, name in
-            var description = roleDescription(column.role)
-            if column.role == .amount, let unit = table.amountUnit { description += " (\(unit))" }
-            if let section = column.section { description += ", \(section) side" }
-            return Field.text(name, description + ", as printed")
-        }
-        return Schema(fields: fields)
-    }
-
-    private static func tableDescription(_ table: NormalizedTable) -> String {
-        if TableCSV.isForm(table) { return "The fields of form \(table.id) \(table.title), one per record; its grids are tables of their own." }
-        var text = "Table \(table.id) as printed (wide form), header levels joined by ' / '"
-        if table.layout == .paired { text += "; the 收入 and 支出 sides side by side, one record per printed line" }
-        if table.empty { text += "; the report prints no rows for it" }
-        return text + "."
-    }
-
-    private static func roleDescription(_ role: ColumnRole) -> String {
-        switch role {
-        case .code: "code"
-        case .item: "row label"
-        case .amount: "amount or percentage"
-        case .text: "text"
-        }
+        return Schema(fields: [
+            .text("table_id", "The table's id, as in facts.csv.", required: true),
+            Field(name: "record", type: "string", description: "header: the table's column names; row: a printed row; field: a form's field.",
+                  constraints: Constraints(required: true, enum: TablesCSV.Record.allCases.map(\.rawValue))),
+        ] + cells)
     }
 
     private static func isResourceName(_ name: String) -> Bool {
@@ -166,13 +142,5 @@ package struct DataPackage: Encodable {
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
         }
-    }
-
-    /// A table id as a Frictionless resource name: lower-case ASCII letters, digits, `.`, `-`, `_`.
-    private static func resourceName(_ id: String) -> String {
-        let mapped = String(id.lowercased().unicodeScalars.map { scalar in
-            scalar.isASCII && isResourceName(String(scalar)) ? Character(scalar) : "-"
-        })
-        return mapped.isEmpty ? "table" : mapped
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// memory, each file named by its path inside the folder.
 ///
 /// The payload, under `data/`:
-/// - `facts.csv`, `checks.csv`, `tables/<table_id>.csv` (see `FactsCSV`, `ChecksCSV`, `TableCSV`);
+/// - `facts.csv`, `checks.csv`, `tables.csv` (see `FactsCSV`, `ChecksCSV`, `TablesCSV`);
 /// - `datapackage.json`, the Frictionless description of the CSVs;
 /// - `report.xml`, validated against `budget-report.xsd` before it is returned: an invalid
 ///   document is a `ReportError`, never an output;
@@ -56,12 +56,7 @@ public enum Exporter {
         add(ChecksCSV.fileName, ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom),
             sameAs: bom ? nil : sources.checks)
 
-        var tableFiles: [String: String] = [:]
-        for table in normalized.tables {
-            let path = TableCSV.fileName(for: table.id)
-            tableFiles[table.id] = path
-            add(path, TableCSV.write(table, byteOrderMark: bom))
-        }
+        add(TablesCSV.fileName, TablesCSV.write(normalized.tables, byteOrderMark: bom))
 
         let xml = try ReportXML.write(ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount))
@@ -71,7 +66,7 @@ public enum Exporter {
         add(ExportedBag.sourceText, Data(extract.text.utf8), sameAs: sources.text)
         do {
             add(DataPackage.fileName, try DataPackage.encode(
-                reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, tableFiles: tableFiles))
+                reportID: reportID, metadata: normalized.metadata, tables: normalized.tables))
         } catch {
             throw ReportError(file: DataPackage.fileName, stage: "export", message: "cannot be encoded: \(error)")
         }

@@ -7,7 +7,7 @@ import Foundation
 /// A fact is a cell of an amount column (`ColumnRole.amount`: every cell a number or blank)
 /// that holds a value, in any table with a body, form grids included; percentages count (their
 /// value is the printed number without `%`). Left out, and kept in `report.xml` and the
-/// `tables/` CSVs instead:
+/// `tables.csv` instead:
 /// - numbers inside text cells (`1100余万人`, `月均11万条`): the number is part of a phrase with a
 ///   qualifier, an indicator's target and not an amount, and `value` would overstate how exact
 ///   it is;

@@ -2,7 +2,7 @@ import BudgetCore
 import BudgetNormalize
 
 /// Rebuilds each table's rows as printed, cell by cell, from the normalized table: the wide
-/// form the `tables/` CSVs hold, and the column `report.xml` records for each row's label.
+/// form `tables.csv` holds, and the column `report.xml` records for each row's label.
 ///
 /// A normalized row keeps its code and label apart from its cells, with the column its label was
 /// printed in.

@@ -45,7 +45,7 @@ import Glibc
         #expect(folder.read("output/r/01-extract/text.txt") != firstText)
         #expect(folder.read("output/r/versions/\(firstSHA)/01-extract/text.txt") == firstText)
         #expect(folder.exists("output/r/versions/\(firstSHA)/manifest.json"))
-        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/data/tables/1.csv"))
+        #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/data/tables.csv"))
         #expect(folder.exists("output/r/versions/\(firstSHA)/05-export/bag-info.txt"))
         // Hard links, not copies: the kept version costs no bytes.
         let kept = try FileManager.default.attributesOfItem(atPath: folder.path("output/r/versions/\(firstSHA)/05-export/data/facts.csv").path)

@@ -43,11 +43,13 @@ import Testing
                 == ["expected", "actual", "difference", "tolerance"])
     }
 
-    @Test func tableResourcesNameTheirColumnsByHeaderPath() throws {
-        let table = try #require(Self.resources.first { $0["path"] as? String == "tables/5-1.csv" })
-        #expect(table["name"] as? String == "table-5-1")
-        let fields = (table["schema"] as! [String: Any])["fields"] as! [[String: Any]]
-        #expect(fields[4]["name"] as? String == "基本支出 / 人员经费")
+    @Test func theTablesResourceHasEveryColumnOfTheFile() throws {
+        let tables = try #require(Self.resources.first { $0["name"] as? String == "tables" })
+        #expect(tables["path"] as? String == TablesCSV.fileName)
+        let fields = (tables["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        let header = CSVTestReader.records(ExportFixtures.file(TablesCSV.fileName))[0]
+        #expect(fields.map { $0["name"] as! String } == header)
+        #expect(((fields[1]["constraints"] as! [String: Any])["enum"] as? [String]) == ["header", "row", "field"])
     }
 
     @Test func primaryKeyOfFactsIsUnique() {

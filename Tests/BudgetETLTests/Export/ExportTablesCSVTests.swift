@@ -3,15 +3,35 @@ import Testing
 @testable import BudgetCore
 @testable import BudgetExport
 
-/// `tables/<id>.csv`: each table as printed.
-@Suite struct ExportTableCSVTests {
+/// `tables.csv`: every table as printed, one after the other.
+@Suite struct ExportTablesCSVTests {
+    static let all = CSVTestReader.records(ExportFixtures.file(TablesCSV.fileName))
+
+    /// One table as its own file had it: its header, then its rows (or fields), each as wide as
+    /// the header.
     func records(_ id: String) -> [[String]] {
-        CSVTestReader.records(ExportFixtures.file(TableCSV.fileName(for: id)))
+        let own = Self.all.dropFirst().filter { $0[0] == id }
+        guard let header = own.first, header[1] == "header" else { return [] }
+        let width = header.dropFirst(2).prefix { !$0.isEmpty }.count
+        return own.map { Array($0.dropFirst(2).prefix(width)) }
     }
 
-    @Test func everyTableHasAFile() {
-        for table in SampleReport.normalized.tables {
-            #expect(ExportFixtures.files.contains { $0.name == "data/tables/\(table.id).csv" }, "\(table.id)")
+    @Test func everyTableIsThereInOrderHeaderFirst() {
+        let width = TablesCSV.width(SampleReport.normalized.tables)
+        #expect(Self.all[0] == ["table_id", "record"] + (1...width).map { "c\($0)" })
+        #expect(Self.all.allSatisfy { $0.count == width + 2 }, "every record has every column")
+        let headers = Self.all.dropFirst().filter { $0[1] == "header" }.map { $0[0] }
+        #expect(headers == SampleReport.normalized.tables.map(\.id))
+        var seen: Set<String> = []
+        var previous = ""
+        for record in Self.all.dropFirst() {
+            if record[0] != previous {
+                #expect(record[1] == "header" && !seen.contains(record[0]), "\(record[0]) starts with its header, once")
+                seen.insert(record[0])
+                previous = record[0]
+            } else {
+                #expect(record[1] != "header")
+            }
         }
     }
 
@@ -43,20 +63,13 @@ import Testing
         #expect(table.contains(["收 入 总 计", "1,209.02", "支 出 总 计", "1,209.02"]))
     }
 
-    @Test func emptyTableAndFormFiles() {
+    @Test func emptyTableAndFormRecords() {
         #expect(records("8") == [["科目编码", "科目名称", "本年政府性基金预算支出 / 合计", "本年政府性基金预算支出 / 基本支出",
                                   "本年政府性基金预算支出 / 项目支出"]])
         let form = records("12")
         #expect(form[0] == ["label", "value"])
         #expect(form.contains(["项目总预算", "383.76"]))
         #expect(form.contains(["邮政编码", "430000"]))
-    }
-
-    @Test func fileNamesCannotLeaveTheFolder() {
-        #expect(TableCSV.fileName(for: "5-1") == "tables/5-1.csv")
-        #expect(TableCSV.fileName(for: "12.1") == "tables/12.1.csv")
-        #expect(TableCSV.fileName(for: "../x") == "tables/.._x.csv")
-        #expect(TableCSV.fileName(for: "..") == "tables/_.csv")
-        #expect(TableCSV.fileName(for: "a/b c") == "tables/a_b_c.csv")
+        #expect(Self.all.contains { $0[0] == "12" && $0[1] == "field" && $0[2] == "项目总预算" })
     }
 }
