@@ -21,7 +21,7 @@ public enum Quarantine {
             return
         }
         let entry = Entry(reportId: outcome.reportID, source: outcome.source, error: error, time: Date().formatted(.iso8601))
-        try? FileSystem.createDirectory(folder)
-        if let data = try? JSONCoding.encode(entry) { try? FileSystem.writeAtomically(data, to: url) }
+        _ = try? FileSystem.createDirectory(folder)
+        if let data = try? JSONCoding.encode(entry) { _ = try? FileSystem.writeAtomically(data, to: url) }
     }
 }

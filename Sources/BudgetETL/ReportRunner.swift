@@ -189,30 +189,36 @@ package struct ReportRunner {
     private func write(_ files: [OutputFile], for stage: StageName, replacing old: StageRecord?,
                        upstream: (String) -> FileRecord?) throws -> [FileRecord] {
         let folder = workspace.folder(for: stage)
-        try FileSystem.createDirectory(folder)
+        let isNew = try FileSystem.createDirectory(folder)
+        var madeFolders: Set<String> = []
         var records: [FileRecord] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
-            if file.name.contains("/") { try FileSystem.createDirectory(url.deletingLastPathComponent()) }
+            let parent = url.deletingLastPathComponent()
+            if file.name.contains("/"), madeFolders.insert(parent.path).inserted { try FileSystem.createDirectory(parent) }
             let path = "\(stage.folderName)/\(file.name)"
             let sha256 = Checksum.sha256(file.data)
-            if let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
+            if !isNew, let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
                let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
                 records.append(previous)
                 continue
             }
+            let stamp: FileStamp?
             if let sameAs = file.sameAs, let recorded = upstream(sameAs), recorded.sha256 == sha256,
-               case let source = workspace.root.appendingPathComponent(sameAs), let stamp = FileSystem.stamp(of: source),
-               stamp == recorded.stamp {
+               case let source = workspace.root.appendingPathComponent(sameAs), let current = FileSystem.stamp(of: source),
+               current == recorded.stamp {
                 try FileSystem.linkAtomically(source, to: url)
+                stamp = current
             } else if file.sameInEveryReport {
-                try linkShared(file.data, sha256: sha256, to: url)
+                stamp = try linkShared(file.data, sha256: sha256, to: url)
             } else {
-                try FileSystem.writeAtomically(file.data, to: url)
+                stamp = try FileSystem.writeAtomically(file.data, to: url)
             }
-            records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: FileSystem.stamp(of: url)))
+            records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: stamp))
         }
-        // Files an earlier run left that this one did not write, and folders that emptied.
+        // Files an earlier run left that this one did not write, and folders that emptied; a
+        // folder made just now has none, and is not walked.
+        guard !isNew else { return records }
         let keep = Set(files.map(\.name))
         for path in FileSystem.relativeFiles(under: folder) where !keep.contains(path) {
             try FileSystem.remove(folder.appendingPathComponent(path))
@@ -226,14 +232,16 @@ package struct ReportRunner {
 
     /// Places bytes every report shares: written once to `<output>/_shared/<sha256>`, then
     /// hard-linked beside the target and renamed over it (atomic, like every other write).
-    private func linkShared(_ data: Data, sha256: String, to url: URL) throws {
+    private func linkShared(_ data: Data, sha256: String, to url: URL) throws -> FileStamp? {
         let store = workspace.root.deletingLastPathComponent().appendingPathComponent(Self.sharedFolder, isDirectory: true)
         let shared = store.appendingPathComponent(sha256)
-        if !FileManager.default.fileExists(atPath: shared.path) {
+        var stamp = FileSystem.stamp(of: shared)
+        if stamp == nil {
             try FileSystem.createDirectory(store)
-            try FileSystem.writeAtomically(data, to: shared)
+            stamp = try FileSystem.writeAtomically(data, to: shared)
         }
         try FileSystem.linkAtomically(shared, to: url)
+        return stamp
     }
 
     /// Folder of the output folder that holds bytes shared by every report.

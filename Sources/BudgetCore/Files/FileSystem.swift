@@ -15,21 +15,24 @@ public struct FileStamp: Codable, Equatable, Sendable {
     public var inode: UInt64
 }
 
-/// Thin POSIX wrappers: the pipeline's file handling in one place, with errors that name the path.
-public enum FileSystem {
-    public static func stamp(of url: URL) -> FileStamp? {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+extension FileStamp {
+    init(_ info: stat) {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else
         let time = info.st_mtim
         #endif
-        return FileStamp(
-            size: Int(info.st_size),
-            modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec),
-            inode: UInt64(info.st_ino)
-        )
+        self.init(size: Int(info.st_size), modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec),
+                  inode: UInt64(info.st_ino))
+    }
+}
+
+/// Thin POSIX wrappers: the pipeline's file handling in one place, with errors that name the path.
+public enum FileSystem {
+    public static func stamp(of url: URL) -> FileStamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return FileStamp(info)
     }
 
     public static func isDirectory(_ url: URL) -> Bool {
@@ -46,10 +49,13 @@ public enum FileSystem {
     }
 
     /// Creates the folder and any missing parents (POSIX `mkdir`, cheaper than FileManager's
-    /// version, which this runs for every stage of every report).
-    public static func createDirectory(_ url: URL) throws {
+    /// version, which this runs for every stage of every report). Returns whether the folder is
+    /// new: a new folder has nothing left in it to clean up.
+    @discardableResult
+    public static func createDirectory(_ url: URL) throws -> Bool {
         let path = url.path
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
         guard errno == ENOENT else {
             throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
         }
@@ -58,14 +64,18 @@ public enum FileSystem {
             throw FileSystemError(path: path, action: "create folder", reason: "no parent folder")
         }
         try createDirectory(parent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if mkdir(path, 0o755) == 0 { return true }
+        guard errno == EEXIST else {
             throw FileSystemError(path: path, action: "create folder", reason: String(cString: strerror(errno)))
         }
+        return false
     }
 
     /// Writes `data` to `url` atomically: into a temporary file in the same folder, then
     /// renamed over the target, so a crash leaves either the old file or the new one, never half.
-    public static func writeAtomically(_ data: Data, to url: URL) throws {
+    /// Returns the new file's stamp (taken from the open file: no second look-up by path).
+    @discardableResult
+    public static func writeAtomically(_ data: Data, to url: URL) throws -> FileStamp {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             "\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
@@ -86,12 +96,15 @@ public enum FileSystem {
                 offset += written
             }
         }
+        var info = stat()
+        if failure == 0 && fstat(descriptor, &info) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary.path)
             throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(failure)))
         }
+        return FileStamp(info)
     }
 
     /// Files in `folder` (not recursing), sorted by name; hidden files are left out.
