@@ -24,7 +24,9 @@ enum RepeatedTables {
         var kept: [SegmentedTable] = []
         var repeats: [RepeatedTable] = []
         for table in tables {
-            let digest = Checksum.sha256(Array(content(of: table).utf8))
+            var content: [UInt8] = []
+            append(table, to: &content)
+            let digest = Checksum.sha256(content)
             if let first = firstByContent[digest] {
                 repeats.append(RepeatedTable(id: table.id, line: line(of: table), repeats: first.id, repeatsLine: line(of: first)))
             } else {
@@ -39,16 +41,36 @@ enum RepeatedTables {
         table.caption?.line ?? table.title?.line ?? table.rows.first?.line ?? 0
     }
 
-    /// Everything printed in the table, without its position in the text. Fields are separated by
-    /// control characters that never occur in extracted text (the extract stage removes them).
-    private static func content(of table: SegmentedTable) -> String {
-        var text = "\(table.title?.text ?? "")\u{1}\(table.caption?.text ?? "")\u{1}"
-        for column in table.columns { text += column.path.joined(separator: "\u{2}") + "\u{3}" }
-        text += "\u{1}"
-        for row in table.rows { text += row.cells.joined(separator: "\u{2}") + "\u{3}" }
-        text += "\u{1}"
-        for field in table.fields { text += "\(field.label)\u{2}\(field.value)\u{3}" }
-        for grid in table.grids { text += "\u{4}" + content(of: grid) }
-        return text
+    /// Everything printed in the table, without its position in the text, as UTF-8 bytes
+    /// appended to one buffer (no intermediate strings). Fields are separated by control
+    /// characters that never occur in extracted text (the extract stage removes them).
+    private static func append(_ table: SegmentedTable, to bytes: inout [UInt8]) {
+        bytes += (table.title?.text ?? "").utf8
+        bytes.append(1)
+        bytes += (table.caption?.text ?? "").utf8
+        bytes.append(1)
+        for column in table.columns { append(column.path, to: &bytes) }
+        bytes.append(1)
+        for row in table.rows { append(row.cells, to: &bytes) }
+        bytes.append(1)
+        for field in table.fields {
+            bytes += field.label.utf8
+            bytes.append(2)
+            bytes += field.value.utf8
+            bytes.append(3)
+        }
+        for grid in table.grids {
+            bytes.append(4)
+            append(grid, to: &bytes)
+        }
+    }
+
+    /// `texts` joined by U+0002, then U+0003.
+    private static func append(_ texts: [String], to bytes: inout [UInt8]) {
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(2) }
+            bytes += text.utf8
+        }
+        bytes.append(3)
     }
 }

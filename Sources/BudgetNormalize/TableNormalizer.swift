@@ -15,6 +15,7 @@ package struct TableNormalizer {
         var columns = table.columns.map { column in
             NormalizedColumn(index: column.index, path: column.path.map(LabelCleaner.clean), role: .text, section: nil)
         }
+        let units = Self.columnUnits(columns, amountUnit: amountUnit)
         var rows: [NormalizedRow] = []
         if table.layout == .paired {
             for section in table.sections {
@@ -26,7 +27,7 @@ package struct TableNormalizer {
                 for (number, index) in section.rows.enumerated() {
                     let row = table.rows[index]
                     rows.append(makeRow(row, number: number + 1, section: name, itemColumn: section.columns[0],
-                                        columns: columns, amountUnit: amountUnit, diagnostics: &diagnostics))
+                                        columns: columns, units: units, diagnostics: &diagnostics))
                 }
             }
         } else {
@@ -42,7 +43,7 @@ package struct TableNormalizer {
                         columns[index].role != .code && !TextPatterns.isBlank(row.cells[index])
                     }
                 rows.append(makeRow(row, number: number + 1, section: nil, itemColumn: itemColumn,
-                                    columns: columns, amountUnit: amountUnit, diagnostics: &diagnostics))
+                                    columns: columns, units: units, diagnostics: &diagnostics))
             }
             // The item column is where most rows print their label.
             var uses: [Int: Int] = [:]
@@ -156,8 +157,10 @@ package struct TableNormalizer {
         TableWords.standard.textHeaders.found(in: header) && !TableWords.standard.amountHeaders.found(in: header)
     }
 
+    /// - Parameter units: by position in `columns`, the unit of the column's amounts that are not
+    ///   printed with `%` (see `columnUnits`).
     private func makeRow(_ row: SegmentedTable.Row, number: Int, section: String?, itemColumn: Int?,
-                         columns: [NormalizedColumn], amountUnit: String?,
+                         columns: [NormalizedColumn], units: [String?],
                          diagnostics: inout [NormalizeDiagnostic]) -> NormalizedRow {
         let code = columns.first { $0.role == .code && $0.index < row.cells.count && TextPatterns.isCode(row.cells[$0.index]) }
             .map { TextPatterns.trimmed(row.cells[$0.index]) }
@@ -182,11 +185,12 @@ package struct TableNormalizer {
         } else if let style = enumeratorStyle {
             normalized.level = style == .chinese ? 1 : style == .parenthesizedChinese ? 2 : 3
         }
-        for column in columns where column.index < row.cells.count && column.index != itemColumn && column.role != .code {
+        for (position, column) in columns.enumerated()
+        where column.index < row.cells.count && column.index != itemColumn && column.role != .code {
             if let section, column.section != section { continue }
             let raw = row.cells[column.index]
             if column.role == .amount {
-                normalized.cells.append(amountCell(raw, column: column, row: normalized, amountUnit: amountUnit, diagnostics: &diagnostics))
+                normalized.cells.append(amountCell(raw, column: column, row: normalized, unit: units[position], diagnostics: &diagnostics))
             } else if !TextPatterns.isBlank(raw) {
                 let parsed = TextValue.parse(raw)
                 normalized.cells.append(NormalizedCell(column: column.index, raw: raw, value: parsed?.value, unit: parsed?.unit,
@@ -196,13 +200,13 @@ package struct TableNormalizer {
         return normalized
     }
 
-    private func amountCell(_ raw: String, column: NormalizedColumn, row: NormalizedRow, amountUnit: String?,
+    /// - Parameter unit: the column's unit (`columnUnits`); a number printed with `%` is a percentage whatever it is.
+    private func amountCell(_ raw: String, column: NormalizedColumn, row: NormalizedRow, unit: String?,
                             diagnostics: inout [NormalizeDiagnostic]) -> NormalizedCell {
         switch AmountParser.parse(raw) {
         case .amount(let amount):
-            let unit = amount.isPercent || column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%"
-                : Self.isCount(column.path) ? nil : Self.unit(in: column.path) ?? amountUnit
-            return NormalizedCell(column: column.index, raw: raw, value: amount.value, unit: unit, qualifier: nil, blank: false)
+            return NormalizedCell(column: column.index, raw: raw, value: amount.value, unit: amount.isPercent ? "%" : unit,
+                                  qualifier: nil, blank: false)
         case .blank:
             return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: true)
         case .invalid(_, let reason):
@@ -215,12 +219,24 @@ package struct TableNormalizer {
         }
     }
 
+    /// By position in `columns`, the unit of each column's amounts printed without `%`, worked
+    /// out once per table rather than for every cell: a share column (`占比`) holds `%`, a count
+    /// column none, else the unit its header states, else the table's.
+    private static func columnUnits(_ columns: [NormalizedColumn], amountUnit: String?) -> [String?] {
+        columns.map { column in
+            column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%"
+                : isCount(column.path) ? nil : unit(in: column.path) ?? amountUnit
+        }
+    }
+
     /// A unit a header states itself: `金额（万元）`, `(元)`.
     package static func unit(in path: [String]) -> String? {
         guard let last = path.last else { return nil }
-        for unit in PrintedUnit.money.map(\.name) + ["%"] where TextPatterns.contains(last, "（\(unit)）") { return unit }
-        return nil
+        return headerUnits.first { TextPatterns.contains(last, $0.printed) }?.unit
     }
+
+    /// Each money unit and `%` as a header prints it in brackets (`（万元）`), longest unit first.
+    private static let headerUnits: [(unit: String, printed: String)] = (PrintedUnit.money.map(\.name) + ["%"]).map { ($0, "（\($0)）") }
 
     /// A column of counts (`数量`, `人数`): its numbers are not money.
     package static func isCount(_ path: [String]) -> Bool {

@@ -6,11 +6,25 @@ import Foundation
 /// counts, which labels are totals, which form fields hold money.
 package struct TableWords: Decodable, Sendable {
     package struct Words: Decodable, Sendable {
-        package var words: [String]
+        package let words: [String]
+        /// Each word's UTF-8 bytes, worked out once when the list is read: `found(in:)` runs for
+        /// every header and label of every table.
+        private let needles: [[UInt8]]
+
+        package init(words: [String]) {
+            self.words = words
+            needles = words.map { Array($0.utf8) }
+        }
+
+        private enum CodingKeys: String, CodingKey { case words }
+
+        package init(from decoder: any Decoder) throws {
+            self.init(words: try decoder.container(keyedBy: CodingKeys.self).decode([String].self, forKey: .words))
+        }
 
         /// Whether one of the words occurs in `text` (compared by bytes).
         package func found(in text: String) -> Bool {
-            words.contains { TextPatterns.contains(text, $0) }
+            TextPatterns.contains(text, anyOf: needles)
         }
     }
 

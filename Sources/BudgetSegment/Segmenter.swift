@@ -58,7 +58,7 @@ package struct Segmenter {
                 index += 1
                 continue
             }
-            if !line.hasTabs, TextPatterns.same(TextKey.of(line.trimmed), "目录") {
+            if !line.hasTabs, TextKey.equal(line.trimmed, "目录") {
                 index = readContents(lines, from: index, state: &state)
                 continue
             }

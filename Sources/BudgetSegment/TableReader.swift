@@ -141,7 +141,7 @@ extension Segmenter {
             table.diagnostics.append(Diagnostic(lines: [draft.caption?.line ?? draft.title?.line ?? 0], message: "table \(id) has no rows at all"))
         }
         // Every number-like token of the table's rows must be in exactly one recorded cell.
-        let printed = draft.rows.reduce(0) { total, row in total + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1[...]) } }
+        let printed = draft.rows.reduce(0) { total, row in total + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1) } }
         let recorded = Self.numberTokens(in: table)
         if printed != recorded {
             table.diagnostics.append(Diagnostic(lines: draft.rows.map(\.line),
@@ -152,9 +152,9 @@ extension Segmenter {
 
     static func numberTokens(in table: SegmentedTable) -> Int {
         let rows = table.headerRows + table.repeatedHeaderRows + table.rows
-        var total = rows.reduce(0) { sum, row in sum + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1[...]) } }
-        total += table.fields.reduce(0) { $0 + TextPatterns.numberTokenCount($1.label[...]) + TextPatterns.numberTokenCount($1.value[...]) }
-        total += table.grids.reduce(0) { $0 + numberTokens(in: $1) + TextPatterns.numberTokenCount(($1.title?.text ?? "")[...]) }
+        var total = rows.reduce(0) { sum, row in sum + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1) } }
+        total += table.fields.reduce(0) { $0 + TextPatterns.numberTokenCount($1.label) + TextPatterns.numberTokenCount($1.value) }
+        total += table.grids.reduce(0) { $0 + numberTokens(in: $1) + TextPatterns.numberTokenCount($1.title?.text ?? "") }
         return total
     }
 

@@ -12,8 +12,20 @@
 /// Scans Unicode scalars once and returns the text itself when nothing changes (most labels), so
 /// it is cheap enough for every cell of every report.
 package enum TextKey {
-    /// The key of `text`.
-    package static func of(_ text: some StringProtocol) -> String {
+    /// The key of `text`. `String` and `Substring` versions rather than one generic function:
+    /// generic code called from another module runs unspecialized, through witness tables and
+    /// runtime metadata, which cost more than the key itself.
+    package static func of(_ text: String) -> String { key(of: text) }
+
+    package static func of(_ text: Substring) -> String { key(of: text) }
+
+    /// Whether two texts have the same key, without building either.
+    package static func equal(_ a: String, _ b: String) -> Bool { keysEqual(a, b) }
+
+    package static func equal(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool { keysEqual(a, b) }
+
+    /// `of`, specialized by the compiler for each concrete type above.
+    private static func key(of text: some StringProtocol) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { keyScalar($0) != $0 }) else { return String(text) }
         var key = String.UnicodeScalarView(scalars[..<first])
@@ -23,8 +35,8 @@ package enum TextKey {
         return String(key)
     }
 
-    /// Whether two texts have the same key, without building either.
-    package static func equal(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    /// `equal`, specialized by the compiler for each concrete pair above.
+    private static func keysEqual(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         var left = a.unicodeScalars.makeIterator(), right = b.unicodeScalars.makeIterator()
         func next(_ iterator: inout some IteratorProtocol<Unicode.Scalar>) -> Unicode.Scalar? {
             while let scalar = iterator.next() {

@@ -95,18 +95,63 @@ package enum TextPatterns {
         a.utf8.elementsEqual(b.utf8)
     }
 
+    /// `same` for two strings, the common case (a line against a word list): lengths first, then
+    /// one comparison of two byte buffers, with no generic code.
+    package static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return withUTF8(a) { left in withUTF8(b) { right in left.elementsEqual(right) } }
+    }
+
     /// Whether `text` contains `pattern`, comparing UTF-8 bytes (Foundation's `contains` goes
-    /// through NSString).
-    package static func contains(_ text: some StringProtocol, _ pattern: String) -> Bool {
-        let needle = Array(pattern.utf8)
-        guard let first = needle.first else { return true }
-        let haystack = text.utf8
-        var index = haystack.startIndex
-        while let found = haystack[index...].firstIndex(of: first) {
-            if haystack[found...].starts(with: needle) { return true }
-            index = haystack.index(after: found)
+    /// through NSString). Concrete `String` and `Substring` versions, not one over
+    /// `StringProtocol`: called for every cell, where generic code across modules costs more
+    /// than the search itself.
+    package static func contains(_ text: String, _ pattern: String) -> Bool {
+        withUTF8(text) { haystack in withUTF8(pattern) { occurs($0, in: haystack) } }
+    }
+
+    package static func contains(_ text: Substring, _ pattern: String) -> Bool {
+        withUTF8(text) { haystack in withUTF8(pattern) { occurs($0, in: haystack) } }
+    }
+
+    /// Whether any of `patterns` (UTF-8 bytes, worked out once by the caller for a fixed word
+    /// list) occurs in `text`.
+    package static func contains(_ text: String, anyOf patterns: [[UInt8]]) -> Bool {
+        withUTF8(text) { haystack in
+            patterns.contains { pattern in pattern.withUnsafeBufferPointer { occurs($0, in: haystack) } }
+        }
+    }
+
+    /// Whether `pattern` occurs in `haystack`, byte for byte; an empty pattern occurs everywhere.
+    package static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        var start = 0
+        while start <= haystack.count - pattern.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            start += 1
         }
         return false
+    }
+
+    /// The text's UTF-8 bytes as one buffer: without a copy for native strings (every string
+    /// this code builds or decodes), with one for the rare bridged or foreign string.
+    @inline(__always)
+    package static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    @inline(__always)
+    package static func withUTF8<Result>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     /// A table caption: `表1`, `表 5-1`, `附表-5-2`, `表1-1.`, `表 1. 收支总表`. Returns the table
@@ -257,7 +302,13 @@ package enum TextPatterns {
     }
 
     /// Number-like tokens in a text: maximal runs of digits, joined by `,` or `.` between digits.
-    package static func numberTokenCount(_ text: some StringProtocol) -> Int {
+    /// (Concrete versions: this runs on every cell, and generic code called from another module
+    /// runs unspecialized.)
+    package static func numberTokenCount(_ text: String) -> Int { countNumberTokens(text) }
+
+    package static func numberTokenCount(_ text: Substring) -> Int { countNumberTokens(text) }
+
+    private static func countNumberTokens(_ text: some StringProtocol) -> Int {
         var count = 0
         var inToken = false
         var pendingSeparator = false
@@ -278,7 +329,9 @@ package enum TextPatterns {
 
     /// Length in Unicode scalars (for CJK text, its length in characters, without the cost of
     /// grapheme breaking).
-    package static func length(_ text: some StringProtocol) -> Int { text.unicodeScalars.count }
+    package static func length(_ text: String) -> Int { text.unicodeScalars.count }
+
+    package static func length(_ text: Substring) -> Int { text.unicodeScalars.count }
 
     /// A colon at the end introduces what follows (a list, a new paragraph) rather than continuing.
     package static func endsClause(_ text: String) -> Bool {
