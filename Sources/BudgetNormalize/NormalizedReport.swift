@@ -64,7 +64,8 @@ public struct NormalizedTable: Codable, Sendable, Equatable {
     /// A form's fields.
     public var fields: [NormalizedField]
     public var notes: [SourceLine]
-    public var empty: Bool
+    /// The report prints no rows for it (in JSON only when true).
+    @OmittedWhenFalse public var empty: Bool
 }
 
 public struct NormalizedColumn: Codable, Sendable, Equatable {
@@ -108,23 +109,23 @@ public struct NormalizedRow: Codable, Sendable, Equatable {
     public var itemSource: String?
     /// The enumerator split off the label (`一`, `十七`, `1`).
     public var ordinal: String?
-    /// A 合计/总计/小计 row.
-    public var isTotal: Bool
+    /// A 合计/总计/小计 row (in JSON only when true).
+    @OmittedWhenFalse public var isTotal: Bool
     public var cells: [NormalizedCell]
 }
 
 public struct NormalizedCell: Codable, Sendable, Equatable {
     public var column: Int
-    /// The cell as printed.
-    public var raw: String
+    /// The cell as printed (in JSON only when not empty).
+    @OmittedWhenEmpty public var raw: String
     /// The exact value; nil for a blank cell or text.
     public var value: ExactDecimal?
     /// `万元`, `元`, `%`, `万人` …
     public var unit: String?
     /// Words around the number in a text cell (`余`, `月均`, `>`).
     public var qualifier: String?
-    /// True for an empty cell or a placeholder (`—`, `-`).
-    public var blank: Bool
+    /// True for an empty cell or a placeholder (`—`, `-`) (in JSON only when true).
+    @OmittedWhenFalse public var blank: Bool
 }
 
 public struct NormalizedField: Codable, Sendable, Equatable {
