@@ -9,7 +9,7 @@ import Foundation
 public enum ReportSchema {
     public static let namespace = "urn:budget-etl:report"
     /// The `schemaVersion` attribute of every document; bumped with an incompatible change.
-    public static let version = "1"
+    public static let version = "2"
     public static let fileName = "budget-report.xsd"
 
     /// The schema's bytes, as shipped in `schema/` and exported beside `report.xml`.

@@ -34,7 +34,7 @@ import Testing
     @Test func oneNamespaceAndASchemaVersion() {
         #expect(Self.xml.hasPrefix(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<budgetReport schemaVersion=\"1\" reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
+                + "<budgetReport schemaVersion=\"2\" reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
         #expect(!Self.xml.contains("xmlns:"))
     }
 
@@ -83,7 +83,7 @@ import Testing
 
     @Test func invalidDocumentsAreRefused() {
         let valid = ExportFixtures.text(ReportXML.fileName)
-        let wrongVersion = valid.replacingOccurrences(of: "schemaVersion=\"1\"", with: "schemaVersion=\"2\"")
+        let wrongVersion = valid.replacingOccurrences(of: "schemaVersion=\"2\"", with: "schemaVersion=\"3\"")
         let badValue = valid.replacingOccurrences(of: "value=\"1209.02\"", with: "value=\"1,209.02\"")
         let notWellFormed = String(valid.dropLast(20))
         for (document, expected) in [(wrongVersion, "schemaVersion"), (badValue, "1,209.02"), (notWellFormed, "well-formed")] {
