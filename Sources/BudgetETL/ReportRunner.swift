@@ -151,10 +151,11 @@ package struct ReportRunner {
         manifest.summary = nil
     }
 
-    /// Removes temporary files a killed run left in this report's folders.
+    /// Removes temporary files a killed run left. Every file of a report is staged in its folder
+    /// (and a kept version in `versions/`) before it is renamed into place, so only those two
+    /// folders are looked at.
     private func removeTemporaryFiles() {
-        let folders = [workspace.root, workspace.root.appendingPathComponent("versions")] + StageTable.names.map(workspace.folder(for:))
-        for folder in folders {
+        for folder in [workspace.root, workspace.root.appendingPathComponent("versions")] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names where name.hasPrefix(FileSystem.temporaryPrefix) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
@@ -207,12 +208,12 @@ package struct ReportRunner {
             if let sameAs = file.sameAs, let recorded = upstream(sameAs), recorded.sha256 == sha256,
                case let source = workspace.root.appendingPathComponent(sameAs), let current = FileSystem.stamp(of: source),
                current == recorded.stamp {
-                try FileSystem.linkAtomically(source, to: url)
+                try FileSystem.linkAtomically(source, to: url, staging: workspace.root)
                 stamp = current
             } else if file.sameInEveryReport {
                 stamp = try linkShared(file.data, sha256: sha256, to: url)
             } else {
-                stamp = try FileSystem.writeAtomically(file.data, to: url)
+                stamp = try FileSystem.writeAtomically(file.data, to: url, staging: workspace.root)
             }
             records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: stamp))
         }
@@ -240,7 +241,7 @@ package struct ReportRunner {
             try FileSystem.createDirectory(store)
             stamp = try FileSystem.writeAtomically(data, to: shared)
         }
-        try FileSystem.linkAtomically(shared, to: url)
+        try FileSystem.linkAtomically(shared, to: url, staging: workspace.root)
         return stamp
     }
 
@@ -288,7 +289,10 @@ package struct ChecksumCache {
         if let fresh = produced[record.path] { return fresh.sha256 }
         if let known = hashed[record.path] { return known }
         guard let stamp = FileSystem.stamp(of: url) else { return nil }
-        if let recorded = record.stamp, recorded == stamp { return record.sha256 }
+        if let recorded = record.stamp, recorded == stamp {
+            hashed[record.path] = record.sha256
+            return record.sha256
+        }
         let sha256 = (try? FileSystem.read(url)).map(Checksum.sha256)
         hashed[record.path] = sha256
         return sha256

@@ -74,9 +74,12 @@ public enum FileSystem {
     /// Writes `data` to `url` atomically: into a temporary file in the same folder, then
     /// renamed over the target, so a crash leaves either the old file or the new one, never half.
     /// Returns the new file's stamp (taken from the open file: no second look-up by path).
+    ///
+    /// The temporary file is made in `staging` when given (a folder on the same file system),
+    /// so that one folder, not every folder written to, is where a killed run's leftovers are.
     @discardableResult
-    public static func writeAtomically(_ data: Data, to url: URL) throws -> FileStamp {
-        let folder = url.deletingLastPathComponent()
+    public static func writeAtomically(_ data: Data, to url: URL, staging: URL? = nil) throws -> FileStamp {
+        let folder = staging ?? url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             "\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -153,10 +156,10 @@ public enum FileSystem {
         }
     }
 
-    /// Gives `source` the name `target`, atomically: a hard link (or copy) made beside the target
-    /// under a temporary name, then renamed over it, like every other write.
-    public static func linkAtomically(_ source: URL, to target: URL) throws {
-        let temporary = target.deletingLastPathComponent()
+    /// Gives `source` the name `target`, atomically: a hard link (or copy) made under a temporary
+    /// name beside the target (or in `staging`), then renamed over it, like every other write.
+    public static func linkAtomically(_ source: URL, to target: URL, staging: URL? = nil) throws {
+        let temporary = (staging ?? target.deletingLastPathComponent())
             .appendingPathComponent("\(temporaryPrefix)\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
         try hardLink(source, to: temporary)
         do {
