@@ -239,7 +239,9 @@ package struct ReportRunner {
         var stamp = FileSystem.stamp(of: shared)
         if stamp == nil {
             try FileSystem.createDirectory(store)
-            stamp = try FileSystem.writeAtomically(data, to: shared)
+            // Reports run at once may store the same bytes at the same moment: the first stored
+            // is the one every report links to.
+            stamp = try FileSystem.publishOnce(data, at: shared)
         }
         try FileSystem.linkAtomically(shared, to: url, staging: workspace.root)
         return stamp

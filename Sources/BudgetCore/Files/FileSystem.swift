@@ -156,6 +156,21 @@ public enum FileSystem {
         }
     }
 
+    /// Puts `data` at `url` unless a file is already there, and never replaces one: the bytes are
+    /// written under a temporary name and given the name `url` with `link`, which fails rather
+    /// than replace. Two threads storing the same shared bytes at once thus end with one file
+    /// that both use. Returns the stamp of the file at `url`.
+    public static func publishOnce(_ data: Data, at url: URL) throws -> FileStamp? {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent("\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        try writeAtomically(data, to: temporary)
+        defer { unlink(temporary.path) }
+        if link(temporary.path, url.path) != 0 && errno != EEXIST {
+            throw FileSystemError(path: url.path, action: "store", reason: String(cString: strerror(errno)))
+        }
+        return stamp(of: url)
+    }
+
     /// Gives `source` the name `target`, atomically: a hard link (or copy) made under a temporary
     /// name beside the target (or in `staging`), then renamed over it, like every other write.
     public static func linkAtomically(_ source: URL, to target: URL, staging: URL? = nil) throws {

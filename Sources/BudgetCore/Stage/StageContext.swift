@@ -117,6 +117,12 @@ public final class StageFolder {
 }
 
 /// A file and its checksum; `stamp` lets a later run trust the checksum without re-reading.
+///
+/// In JSON the stamp is flat beside the size (`modified`, `inode`): a manifest holds dozens of
+/// these, and a re-run with nothing to do spends most of its time reading manifests, where a
+/// nested object per record cost more than the rest of the record. A stamp whose size is not
+/// the record's is left out (the file is then hashed again rather than trusted). The nested
+/// `stamp` object of earlier versions still reads.
 public struct FileRecord: Codable, Equatable, Sendable {
     public var path: String
     public var sha256: String
@@ -128,5 +134,33 @@ public struct FileRecord: Codable, Equatable, Sendable {
         self.sha256 = sha256
         self.size = size
         self.stamp = stamp
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case path, sha256, size, modified, inode, stamp
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decode(String.self, forKey: .path)
+        sha256 = try container.decode(String.self, forKey: .sha256)
+        size = try container.decode(Int.self, forKey: .size)
+        if let modified = try container.decodeIfPresent(Int64.self, forKey: .modified),
+           let inode = try container.decodeIfPresent(UInt64.self, forKey: .inode) {
+            stamp = FileStamp(size: size, modifiedNanoseconds: modified, inode: inode)
+        } else {
+            stamp = try container.decodeIfPresent(FileStamp.self, forKey: .stamp)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(size, forKey: .size)
+        if let stamp, stamp.size == size {
+            try container.encode(stamp.modifiedNanoseconds, forKey: .modified)
+            try container.encode(stamp.inode, forKey: .inode)
+        }
     }
 }
