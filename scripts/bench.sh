@@ -84,8 +84,8 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 echo "work folder $work: $(df -Ph "$work" | awk 'NR == 2 { print $4 }') free"
 
 for n in $sizes; do
-    # ~25 KB input and ~0.9 MB output per report, and the copy of the output: check the space first.
-    need_kib=$(( n * 1900 ))
+    # ~25 KB input and ~0.4 MB output per report, and the copy of the output: check the space first.
+    need_kib=$(( n * 900 ))
     if (( need_kib > avail_kib )); then
         echo "$n reports: SKIPPED, needs about $(( need_kib / 1048576 + 1 )) GiB in $work, only $(( avail_kib / 1048576 )) GiB free"
         continue
