@@ -25,12 +25,12 @@ FIXTURES := Tests/Fixtures
 # under their opening parenthesis, so `lint` runs the rules only (swift-format's
 # --debug-disable-pretty-print), plus its own check of .swift-format's lineLength;
 # `make lint LINT_LAYOUT=1` adds swift-format's layout checks.
-LINT_PATHS := Sources Tests Package.swift
+LINT_PATHS := Sources Tests Fuzz Package.swift
 LINT_LAYOUT ?=
 SWIFT_FORMAT_LAYOUT = $(if $(LINT_LAYOUT),,--debug-disable-pretty-print)
 LINE_LENGTH = $(shell sed -n 's/^ *"lineLength" *: *\([0-9][0-9]*\).*/\1/p' .swift-format)
 
-.PHONY: pipeline test lint check-outputs golden build bench deps check-deps checkers clean
+.PHONY: pipeline test lint check-outputs golden build bench fuzz deps check-deps checkers clean
 
 ## pipeline: build (release) and run the pipeline over input/ into output/
 pipeline: build
@@ -88,6 +88,30 @@ build: deps
 ## Sizes: make bench REPORTS="1000 10000" (the default); JOBS=n; BINARY=path to time another build
 bench: build
 	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh
+
+## fuzz: build the libFuzzer target (Fuzz/) and run it for FUZZ_SECONDS on every stage in memory,
+## seeded with the test fixtures; corpus and crashes go to .fuzz/ (see docs/bad-inputs.md, "Fuzzing").
+## make fuzz FUZZ_SECONDS=60; FUZZ_ARGS=... adds libFuzzer flags; a crash file replays with
+## .build-fuzz/release/budget-etl-fuzz .fuzz/artifacts/crash-...
+# The target exists only when BUDGET_ETL_FUZZ is set (Package.swift) and builds in its own scratch
+# folder, since every module is compiled with -sanitize=fuzzer (coverage for libFuzzer).
+# -max_len: a few hundred KB, beyond the fixtures (35 KB at most) and enough for big tables;
+# -timeout: an input taking longer than FUZZ_TIMEOUT seconds is reported as a slow-input finding.
+FUZZ_SECONDS ?= 600
+FUZZ_MAX_LEN ?= 262144
+FUZZ_TIMEOUT ?= 10
+FUZZ_ARGS ?=
+FUZZ_DIR := .fuzz
+FUZZ_BINARY := .build-fuzz/release/budget-etl-fuzz
+fuzz: deps
+	BUDGET_ETL_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product budget-etl-fuzz -Xswiftc -sanitize=fuzzer
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds $(FUZZ_DIR)/artifacts
+	@for fixture in $(FIXTURES)/*/input.txt; do \
+	  cp "$$fixture" "$(FUZZ_DIR)/seeds/$$(basename "$$(dirname "$$fixture")").txt" || exit 2; \
+	done
+	$(FUZZ_BINARY) $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds -dict=Fuzz/budget-etl.dict -max_len=$(FUZZ_MAX_LEN) \
+	  -timeout=$(FUZZ_TIMEOUT) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	  -print_final_stats=1 $(FUZZ_ARGS)
 
 ## deps: install missing system packages (as root with apt-get), or say exactly what to run
 deps:

@@ -86,3 +86,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target (Fuzz/), declared only when BUDGET_ETL_FUZZ is set, as `make fuzz` does:
+// it links only with `-sanitize=fuzzer`, so an ordinary `swift build` or `swift test` must not
+// see it. It links with lld: ld.gold fails with an internal error (format_file_lineno) when
+// SwiftPM's `--defsym main=…` meets libFuzzer's own main.
+if Context.environment["BUDGET_ETL_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(
+            name: "budget-etl-fuzz",
+            dependencies: [
+                "CFuzzerDriver", "BudgetCore", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile", "BudgetExport",
+            ],
+            path: "Fuzz/budget-etl-fuzz",
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ),
+    ]
+    package.products.append(.executable(name: "budget-etl-fuzz", targets: ["budget-etl-fuzz"]))
+}

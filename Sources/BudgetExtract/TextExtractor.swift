@@ -9,6 +9,12 @@ package struct TextExtractor {
     /// The input's path, for error messages.
     package let file: String
 
+    /// Package-visible (the memberwise init is internal) for the fuzz target, Fuzz/budget-etl-fuzz.
+    package init(options: ExtractOptions, file: String) {
+        self.options = options
+        self.file = file
+    }
+
     package func extract(_ data: Data) throws(ReportError) -> ExtractedText {
         guard data.count <= options.maxInputBytes else {
             throw failure(nil, "is \(data.count) bytes, more than options.extract.maxInputBytes (\(options.maxInputBytes))",

@@ -24,9 +24,14 @@ extension Segmenter {
         } else if state.narrative.isEmpty, TextPatterns.length(text) <= 60, !TextPatterns.endsSentence(text) {
             level = 0
         }
-        let previous = state.narrative.last
-        let adjacent = previous.map { state.onlyBlankBetween($0.lines.last!, line.number) } ?? false
-        if level == nil, let previous, adjacent, previous.kind == .heading, enumerator == nil,
+        // What is needed of the last block, not a copy of it: a copy alive here would share its text
+        // and lines with the array, so each append below would copy them whole, and a paragraph
+        // of n lines would cost n² (a million lines of prose never finished).
+        let previous = state.narrative.last.map { block in
+            (kind: block.kind, ends: TextPatterns.endsSentence(block.text) || TextPatterns.endsClause(block.text),
+             adjacent: state.onlyBlankBetween(block.lines.last!, line.number))
+        }
+        if level == nil, let previous, previous.adjacent, previous.kind == .heading, enumerator == nil,
            Self.isHeadingText(text[...]), !TextPatterns.endsSentence(text) {
             // A heading printed over two lines (`第二部分 …` / `2024 年单位预算表`).
             state.narrative[state.narrative.count - 1].lines.append(line.number)
@@ -34,8 +39,7 @@ extension Segmenter {
             state.assign(line.number, .heading)
             return
         }
-        if level == nil, let previous, adjacent, previous.kind == .paragraph, enumerator == nil,
-           !TextPatterns.endsSentence(previous.text), !TextPatterns.endsClause(previous.text) {
+        if level == nil, let previous, previous.adjacent, previous.kind == .paragraph, enumerator == nil, !previous.ends {
             // A paragraph broken over lines (or pages) continues.
             state.narrative[state.narrative.count - 1].lines.append(line.number)
             state.narrative[state.narrative.count - 1].text += text

@@ -12,6 +12,12 @@ package struct Segmenter {
     package let kinds: TableKinds
     package let options: SegmentOptions
 
+    /// Package-visible (the memberwise init is internal) for the fuzz target, Fuzz/budget-etl-fuzz.
+    package init(kinds: TableKinds, options: SegmentOptions) {
+        self.kinds = kinds
+        self.options = options
+    }
+
     typealias Row = SegmentedTable.Row
 
     /// One line of the text, split once.
