@@ -29,11 +29,23 @@ enum StagesInMemory {
             // further with such text, so neither does this (a finding past it could not happen in a run).
             guard !segmented.tables.isEmpty || segmented.contents.contains(where: { $0.tableId != nil }) else { return }
             normalized = NormalizeStage.normalize(segmented, sourceLines: Segmenter.split(extracted.text, on: 0x0A))
-            _ = try JSONStreamEncoder.encode(normalized)
             reconciled = Reconciler.reconcile(normalized, options: ReconcileOptions())
-            _ = try JSONStreamEncoder.encode(reconciled)
         } catch {
             return
+        }
+        // A stage run alone reads the earlier stage's file back: what normalize and reconcile
+        // write must read back as what they made, whatever the input.
+        do {
+            let json = try JSONStreamEncoder.encode(normalized)
+            guard try JSONCoding.decode(NormalizedReport.self, from: json) == normalized else {
+                fatalError("normalize.json does not read back as the report it was written from")
+            }
+            let checks = ChecksCSV.write(reportID: "fuzz", checks: reconciled.checks)
+            guard try ChecksCSV.read(checks) == reconciled.checks else {
+                fatalError("checks.csv does not read back as the checks it was written from")
+            }
+        } catch {
+            fatalError("an intermediate file does not read back: \(error)")
         }
         do {
             _ = try Exporter.export(reportID: "fuzz", extract: extracted, normalized: normalized, reconciled: reconciled)

@@ -148,6 +148,7 @@ public struct Pipeline: Sendable {
         refused.forEach(report)
 
         let configuration = configuration
+        let optionsSHA256 = ReportRunner.optionsSHA256(of: stages, configuration: configuration)
         let selected = inputs
         let outputFolder = outputFolder
         let baseFolder = baseFolder
@@ -167,7 +168,7 @@ public struct Pipeline: Sendable {
                     source: ReportSource(url: input.url, displayPath: input.displayPath, reportID: input.id),
                     configuration: configuration,
                     workspace: ReportWorkspace(root: outputFolder.appendingPathComponent(input.id, isDirectory: true)),
-                    baseFolder: baseFolder, plan: stages, forced: forced)
+                    baseFolder: baseFolder, plan: stages, forced: forced, optionsSHA256: optionsSHA256)
                 let outcome = runner.run()
                 Quarantine.update(outcome, outputFolder: outputFolder)
                 outcomes.withLock { $0[index] = outcome }

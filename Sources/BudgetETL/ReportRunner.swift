@@ -28,6 +28,20 @@ package struct ReportRunner {
     package let plan: [StageName]
     /// Stages to run even when up to date.
     package let forced: Set<StageName>
+    /// Each planned stage's `optionsSHA256` (`optionsSHA256(of:configuration:)`): the same for every
+    /// report of a run, so worked out once per run, not once per report.
+    package let optionsSHA256: [StageName: String]
+
+    /// SHA-256 of the pipeline version, a stage's options and its compiled-in data, per stage: a
+    /// change to any of them re-runs the stage.
+    package static func optionsSHA256(of stages: [StageName], configuration: PipelineConfiguration) -> [StageName: String] {
+        var result: [StageName: String] = [:]
+        for stage in stages {
+            guard let stageType = StageTable.stage(named: stage) else { continue }
+            result[stage] = Checksum.sha256(Data(PipelineVersion.current.utf8) + configuration.options.fingerprint(of: stageType))
+        }
+        return result
+    }
 
     package func run() -> ReportOutcome {
         let clock = ContinuousClock()
@@ -46,8 +60,7 @@ package struct ReportRunner {
 
         for stage in plan {
             guard let stageType = StageTable.stage(named: stage) else { preconditionFailure("unplanned stage \(stage)") }
-            let optionsSHA256 = Checksum.sha256(
-                Data(PipelineVersion.current.utf8) + configuration.options.fingerprint(of: stageType))
+            guard let optionsSHA256 = optionsSHA256[stage] else { preconditionFailure("no options checksum for \(stage)") }
             if !forced.contains(stage), let record = manifest.record(for: stage),
                isUpToDate(record, stage: stage, optionsSHA256: optionsSHA256, checksums: &checksums) {
                 skipped.append(stage)
