@@ -52,15 +52,15 @@ package enum MetadataReader {
         var diagnostics: [NormalizeDiagnostic] = []
         let title = metadata.title.map { " in the title \"\($0)\"" } ?? ""
         if metadata.unitName == nil {
-            diagnostics.append(NormalizeDiagnostic(line: nil, table: nil, row: nil, column: nil, text: nil,
+            diagnostics.append(NormalizeDiagnostic(kind: .metadata, line: nil, table: nil, row: nil, column: nil, text: nil,
                 message: "the reporting unit was not found\(title), in the tables' 单位： lines or a 单位名称 field"))
         }
         if metadata.fiscalYear == nil {
-            diagnostics.append(NormalizeDiagnostic(line: nil, table: nil, row: nil, column: nil, text: nil,
+            diagnostics.append(NormalizeDiagnostic(kind: .metadata, line: nil, table: nil, row: nil, column: nil, text: nil,
                 message: "the fiscal year (a 4-digit year before 年) was not found\(title) or in any heading"))
         }
         if metadata.kind == nil {
-            diagnostics.append(NormalizeDiagnostic(line: nil, table: nil, row: nil, column: nil, text: nil,
+            diagnostics.append(NormalizeDiagnostic(kind: .metadata, line: nil, table: nil, row: nil, column: nil, text: nil,
                 message: "the kind of report (\(ReportKind.allCases.map(\.rawValue).joined(separator: ", "))) was not found\(title) or in any heading"))
         }
         return (metadata, diagnostics)

@@ -137,8 +137,21 @@ public struct NormalizedField: Codable, Sendable, Equatable {
     public var paragraphs: [String]?
 }
 
-/// A problem found while normalizing, precise enough to find the cell in the source.
+/// A problem found while normalizing, precise enough to find the cell in the source. Each
+/// becomes a check of reconcile (`DiagnosticsRule`), so none is left to a file nobody reads.
 public struct NormalizeDiagnostic: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A cell of a numeric column that is not a number (`1,2O9.02`): its value is unknown.
+        case number
+        /// A table's shape is broken: cells beyond its header's columns, no header at all.
+        case structure
+        /// A column's header and its cells disagree on what the column holds.
+        case column
+        /// What the report is (unit, year, kind) was not found.
+        case metadata
+    }
+
+    public var kind: Kind
     public var line: Int?
     public var table: String?
     public var row: Int?

@@ -16,6 +16,7 @@ package struct TableNormalizer {
             NormalizedColumn(index: column.index, path: column.path.map(LabelCleaner.clean), role: .text, section: nil)
         }
         let units = Self.columnUnits(columns, amountUnit: amountUnit)
+        StructureCheck(table: table).diagnose(columns, into: &diagnostics)
         var rows: [NormalizedRow] = []
         if table.layout == .paired {
             for section in table.sections {
@@ -136,7 +137,7 @@ package struct TableNormalizer {
         let name = column.path.joined(separator: " / ")
         let shown = cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? " …" : "")
         diagnostics.append(NormalizeDiagnostic(
-            line: table.headerRows.first?.line ?? table.rows.first?.line, table: table.id, row: nil, column: name, text: shown,
+            kind: .column, line: table.headerRows.first?.line ?? table.rows.first?.line, table: table.id, row: nil, column: name, text: shown,
             message: "table \(table.id), column \(name): \(disagreement) (\(shown)); kept as \(named.columnRole.rawValue)"))
     }
 
@@ -212,7 +213,7 @@ package struct TableNormalizer {
         case .invalid(_, let reason):
             let place = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
             diagnostics.append(NormalizeDiagnostic(
-                line: row.line, table: table.id, row: row.number, column: column.path.joined(separator: " / "), text: raw,
+                kind: .number, line: row.line, table: table.id, row: row.number, column: column.path.joined(separator: " / "), text: raw,
                 message: "table \(table.id), row \(row.number) (\(place)), column \(column.path.joined(separator: " / "))"
                     + ": \"\(raw)\" is not a number: \(reason)"))
             return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: false)

@@ -19,6 +19,7 @@ public enum Reconciler {
         for rule in rules {
             rule.check(context, into: &log)
         }
+        DiagnosticChecks.record(report.diagnostics, into: &log)
         var checks = log.take()
         makeIDsUnique(&checks)
         return ReconcileReport(checks: checks, summary: CheckSummary(counting: checks))

@@ -40,6 +40,11 @@ struct BadInputRun {
     /// The sample report's text.
     static let sample = String(decoding: try! Data(contentsOf: Fixtures.sampleReport), as: UTF8.self)
 
-    /// The facts of the sample run as it is, to compare with.
-    static let sampleFacts: [String] = try! BadInputRun(text: sample).facts
+    /// The facts and checks of the sample run as it is, to compare with.
+    static let sampleOutputs: (facts: [String], checks: [[String]]) = {
+        let run = try! BadInputRun(text: sample)
+        return (run.facts, run.checks)
+    }()
+    static var sampleFacts: [String] { sampleOutputs.facts }
+    static var sampleChecks: [[String]] { sampleOutputs.checks }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import BudgetCore
+@testable import BudgetETL
+
+extension BadInputs {
+    /// A table whose shape is broken, or a figure that is not a number, is a failed check in
+    /// checks.csv naming the table, the row and the line — never a run that says nothing failed.
+    @Suite struct DamagedTableTests {
+        /// The sample's lines, and the index of the first line of 表3 that starts with `prefix`.
+        static func table3Line(_ lines: [String], startingWith prefix: String) -> Int {
+            let caption = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "表3" }!
+            return lines[caption...].firstIndex { $0.hasPrefix(prefix) }!
+        }
+
+        static func failed(_ run: BadInputRun, rule: String) -> [[String]] {
+            run.checks.filter { $0[2] == rule && $0[3] == "fail" }
+        }
+
+        @Test func aRowWiderThanItsHeaderFailsNamingTheLineAndTheCells() throws {
+            var lines = BadInputRun.sample.components(separatedBy: "\n")
+            let row = Self.table3Line(lines, startingWith: "208\t")
+            lines[row] += "\t9.99\t8.88"
+            let run = try BadInputRun(text: lines.joined(separator: "\n"))
+            let failed = Self.failed(run, rule: "structure")
+            #expect(failed.count == 1, "\(failed)")
+            #expect(failed.first?[11] == String(row + 1))
+            #expect(failed.first?[10].contains("has 2 cells beyond the 8 columns its header names (9.99, 8.88)") == true, "\(failed)")
+        }
+
+        @Test func aTableWithoutAHeaderFailsNamingWhereItsRowsStart() throws {
+            var lines = BadInputRun.sample.components(separatedBy: "\n")
+            let header = Self.table3Line(lines, startingWith: "科目编码")
+            lines.remove(at: header)
+            let run = try BadInputRun(text: lines.joined(separator: "\n"))
+            let failed = Self.failed(run, rule: "structure")
+            #expect(failed.map { $0[1] } == ["structure:3"], "\(failed)")
+            #expect(failed.first?[10].hasPrefix("table 3 has rows but no header row") == true)
+        }
+
+        /// `1,2O9.02` (a letter O) in 表3's 合计 row: a `number` check fails naming table, row,
+        /// column, line and the printed text.
+        @Test func aFigureThatIsNotANumberFailsNamingTheCell() throws {
+            var lines = BadInputRun.sample.components(separatedBy: "\n")
+            let total = Self.table3Line(lines, startingWith: "\t合计\t")
+            lines[total] = lines[total].replacingOccurrences(of: "1,209.02", with: "1,2O9.02")
+            let run = try BadInputRun(text: lines.joined(separator: "\n"))
+            let failed = Self.failed(run, rule: "number")
+            #expect(failed.count == 1, "\(failed)")
+            #expect(failed.first?[1] == "number:3:1:合计")
+            #expect(failed.first?[11] == String(total + 1))
+            #expect(failed.first?[10].contains("\"1,2O9.02\" is not a number") == true, "\(failed)")
+        }
+
+        @Test func theSampleHasNoSuchCheck() {
+            let rules = Set(BadInputRun.sampleChecks.map { $0[2] })
+            #expect(rules.isDisjoint(with: ["number", "structure", "column", "metadata"]), "\(rules)")
+        }
+    }
+}
