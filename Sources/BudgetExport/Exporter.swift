@@ -10,8 +10,8 @@ import Foundation
 /// The payload, under `data/`:
 /// - `facts.csv`, `checks.csv`, `tables.csv` (see `FactsCSV`, `ChecksCSV`, `TablesCSV`);
 /// - `datapackage.json`, the Frictionless description of the CSVs;
-/// - `report.xml`, validated against `budget-report.xsd` before it is returned: an invalid
-///   document is a `ReportError`, never an output;
+/// - `report.xml`, validated against `budget-report.xsd` while it is written (`ReportXML.write`):
+///   an invalid document is a `ReportError`, never an output;
 /// - `budget-report.xsd`, so the bag carries the schema its XML follows;
 /// - `source/text.txt`, the extracted text the line numbers point into.
 ///
@@ -60,7 +60,6 @@ public enum Exporter {
 
         let xml = try ReportXML.write(ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount))
-        try ReportSchema.validate(xml)
         add(ReportXML.fileName, xml)
         add(ReportSchema.fileName, ReportSchema.data, shared: true)
         add(ExportedBag.sourceText, Data(extract.text.utf8), sameAs: sources.text)
