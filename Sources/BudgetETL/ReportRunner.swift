@@ -211,7 +211,7 @@ package struct ReportRunner {
             let parent = url.deletingLastPathComponent()
             if file.name.contains("/"), madeFolders.insert(parent.path).inserted { try FileSystem.createDirectory(parent) }
             let path = "\(stage.folderName)/\(file.name)"
-            let sha256 = Checksum.sha256(file.data)
+            let sha256 = file.sha256 ?? Checksum.sha256(file.data)
             if !isNew, let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
                let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
                 records.append(previous)

@@ -10,8 +10,8 @@ import Foundation
 /// The payload, under `data/`:
 /// - `facts.csv`, `checks.csv`, `tables.csv` (see `FactsCSV`, `ChecksCSV`, `TablesCSV`);
 /// - `datapackage.json`, the Frictionless description of the CSVs;
-/// - `report.xml`, validated against `budget-report.xsd` before it is returned: an invalid
-///   document is a `ReportError`, never an output;
+/// - `report.xml`, validated against `budget-report.xsd` while it is written (`ReportXML.write`):
+///   an invalid document is a `ReportError`, never an output;
 /// - `budget-report.xsd`, so the bag carries the schema its XML follows;
 /// - `source/text.txt`, the extracted text the line numbers point into.
 ///
@@ -47,8 +47,8 @@ public enum Exporter {
         -> (files: [OutputFile], bag: ExportedBag) {
         let bom = options.csvByteOrderMark
         var payload: [OutputFile] = []
-        func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil) {
-            payload.append(OutputFile(name: path, data: data, sameInEveryReport: shared, sameAs: sameAs))
+        func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
+            payload.append(OutputFile(name: path, data: data, sameInEveryReport: shared, sameAs: sameAs, sha256: sha256))
         }
         let (facts, factCount) = FactsCSV.write(reportID: reportID, tables: normalized.tables, byteOrderMark: bom)
         add(FactsCSV.fileName, facts)
@@ -60,9 +60,8 @@ public enum Exporter {
 
         let xml = try ReportXML.write(ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount))
-        try ReportSchema.validate(xml)
         add(ReportXML.fileName, xml)
-        add(ReportSchema.fileName, ReportSchema.data, shared: true)
+        add(ReportSchema.fileName, ReportSchema.data, shared: true, sha256: ReportSchema.sha256)
         add(ExportedBag.sourceText, Data(extract.text.utf8), sameAs: sources.text)
         do {
             add(DataPackage.fileName, try DataPackage.encode(
@@ -72,14 +71,16 @@ public enum Exporter {
         }
         payload.sort { $0.name < $1.name }
 
-        let entries = payload.map { BagTagFiles.Payload(path: $0.name, sha256: Checksum.sha256($0.data), size: $0.data.count) }
+        // Each payload file is hashed once, here: the manifest and the writer share the digest.
+        for index in payload.indices where payload[index].sha256 == nil { payload[index].sha256 = Checksum.sha256(payload[index].data) }
+        let entries = payload.map { BagTagFiles.Payload(path: $0.name, sha256: $0.sha256!, size: $0.data.count) }
         let description = BagTagFiles.Description(
             reportId: reportID, metadata: normalized.metadata, source: extract.info.source, facts: factCount,
             checks: reconciled.checks.count)
         let tags = BagTagFiles(description: description, payload: entries)
         let files = payload.map { file in
             OutputFile(name: "\(ExportedBag.payloadFolder)/\(file.name)", data: file.data,
-                       sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs)
+                       sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs, sha256: file.sha256)
         } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
         return (files, ExportedBag(payload: entries, facts: factCount))
     }

@@ -13,7 +13,9 @@ public enum ReportSchema {
     public static let fileName = "budget-report.xsd"
 
     /// The schema's bytes, as shipped in `schema/` and exported beside `report.xml`.
-    public static var data: Data { Data(PackageResources.budget_report_xsd) }
+    public static let data = Data(PackageResources.budget_report_xsd)
+    /// `data`'s SHA-256, worked out once: every report's bag lists it.
+    public static let sha256 = Checksum.sha256(data)
 
     /// Initializes libxml2 and compiles the schema now. Call it once at start-up, before worker
     /// threads start (libxml2 wants its initialization before any thread uses it); without the

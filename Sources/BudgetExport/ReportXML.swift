@@ -23,8 +23,16 @@ public enum ReportXML {
         package var factCount: Int
     }
 
+    /// The document's bytes, validated against `budget-report.xsd` as they were written: an
+    /// invalid document is a `ReportError`, never bytes (see `SchemaStreamValidator`).
     package static func write(_ input: Input) throws(ReportError) -> Data {
-        let xml = try XMLStreamWriter()
+        try write(input, validatingAgainst: try CompiledSchema.shared.get())
+    }
+
+    /// The document's bytes, validated while written when a schema is given (tests compare
+    /// that verdict with a parse of the bytes written without one).
+    package static func write(_ input: Input, validatingAgainst schema: CompiledSchema?) throws(ReportError) -> Data {
+        let xml = try XMLStreamWriter(validatingAgainst: schema)
         try xml.startDocument()
         try xml.startRoot("budgetReport", namespace: ReportSchema.namespace)
         try xml.attribute("schemaVersion", ReportSchema.version)

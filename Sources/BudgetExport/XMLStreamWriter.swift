@@ -5,14 +5,20 @@ import Foundation
 /// libxml2's `xmlTextWriter`, writing into memory, with every return code checked (a call in the
 /// wrong state returns -1 and writes nothing, which would otherwise go unnoticed) and every
 /// string made legal XML first (`XMLCharacters`). One writer belongs to one document on one thread.
+///
+/// Given a schema, it validates the document as it writes it (`SchemaStreamValidator`: every
+/// element, attribute and text goes to the validator as it goes to the writer), and `finish()`
+/// returns the bytes only when the document is valid.
 package final class XMLStreamWriter {
     private let buffer: xmlBufferPtr
     private var writer: xmlTextWriterPtr?
+    private let validator: SchemaStreamValidator?
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
 
-    package init() throws(ReportError) {
+    package init(validatingAgainst schema: CompiledSchema? = nil) throws(ReportError) {
         LibXMLSetup.ensure()
+        validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }
         guard let buffer = xmlBufferCreate() else { throw Self.failure("cannot create an XML buffer") }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
@@ -40,15 +46,18 @@ package final class XMLStreamWriter {
             Self.withXMLString(namespace) { uri in xmlTextWriterStartElementNS(writer, nil, name, uri) }
         }
         try check(code, "start <\(name)>")
+        validator?.startRoot(name, namespace: namespace)
     }
 
     package func start(_ name: String) throws(ReportError) {
         let writer = try open()
         try check(Self.withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+        validator?.start(name)
     }
 
     package func end() throws(ReportError) {
         try check(xmlTextWriterEndElement(try open()), "end an element")
+        validator?.end()
     }
 
     /// An attribute of the element just started; nothing for nil or empty text, so the schema's
@@ -67,6 +76,7 @@ package final class XMLStreamWriter {
             Self.withXMLString(legal) { xmlTextWriterWriteAttribute(writer, name, $0) }
         }
         try check(code, "write attribute \(name)")
+        validator?.attribute(name, legal)
     }
 
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
@@ -104,6 +114,7 @@ package final class XMLStreamWriter {
         let writer = try open()
         let legal = legalText(value)
         try check(Self.withXMLString(legal) { xmlTextWriterWriteString(writer, $0) }, "write text")
+        validator?.text(legal)
     }
 
     /// `<name>text</name>`; nothing at all for nil or empty text (an optional element).
@@ -119,14 +130,30 @@ package final class XMLStreamWriter {
         try end()
     }
 
-    /// Ends the document and returns its bytes; the writer cannot be used afterwards.
+    /// Ends the document and returns its bytes, when valid if a schema was given; the writer
+    /// cannot be used afterwards.
     package func finish() throws(ReportError) -> Data {
         let writer = try open()
         try check(xmlTextWriterEndDocument(writer), "end the document")
         xmlFreeTextWriter(writer)
         self.writer = nil
         guard let content = xmlBufferContent(buffer) else { throw Self.failure("the XML buffer is empty") }
-        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        let data = Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        guard let validator else { return data }
+        do throws(ReportError) {
+            try validator.finish()
+        } catch {
+            // Refused: parsing the bytes gives the same verdict with line numbers in the messages.
+            try ReportSchema.validate(data)
+            throw error
+        }
+        #if DEBUG
+        // Every test run checks the streaming verdict against a parse of the bytes.
+        do throws(ReportError) { try ReportSchema.validate(data) } catch {
+            preconditionFailure("report.xml was valid while written and is invalid when parsed: \(error)")
+        }
+        #endif
+        return data
     }
 
     private func legalText(_ value: String) -> String {

@@ -53,12 +53,16 @@ public struct OutputFile: Sendable {
     /// `04-reconcile/checks.csv`): the writer gives it a second name (a hard link) rather than
     /// writing the bytes again, when the file is still the one that stage recorded.
     public var sameAs: String?
+    /// The SHA-256 of `data` (lowercase hex) when the stage already computed it (the export
+    /// does, for the bag's manifest), so the writer does not hash the same bytes again.
+    public var sha256: String?
 
-    public init(name: String, data: Data, sameInEveryReport: Bool = false, sameAs: String? = nil) {
+    public init(name: String, data: Data, sameInEveryReport: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
         self.name = name
         self.data = data
         self.sameInEveryReport = sameInEveryReport
         self.sameAs = sameAs
+        self.sha256 = sha256
     }
 }
 

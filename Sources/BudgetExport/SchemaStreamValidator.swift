@@ -1,0 +1,225 @@
+import BudgetCore
+import CLibXML2
+import Foundation
+
+/// Validates `report.xml` against `budget-report.xsd` while `XMLStreamWriter` writes it, by
+/// handing libxml2's schema validator the SAX2 events a parser would report for the bytes being
+/// written (`xmlSchemaSAXPlug` with no parser behind it). Re-parsing the finished document cost
+/// some 2 ms a report, most of the export's libxml2 time; the events cost nothing to make.
+///
+/// Why the verdict is the one a parse of the bytes would give:
+/// - every string reaches the writer and this validator identical (after `XMLCharacters`), and
+///   libxml2's writer serializes it faithfully: it escapes `<` `&` `>` `"` and carriage returns in
+///   text, and also tab and line feed in attributes, so a parser reads back exactly that string;
+/// - a parser reports `&` inside an attribute value as `&#38;`, and the validator turns `&#38;`
+///   back into `&`: the values are passed the same way (`attributeValue`), so text that spells
+///   `&#38;` itself reads as it would from the file;
+/// - what a parser alone refuses is refused here too: an attribute written twice on one element,
+///   and text or an attribute value longer than a parser accepts without `XML_PARSE_HUGE`
+///   (`XML_MAX_TEXT_LENGTH`); element and attribute names are the writer's own literals, and one
+///   the schema does not declare is a validation error (the schema has no wildcards);
+/// - `SchemaStreamValidatorTests` writes thousands of random documents, valid and not, and checks
+///   that this verdict equals the one `ReportSchema.validate` gives for the written bytes; debug
+///   builds (every test run, goldens included) re-parse and re-validate each document and stop on
+///   any disagreement.
+///
+/// Messages have no line numbers (there is no parser to count them): when a document is refused,
+/// the written bytes are parsed and validated once more, for messages with lines.
+package final class SchemaStreamValidator {
+    /// libxml2's limit on one text node or attribute value without `XML_PARSE_HUGE`.
+    package static let maxTextLength = 10_000_000
+
+    private let context: xmlSchemaValidCtxtPtr
+    private let plug: xmlSchemaSAXPlugPtr
+    private let startElement: startElementNsSAX2Func
+    private let endElement: endElementNsSAX2Func
+    private let characters: charactersSAXFunc
+    private let userData: UnsafeMutableRawPointer?
+    /// Element, attribute and namespace names, interned: the validator keeps an element's name
+    /// pointer until the element ends, so each must outlive the call that passes it.
+    private let names: xmlDictPtr
+    private let messages = LibXMLMessages()
+    // The state below is touched only by this object's methods, one call at a time, so the
+    // runtime's exclusivity checks (a sixth of this type's cost) are left out.
+    @exclusivity(unchecked) private var open: [UnsafePointer<xmlChar>] = []
+    @exclusivity(unchecked) private var namespace: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var declaresNamespace = false
+    /// The element started and not yet passed on: its attributes come one call at a time, and
+    /// the validator takes them all with the start. Buffers are reused from element to element.
+    @exclusivity(unchecked) private var pending: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var attributeNames: [UnsafePointer<xmlChar>] = []
+    @exclusivity(unchecked) private var attributeEnds: [Int] = []
+    @exclusivity(unchecked) private var attributeValues: [UInt8] = []
+    @exclusivity(unchecked) private var attributeArray: [UnsafePointer<xmlChar>?] = []
+    /// The root's one namespace declaration (no prefix, the namespace), as SAX2 passes it.
+    @exclusivity(unchecked) private var declarations: [UnsafePointer<xmlChar>?] = [nil, nil]
+    /// Set by a problem a parser would have reported (see the type's comment).
+    private var refusal: String?
+    private var finished = false
+
+    package init(schema: CompiledSchema) throws(ReportError) {
+        guard let context = xmlSchemaNewValidCtxt(schema.pointer) else {
+            throw Self.failure("libxml2 cannot create a schema validation context")
+        }
+        guard let names = xmlDictCreate() else {
+            xmlSchemaFreeValidCtxt(context)
+            throw Self.failure("libxml2 cannot create a dictionary")
+        }
+        xmlSchemaSetValidStructuredErrors(context, { userData, error in
+            guard let userData else { return }
+            Unmanaged<LibXMLMessages>.fromOpaque(userData).takeUnretainedValue().record(error)
+        }, Unmanaged.passUnretained(messages).toOpaque())
+        // No handler of our own: the plug hands back the validator's handlers and its context.
+        var handler: xmlSAXHandlerPtr?
+        var userData: UnsafeMutableRawPointer?
+        guard let plug = xmlSchemaSAXPlug(context, &handler, &userData) else {
+            xmlDictFree(names)
+            xmlSchemaFreeValidCtxt(context)
+            throw Self.failure("libxml2 cannot plug a schema validator into a SAX stream")
+        }
+        guard let startElement = handler?.pointee.startElementNs, let endElement = handler?.pointee.endElementNs,
+              let characters = handler?.pointee.characters else {
+            xmlSchemaSAXUnplug(plug)
+            xmlDictFree(names)
+            xmlSchemaFreeValidCtxt(context)
+            throw Self.failure("libxml2's schema validator has no SAX2 element handlers")
+        }
+        self.context = context
+        self.names = names
+        self.plug = plug
+        self.startElement = startElement
+        self.endElement = endElement
+        self.characters = characters
+        self.userData = userData
+    }
+
+    deinit {
+        if !finished { xmlSchemaSAXUnplug(plug) }
+        xmlSchemaFreeValidCtxt(context)
+        xmlDictFree(names)
+    }
+
+    /// The root element, declaring `uri` as the default namespace, which every element inherits.
+    package func startRoot(_ name: String, namespace uri: String) {
+        flush()
+        namespace = intern(uri)
+        declarations[1] = namespace
+        declaresNamespace = true
+        pending = intern(name)
+    }
+
+    package func start(_ name: String) {
+        flush()
+        pending = intern(name)
+    }
+
+    /// An attribute of the element just started, as the writer writes it.
+    package func attribute(_ name: String, _ value: String) {
+        guard pending != nil else { return refuse("attribute \(name) written outside a start tag") }
+        let interned = intern(name)
+        if attributeNames.contains(interned) { refuse("attribute \(name) written twice on one element") }
+        if value.utf8.count > Self.maxTextLength { refuse("attribute \(name) is longer than a parser accepts") }
+        attributeNames.append(interned)
+        Self.appendAttributeValue(value, to: &attributeValues)
+        attributeEnds.append(attributeValues.count)
+    }
+
+    /// Character data of the element last started.
+    package func text(_ value: String) {
+        guard !value.isEmpty else { return }
+        flush()
+        if value.utf8.count > Self.maxTextLength { refuse("a text is longer than a parser accepts") }
+        var value = value
+        value.withUTF8 { bytes in characters(userData, bytes.baseAddress, Int32(bytes.count)) }
+    }
+
+    package func end() {
+        flush()
+        guard let localName = open.popLast() else { return refuse("an element ended that was never started") }
+        endElement(userData, localName, nil, namespace)
+    }
+
+    /// Throws unless every element ended and the document is valid. Called once.
+    package func finish() throws(ReportError) {
+        flush()
+        let valid = xmlSchemaIsValid(context) == 1
+        finished = true
+        xmlSchemaSAXUnplug(plug)
+        if !open.isEmpty { refuse("\(open.count) elements were never ended") }
+        if let refusal { throw Self.failure("is not well-formed XML: \(refusal)") }
+        guard valid else {
+            throw Self.failure("does not validate against \(ReportSchema.fileName): " + messages.summary(or: "libxml2 error"))
+        }
+    }
+
+    /// Passes on the pending start tag with its attributes: the SAX2 array holds, for each,
+    /// (local name, prefix, URI, value start, value end), the values side by side in one buffer.
+    private func flush() {
+        guard let localName = pending else { return }
+        pending = nil
+        open.append(localName)
+        attributeValues.append(0)
+        let count = attributeNames.count
+        let declared: Int32 = declaresNamespace ? 1 : 0
+        declaresNamespace = false
+        attributeValues.withUnsafeBufferPointer { values in
+            let base = values.baseAddress!
+            attributeArray.removeAll(keepingCapacity: true)
+            var start = 0
+            for index in 0..<count {
+                let end = attributeEnds[index]
+                attributeArray.append(attributeNames[index])
+                attributeArray.append(nil)
+                attributeArray.append(nil)
+                attributeArray.append(base + start)
+                attributeArray.append(base + end)
+                start = end
+            }
+            attributeArray.withUnsafeMutableBufferPointer { attributes in
+                declarations.withUnsafeMutableBufferPointer { declarations in
+                    startElement(userData, localName, nil, namespace, declared, declarations.baseAddress, Int32(count), 0,
+                                 attributes.baseAddress)
+                }
+            }
+        }
+        attributeNames.removeAll(keepingCapacity: true)
+        attributeEnds.removeAll(keepingCapacity: true)
+        attributeValues.removeAll(keepingCapacity: true)
+    }
+
+    private func refuse(_ problem: String) {
+        if refusal == nil { refusal = problem }
+    }
+
+    private func intern(_ name: String) -> UnsafePointer<xmlChar> {
+        // A dictionary keeps what it hands out for as long as it lives; nil only when out of memory.
+        let length = Int32(name.utf8.count)
+        if let pointer = XMLStreamWriter.withXMLString(name, { xmlDictLookup(names, $0, length) }) { return pointer }
+        refuse("libxml2 is out of memory")
+        return XMLStreamWriter.withXMLString("", { xmlDictLookup(names, $0, 0) }) ?? Self.noName
+    }
+
+    /// A name for when even the empty name cannot be interned (the document is refused anyway).
+    private nonisolated(unsafe) static let noName: UnsafePointer<xmlChar> = {
+        let pointer = UnsafeMutablePointer<xmlChar>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+
+    /// An attribute value as a parser reports it: `&` as `&#38;` (see the type's comment).
+    package static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: value.utf8) }
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "&") {
+                bytes.append(contentsOf: "&#38;".utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+    }
+
+    private static func failure(_ message: String) -> ReportError {
+        ReportError(file: ReportXML.fileName, stage: "export", message: message,
+                    hint: "budget-etl wrote a document its own schema refuses, so it was not published; report this with the input file")
+    }
+}
