@@ -171,8 +171,13 @@ public struct Pipeline: Sendable {
                     baseFolder: baseFolder, plan: stages, forced: forced, optionsSHA256: optionsSHA256)
                 let outcome = runner.run()
                 Quarantine.update(outcome, outputFolder: outputFolder)
-                outcomes.withLock { $0[index] = outcome }
                 reporting.withLock { _ in report(outcome) }
+                // Every outcome is kept until the catalog is written at the end; without its stage
+                // records (each file read and written: most of a manifest), memory stays flat as the
+                // batch grows. The catalog reads only the report's summary, status and versions.
+                var kept = outcome
+                kept.manifest?.stages = []
+                outcomes.withLock { $0[index] = kept }
             }
         }
         let finished = outcomes.withLock { $0.compactMap { $0 } }
