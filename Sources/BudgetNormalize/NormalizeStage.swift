@@ -51,6 +51,7 @@ public struct NormalizeStage: Stage {
         let promised = segmented.contents.compactMap { entry in
             entry.tableId.map { PromisedTable(id: $0, title: LabelCleaner.clean(entry.title ?? ""), line: entry.line) }
         }
+        CutOffCheck.diagnose(tables: tables, promised: promised, sourceLines: sourceLines, into: &diagnostics)
         return NormalizedReport(metadata: metadata, tables: tables, claims: claims, promisedTables: promised,
                                 missingTables: segmented.missingTables, repeatedTables: repeats, diagnostics: diagnostics)
     }

@@ -40,7 +40,13 @@ public enum FileSystem {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// The file's bytes. Only a regular file (or a link to one) is read: a named pipe would block
+    /// the run until something writes to it, and a device or socket is not a report.
     public static func read(_ url: URL) throws -> Data {
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw FileSystemError(path: url.path, action: "read", reason: "it is \(kind(of: info.st_mode)), not a regular file")
+        }
         do {
             return try Data(contentsOf: url)
         } catch {
@@ -189,6 +195,16 @@ public enum FileSystem {
     public static func move(_ source: URL, to target: URL) throws {
         guard rename(source.path, target.path) == 0 else {
             throw FileSystemError(path: target.path, action: "rename into place", reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "an unusual kind of file"
         }
     }
 

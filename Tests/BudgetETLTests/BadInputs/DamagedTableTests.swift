@@ -52,6 +52,17 @@ extension BadInputs {
             #expect(failed.first?[10].contains("\"1,2O9.02\" is not a number") == true, "\(failed)")
         }
 
+        /// The sample cut off after the third body row of 表3, as a truncated download would be.
+        @Test func aFileCutOffInsideATableFailsNamingItsLastLine() throws {
+            let lines = BadInputRun.sample.components(separatedBy: "\n")
+            let last = Self.table3Line(lines, startingWith: "20801\t")
+            let run = try BadInputRun(text: lines[...last].joined(separator: "\n"))
+            let cut = Self.failed(run, rule: "structure")
+            #expect(cut.count == 1, "\(cut)")
+            #expect(cut.first?[11] == String(last + 1))
+            #expect(cut.first?[10].hasPrefix("the text ends inside table 3, at line \(last + 1), before tables the contents promise") == true)
+        }
+
         @Test func theSampleHasNoSuchCheck() {
             let rules = Set(BadInputRun.sampleChecks.map { $0[2] })
             #expect(rules.isDisjoint(with: ["number", "structure", "column", "metadata"]), "\(rules)")
