@@ -182,16 +182,16 @@ package struct ReportRunner {
                             checksums: inout ChecksumCache) -> Bool {
         guard record.status == .ok, record.pipelineVersion == PipelineVersion.current,
               record.optionsSHA256 == optionsSHA256, !record.outputs.isEmpty else { return false }
-        let inputBase = stage.requires.isEmpty ? baseFolder : workspace.root
+        // Paths as strings, not URLs: a no-op run checks dozens of files per report, and building
+        // a URL (which validates it) cost more than the `stat` itself.
+        let root = workspace.root.path
+        let inputBase = stage.requires.isEmpty ? baseFolder.path : root
         for input in record.inputs {
-            guard checksums.current(input, at: resolve(input.path, against: inputBase)) == input.sha256 else {
-                return false
-            }
+            let path = input.path.hasPrefix("/") ? input.path : "\(inputBase)/\(input.path)"
+            guard checksums.current(input, at: path) == input.sha256 else { return false }
         }
         for output in record.outputs {
-            guard checksums.current(output, at: workspace.root.appendingPathComponent(output.path)) == output.sha256 else {
-                return false
-            }
+            guard checksums.current(output, at: "\(root)/\(output.path)") == output.sha256 else { return false }
         }
         return true
     }
@@ -281,10 +281,6 @@ package struct ReportRunner {
         return reportError
     }
 
-    private func resolve(_ path: String, against base: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-    }
-
     package static func now() -> String { Date().formatted(.iso8601) }
 
     package static func microseconds(_ duration: Duration) -> Int {
@@ -300,15 +296,17 @@ package struct ChecksumCache {
     package var produced: [String: FileRecord] = [:]
     private var hashed: [String: String?] = [:]
 
-    package mutating func current(_ record: FileRecord, at url: URL) -> String? {
+    /// `path` is only built when the file has to be looked at.
+    package mutating func current(_ record: FileRecord, at path: @autoclosure () -> String) -> String? {
         if let fresh = produced[record.path] { return fresh.sha256 }
         if let known = hashed[record.path] { return known }
-        guard let stamp = FileSystem.stamp(of: url) else { return nil }
+        let path = path()
+        guard let stamp = FileSystem.stamp(atPath: path) else { return nil }
         if let recorded = record.stamp, recorded == stamp {
             hashed[record.path] = record.sha256
             return record.sha256
         }
-        let sha256 = (try? FileSystem.read(url)).map(Checksum.sha256)
+        let sha256 = (try? FileSystem.read(URL(fileURLWithPath: path))).map(Checksum.sha256)
         hashed[record.path] = sha256
         return sha256
     }

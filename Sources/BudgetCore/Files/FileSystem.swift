@@ -30,8 +30,12 @@ extension FileStamp {
 /// Thin POSIX wrappers: the pipeline's file handling in one place, with errors that name the path.
 public enum FileSystem {
     public static func stamp(of url: URL) -> FileStamp? {
+        stamp(atPath: url.path)
+    }
+
+    public static func stamp(atPath path: String) -> FileStamp? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         return FileStamp(info)
     }
 
