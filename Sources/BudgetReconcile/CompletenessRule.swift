@@ -1,8 +1,8 @@
 import BudgetCore
 
 /// `completeness`: every table the contents promise is in the body, a table printed without
-/// rows says why in a note (`说明：…没有…`), and no table is printed twice (a repeat is a warning
-/// naming both places; its figures were counted once). A miss is reported with `options.completenessStatus`
+/// rows says why in a note (`说明：…没有…`), no table is printed twice (a repeat is a warning
+/// naming both places; its figures were counted once) and no caption names two tables. A miss is reported with `options.completenessStatus`
 /// (warn unless configured): the figures present may still be right.
 package struct CompletenessRule: ReconcileRule {
     package static let id = "completeness"
@@ -34,6 +34,18 @@ package struct CompletenessRule: ReconcileRule {
                      message: "表\(copy.repeats) is printed again at line \(copy.line) with the same content as at line "
                          + "\(copy.repeatsLine) (a doubled page or a repeated part of the report); its figures are counted once.",
                      lines: [copy.repeatsLine, copy.line])
+        }
+        // A caption printed twice over different content: segment numbers the second `<id>_2`
+        // (a repeat with the same content was counted once above).
+        let byID = Dictionary(context.report.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for table in context.report.tables where table.parentId == nil {
+            guard let separator = table.id.lastIndex(of: "_"), Int(table.id[table.id.index(after: separator)...]) != nil,
+                  let first = byID[String(table.id[..<separator])] else { continue }
+            log.note(Self.id, id: "\(Self.id):\(first.id):caption:\(table.line)", table: first.id,
+                     location: "表\(first.id) at line \(table.line)", status: context.options.completenessStatus,
+                     message: "表\(first.id) is captioned again at line \(table.line) (first at line \(first.line)) over a different "
+                         + "table, kept as \(table.id); check which table the second caption should name.",
+                     lines: [first.line, table.line])
         }
         for table in context.report.tables where table.empty {
             let location = "表\(table.id) \(table.title)"

@@ -63,9 +63,23 @@ extension BadInputs {
             #expect(cut.first?[10].hasPrefix("the text ends inside table 3, at line \(last + 1), before tables the contents promise") == true)
         }
 
+        /// 表7 captioned `表6` by mistake: the caption printed twice over different tables is named.
+        @Test func aCaptionPrintedTwiceOverDifferentTablesIsNamed() throws {
+            var lines = BadInputRun.sample.components(separatedBy: "\n")
+            let table6 = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "表6" }!
+            let table7 = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "表7" }!
+            lines[table7] = "表6"
+            let run = try BadInputRun(text: lines.joined(separator: "\n"))
+            let caption = run.checks.filter { $0[1].contains(":caption:") }
+            #expect(caption.map { $0[1] } == ["completeness:6:caption:\(table7 + 1)"], "\(caption)")
+            #expect(caption.first?[11] == "\(table6 + 1) \(table7 + 1)")
+            #expect(caption.first?[3] == "warn")
+        }
+
         @Test func theSampleHasNoSuchCheck() {
             let rules = Set(BadInputRun.sampleChecks.map { $0[2] })
             #expect(rules.isDisjoint(with: ["number", "structure", "column", "metadata"]), "\(rules)")
+            #expect(!BadInputRun.sampleChecks.contains { $0[1].contains(":caption:") })
         }
     }
 }
