@@ -65,7 +65,7 @@ public struct NormalizedTable: Codable, Sendable, Equatable {
     public var fields: [NormalizedField]
     public var notes: [SourceLine]
     /// The report prints no rows for it (in JSON only when true).
-    @OmittedWhenFalse public var empty: Bool
+    @OmittedWhenDefault public var empty: Bool
 }
 
 public struct NormalizedColumn: Codable, Sendable, Equatable {
@@ -110,14 +110,14 @@ public struct NormalizedRow: Codable, Sendable, Equatable {
     /// The enumerator split off the label (`一`, `十七`, `1`).
     public var ordinal: String?
     /// A 合计/总计/小计 row (in JSON only when true).
-    @OmittedWhenFalse public var isTotal: Bool
+    @OmittedWhenDefault public var isTotal: Bool
     public var cells: [NormalizedCell]
 }
 
 public struct NormalizedCell: Codable, Sendable, Equatable {
     public var column: Int
     /// The cell as printed (in JSON only when not empty).
-    @OmittedWhenEmpty public var raw: String
+    @OmittedWhenDefault public var raw: String
     /// The exact value; nil for a blank cell or text.
     public var value: ExactDecimal?
     /// `万元`, `元`, `%`, `万人` …
@@ -125,7 +125,7 @@ public struct NormalizedCell: Codable, Sendable, Equatable {
     /// Words around the number in a text cell (`余`, `月均`, `>`).
     public var qualifier: String?
     /// True for an empty cell or a placeholder (`—`, `-`) (in JSON only when true).
-    @OmittedWhenFalse public var blank: Bool
+    @OmittedWhenDefault public var blank: Bool
 }
 
 public struct NormalizedField: Codable, Sendable, Equatable {

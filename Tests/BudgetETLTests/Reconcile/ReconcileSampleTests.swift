@@ -142,8 +142,9 @@ import Testing
         }
     }
 
-    @Test func reconcileJSONReadsBack() throws {
-        let data = try JSONStreamEncoder.encode(result)
-        #expect(try JSONCoding.decode(ReconcileReport.self, from: data) == result)
+    /// What the stage writes (`04-reconcile/checks.csv`) reads back as the checks it made.
+    @Test func reconcileFileReadsBack() throws {
+        let data = ChecksCSV.write(reportID: "sample", checks: result.checks)
+        #expect(try ChecksCSV.read(data) == result.checks)
     }
 }
