@@ -13,13 +13,19 @@ public enum Catalog {
     /// Rewrites the catalog with the rows of these manifests in place of their reports' old rows.
     /// Nothing is written when the result is the same as what is there.
     package static func update(with manifests: [Manifest], outputFolder: URL) throws {
+        try update(with: manifests.map(rows(of:)), outputFolder: outputFolder)
+    }
+
+    /// Rewrites the catalog with these reports' rows (`rows(of:)`, one list per report) in place of
+    /// their old rows.
+    package static func update(with reports: [[[String]]], outputFolder: URL) throws {
         let url = outputFolder.appendingPathComponent(fileName)
         let existing = (try? Data(contentsOf: url)) ?? Data()
-        let updated = Set(manifests.map(\.reportId))
+        let updated = Set(reports.compactMap { $0.first?[0] })
         var rows = CSVReader.records(String(decoding: existing, as: UTF8.self)).dropFirst()
             .map { $0.map(CSVDefusing.printed) }
             .filter { $0.count == columns.count && !updated.contains($0[0]) }
-        for manifest in manifests { rows.append(contentsOf: self.rows(of: manifest)) }
+        for report in reports { rows.append(contentsOf: report) }
         rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
         let data = encoded(rows)
         if data != existing { try FileSystem.writeAtomically(data, to: url) }

@@ -153,6 +153,7 @@ public struct Pipeline: Sendable {
         let outputFolder = outputFolder
         let baseFolder = baseFolder
         let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
+        let catalogRows = Mutex([[[String]]](repeating: [], count: inputs.count))
         let next = Mutex(0)
         let reporting = Mutex(())
         let workers = max(1, min(configuration.effectiveJobs, inputs.count))
@@ -172,18 +173,21 @@ public struct Pipeline: Sendable {
                 let outcome = runner.run()
                 Quarantine.update(outcome, outputFolder: outputFolder)
                 reporting.withLock { _ in report(outcome) }
-                // Every outcome is kept until the catalog is written at the end; without its stage
-                // records (each file read and written: most of a manifest), memory stays flat as the
-                // batch grows. The catalog reads only the report's summary, status and versions.
+                // What the end of the run needs of a report is kept, not its manifest: the catalog
+                // rows, and the outcome with its count of failed checks. That keeps memory nearly
+                // flat as the batch grows (a manifest, even without its stage records, is several
+                // times the size of its catalog rows).
+                let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
                 var kept = outcome
-                kept.manifest?.stages = []
+                kept.manifest = nil
+                catalogRows.withLock { $0[index] = rows }
                 outcomes.withLock { $0[index] = kept }
             }
         }
         let finished = outcomes.withLock { $0.compactMap { $0 } }
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         let summary = RunSummary(outcomes: refused + finished, stages: stages)
-        try Catalog.update(with: finished.compactMap(\.manifest), outputFolder: outputFolder)
+        try Catalog.update(with: catalogRows.withLock { $0 }, outputFolder: outputFolder)
         try RunLog.write(summary, started: started, outputFolder: outputFolder)
         return summary
     }
@@ -226,7 +230,7 @@ public struct RunSummary: Sendable {
     public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
     /// Reconciliation checks that failed, over all reports.
     public var failedChecks: Int {
-        outcomes.reduce(0) { $0 + (($1.manifest?.summary?["failedChecks"]).flatMap { Int($0) } ?? 0) }
+        outcomes.reduce(0) { $0 + $1.failedChecks }
     }
 
     /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
