@@ -52,6 +52,7 @@ public struct NormalizeStage: Stage {
             entry.tableId.map { PromisedTable(id: $0, title: LabelCleaner.clean(entry.title ?? ""), line: entry.line) }
         }
         CutOffCheck.diagnose(tables: tables, promised: promised, sourceLines: sourceLines, into: &diagnostics)
+        UnreadNumbersCheck.diagnose(tables: tables, narrative: segmented.narrative, sourceLines: sourceLines, into: &diagnostics)
         return NormalizedReport(metadata: metadata, tables: tables, claims: claims, promisedTables: promised,
                                 missingTables: segmented.missingTables, repeatedTables: repeats, diagnostics: diagnostics)
     }

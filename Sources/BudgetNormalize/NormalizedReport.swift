@@ -149,6 +149,8 @@ public struct NormalizeDiagnostic: Codable, Sendable, Equatable {
         case column
         /// What the report is (unit, year, kind) was not found.
         case metadata
+        /// Numbers printed in lines that look like table rows but were read into no table.
+        case unread
     }
 
     public var kind: Kind

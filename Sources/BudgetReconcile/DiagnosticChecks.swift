@@ -9,7 +9,9 @@ import BudgetNormalize
 /// - `structure` (fail): cells beyond the columns the header names, or rows under no header;
 /// - `column` (warn): a column's header and its cells disagree on what it holds (kept as the
 ///   header says);
-/// - `metadata` (warn): the reporting unit, the year or the kind of report was not found.
+/// - `metadata` (warn): the reporting unit, the year or the kind of report was not found;
+/// - `unread` (warn): lines outside every table that look like table rows, with the count of
+///   numbers in them that nothing read.
 package enum DiagnosticChecks {
     package static func record(_ diagnostics: [NormalizeDiagnostic], into log: inout CheckLog) {
         for diagnostic in diagnostics {
@@ -24,7 +26,7 @@ package enum DiagnosticChecks {
     private static func status(of kind: NormalizeDiagnostic.Kind) -> CheckStatus {
         switch kind {
         case .number, .structure: .fail
-        case .column, .metadata: .warn
+        case .column, .metadata, .unread: .warn
         }
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import BudgetCore
+@testable import BudgetETL
+@testable import BudgetNormalize
+
+extension BadInputs {
+    /// Tables the pipeline finds but cannot read (columns aligned by spaces, as `pdftotext -layout`
+    /// prints them) never make a report that says nothing failed: the numbers left in lines that
+    /// look like table rows are counted, and a report with tables but no number read fails.
+    @Suite struct UnreadTablesTests {
+        /// The sample with every tab turned into spaces: its captions are still found, but no row
+        /// splits into columns.
+        @Test func tablesAlignedBySpacesFailAndTheirNumbersAreCounted() throws {
+            let lines = BadInputRun.sample.components(separatedBy: "\n")
+            let run = try BadInputRun(text: BadInputRun.sample.replacingOccurrences(of: "\t", with: "   "))
+            #expect(run.facts.isEmpty)
+            let structure = run.checks.filter { $0[2] == "structure" && $0[3] == "fail" }
+            #expect(structure.count == 1, "\(structure)")
+            #expect(structure.first?[10].contains("tables were found, but not one number was read from them") == true)
+
+            let unread = try #require(run.checks.first { $0[2] == "unread" })
+            #expect(unread[3] == "warn")
+            // The first table row printing two amounts (表1's first row) is where the loss starts.
+            let firstRow = try #require(lines.firstIndex { line in
+                line.split(separator: "\t").filter { $0.contains(".") && Double($0.replacingOccurrences(of: ",", with: "")) != nil }.count >= 2
+            })
+            #expect(unread[11] == String(firstRow + 1))
+            let count = try #require(Int(unread[10].prefix { $0.isNumber }))
+            #expect(count > 200, "\(unread[10])")
+        }
+
+        @Test func onlyAmountsStandingAsWordsInLinesWithoutSentencePunctuationCount() {
+            #expect(UnreadNumbersCheck.amountWords(in: "合计                   91,016,775.35 91,016,775.35") == 2)
+            #expect(UnreadNumbersCheck.amountWords(in: "208   05   01   行政单位离退休      1,554,220.00 1,554,220.00") == 2)
+            #expect(UnreadNumbersCheck.amountWords(in: "一、一般公共服务支出\u{3000}3.50\t-12.00\t（4.00）") == 3)
+            // Codes, years and counts are bare integers: not amounts.
+            #expect(UnreadNumbersCheck.amountWords(in: "208 05 01 2025 3") == 0)
+            // A sentence, however many figures it prints.
+            #expect(UnreadNumbersCheck.amountWords(in: "支出合计 12.50 万元，比上年增加 1.00 万元。") == 0)
+            // Not numbers: a version, a date, a figure glued to its unit.
+            #expect(UnreadNumbersCheck.amountWords(in: "1.2.3 2025.01.01 12.50万元") == 0)
+        }
+    }
+}
