@@ -225,8 +225,12 @@ public struct RunSummary: Sendable {
     public var stagesRun: Int { outcomes.reduce(0) { $0 + $1.ran.count } }
     public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
     /// Reconciliation checks that failed, over all reports.
-    public var failedChecks: Int {
-        outcomes.reduce(0) { $0 + (($1.manifest?.summary?["failedChecks"]).flatMap { Int($0) } ?? 0) }
+    public var failedChecks: Int { count("failedChecks") }
+    /// Reconciliation checks that could not be judged (`unverified`), over all reports.
+    public var unverifiedChecks: Int { count("unverifiedChecks") }
+
+    private func count(_ key: String) -> Int {
+        outcomes.reduce(0) { $0 + (($1.manifest?.summary?[key]).flatMap { Int($0) } ?? 0) }
     }
 
     /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
@@ -240,6 +244,7 @@ public struct RunSummary: Sendable {
             text += "\(stagesRun) stage run\(stagesRun == 1 ? "" : "s"), \(stagesSkipped) skipped as up to date"
         }
         if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
+        if unverifiedChecks > 0 { text += "; \(unverifiedChecks) unverified" }
         return text
     }
 }
