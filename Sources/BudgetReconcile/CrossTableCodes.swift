@@ -26,14 +26,15 @@ extension CrossTableRule {
         }
     }
 
-    /// The table's total, or, when its total cell is not a number, the sum of its top-level rows of
-    /// `scheme`: which tables cover the same money is still known, so the codes, which do not
-    /// need that cell, are still compared (the identities that do need it are `unverified`).
+    /// The table's total as `readableTotal` gives it, when it was printed.
     private func printedTotal(_ table: TableFacts, scheme: CodeScheme) -> Figure? {
         guard let total = readableTotal(table, scheme: scheme), total.isPrinted else { return nil }
         return total
     }
 
+    /// The table's total, or, when its total cell is not a number, the sum of its top-level rows of
+    /// `scheme`: which tables cover the same money is still known, so the codes, which do not
+    /// need that cell, are still compared (the identities that do need it are `unverified`).
     private func readableTotal(_ table: TableFacts, scheme: CodeScheme) -> Figure? {
         guard let total = ReportQuantities.total(table, column: nil)?.terms.first else { return nil }
         guard total.unreadable, let column = table.totalColumn else { return total }
