@@ -35,6 +35,7 @@
           dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
           dt { font-weight: bold; } dd { margin: 0; }
           .pass { color: #1a7f37; } .warn { color: #9a6700; } .fail { color: #cf222e; font-weight: bold; }
+          .unverified { color: #6e7781; font-style: italic; }
           .success { color: #1a7f37; } .warning { color: #9a6700; } .failure { color: #cf222e; }
           .muted { color: #777; } nav li { margin: 0.1em 0; }
         </style>
@@ -196,7 +197,8 @@
     <p>
       <span class="pass"><xsl:value-of select="@pass"/> passed</span>,
       <span class="warn"><xsl:value-of select="@warn"/> warned</span>,
-      <span class="fail"><xsl:value-of select="@fail"/> failed</span>.
+      <span class="fail"><xsl:value-of select="@fail"/> failed</span>,
+      <span class="unverified"><xsl:value-of select="sum(@unverified)"/> unverified</span> (could not be judged: the message says why).
       Every check, passes included, is listed in <xsl:value-of select="@allChecks"/>; those that did not pass follow.
     </p>
     <xsl:if test="b:check">
@@ -204,6 +206,7 @@
         <tr><th>Status</th><th>Rule</th><th>Table</th><th>Location</th><th>Expected</th><th>Actual</th><th>Difference</th><th>Message</th></tr>
         <xsl:apply-templates select="b:check[@status = 'fail']"/>
         <xsl:apply-templates select="b:check[@status = 'warn']"/>
+        <xsl:apply-templates select="b:check[@status = 'unverified']"/>
       </table>
     </xsl:if>
   </xsl:template>

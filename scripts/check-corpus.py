@@ -5,7 +5,10 @@
 
 IN_DIR holds <id>.txt and <id>.truth.json (scripts/generate-corpus.py); OUT_DIR is the run's
 output folder. For every report: status `ok` with 0 failed checks in output/catalog.csv; no
-check with status fail in 05-export/data/checks.csv (warns are counted and listed); every truth table
+check with status fail in 05-export/data/checks.csv (warns are counted and listed); no check
+`unverified` except a narrative claim's with its reason (the generator prints claims no table
+holds: 国有资产, 内设机构, 没有使用机关运行经费…); every narrative claim of
+03-normalize/normalize.json with a check of its own (`location` starting `line N <label>`); every truth table
 found in 02-segment/segment.json, `unassigned` and `missingTables` empty; and every truth amount
 equal (as an exact decimal) to facts.csv's `value` for the same table, section, code (or item when
 the row has no code) and column, with no blank truth cell present as a fact and no fact the truth
@@ -36,7 +39,8 @@ def main(argv):
             if row.get("current", "yes") == "yes":
                 catalog[row["report_id"]] = row
     problems = defaultdict(list)
-    counts = {"reports": 0, "ok": 0, "failed": 0, "checks": 0, "fail": 0, "warn": 0, "facts": 0, "amounts": 0}
+    counts = {"reports": 0, "ok": 0, "failed": 0, "checks": 0, "fail": 0, "warn": 0, "unverified": 0, "claims": 0,
+              "facts": 0, "amounts": 0}
     for rid in truths:
         counts["reports"] += 1
         out = problems[rid]
@@ -55,17 +59,30 @@ def main(argv):
             out.append("catalog: unit/year %r/%r, truth %r/%r" % (cat.get("unit"), cat.get("year"),
                                                                   truth["unit"], truth["fiscalYear"]))
         rdir = os.path.join(outd, rid)
+        narrative = []
         try:
             with open(os.path.join(rdir, "05-export", "data", "checks.csv"), encoding="utf-8-sig", newline="") as fh:
                 for row in csv.DictReader(fh):
                     counts["checks"] += 1
+                    if row["rule"] == "narrative":
+                        narrative.append(row["location"])
                     if row["status"] in ("fail", "warn"):
                         counts[row["status"]] += 1
                         out.append("check %s %s: %s" % (row["status"], row["check_id"], row["message"]))
+                    elif row["status"] == "unverified":
+                        counts["unverified"] += 1
+                        if row["rule"] != "narrative" or not row["message"]:
+                            out.append("check unverified %s: %s" % (row["check_id"], row["message"]))
             seg = json.load(open(os.path.join(rdir, "02-segment", "segment.json"), encoding="utf-8"))
+            claims = json.load(open(os.path.join(rdir, "03-normalize", "normalize.json"), encoding="utf-8"))["claims"]
         except OSError as e:
             out.append("missing output: %s" % e)
             continue
+        for claim in claims:
+            counts["claims"] += 1
+            stated = "line %d %s" % (claim["line"], claim["subject"]["label"])
+            if not any(location == stated or location.startswith(stated + " ") for location in narrative):
+                out.append("claim without a check: %s (%s)" % (stated, claim["amount"]["raw"]))
         found = {t["id"] for t in seg["tables"]}
         for t in seg["tables"]:
             for g in t.get("grids") or []:
@@ -112,8 +129,8 @@ def main(argv):
             print("%s: %s" % (rid, line))
         if len(p) > 40:
             print("%s: … %d more" % (rid, len(p) - 40))
-    print("reports %(reports)d: %(ok)d ok, %(failed)d not ok; checks %(checks)d (%(fail)d fail, %(warn)d warn); "
-          "truth amounts %(amounts)d, facts %(facts)d" % counts)
+    print("reports %(reports)d: %(ok)d ok, %(failed)d not ok; checks %(checks)d (%(fail)d fail, %(warn)d warn, "
+          "%(unverified)d unverified); narrative claims %(claims)d; truth amounts %(amounts)d, facts %(facts)d" % counts)
     print("reports with mismatches: %d" % len(bad))
     return 1 if bad else 0
 

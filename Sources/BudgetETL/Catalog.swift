@@ -2,13 +2,17 @@ import BudgetCore
 import Foundation
 
 /// `output/catalog.csv`: one row per report version ever ingested — id, version, source,
-/// SHA-256, unit, year, kind, status, counts of tables, facts and failed checks, and when it
-/// was ingested. Rows of reports a run did not touch are kept, and so are reports whose input
+/// SHA-256, unit, year, kind, status, counts of tables, facts, failed checks and checks that
+/// could not be judged (`unverified`), and when it was ingested. Rows of reports a run did not touch are kept, and so are reports whose input
 /// has been removed: the catalog forgets nothing.
 public enum Catalog {
     public static let fileName = "catalog.csv"
     public static let columns = ["report_id", "version", "current", "source", "sha256", "unit", "year", "kind",
-                                 "status", "tables", "facts", "failed_checks", "ingested"]
+                                 "status", "tables", "facts", "failed_checks", "unverified", "ingested"]
+
+    /// The columns of a catalog written before `unverified` was counted (0.5.0): its rows are
+    /// read with that count empty (not known), never dropped.
+    static let columnsBeforeUnverified = columns.filter { $0 != "unverified" }
 
     /// Rewrites the catalog with the rows of these manifests in place of their reports' old rows.
     /// Nothing is written when the result is the same as what is there.
@@ -23,7 +27,7 @@ public enum Catalog {
         let existing = (try? Data(contentsOf: url)) ?? Data()
         let updated = Set(reports.compactMap { $0.first?[0] })
         var rows = CSVReader.records(String(decoding: existing, as: UTF8.self)).dropFirst()
-            .map { $0.map(CSVDefusing.printed) }
+            .map { upgraded($0.map(CSVDefusing.printed)) }
             .filter { $0.count == columns.count && !updated.contains($0[0]) }
         for report in reports { rows.append(contentsOf: report) }
         rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
@@ -42,10 +46,11 @@ public enum Catalog {
                 throw ReportError(file: url.path, message: "cannot be read: \(error)")
             }
             let records = CSVReader.records(String(decoding: data, as: UTF8.self)).map { $0.map(CSVDefusing.printed) }
-            guard records.first == columns else {
+            guard records.first == columns || records.first == columnsBeforeUnverified else {
                 throw ReportError(file: url.path, line: 1, message: "is not a budget-etl catalog (its header is not \(columns.joined(separator: ",")))")
             }
-            for (offset, row) in records.dropFirst().enumerated() {
+            for (offset, printed) in records.dropFirst().enumerated() {
+                let row = records.first == columns ? printed : upgraded(printed)
                 guard row.count == columns.count else {
                     throw ReportError(file: url.path, line: offset + 2, message: "has \(row.count) fields where a catalog row has \(columns.count)")
                 }
@@ -57,6 +62,14 @@ public enum Catalog {
         let rows = byVersion.values.sorted { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
         try FileSystem.writeAtomically(encoded(rows), to: destination)
         return rows.count
+    }
+
+    /// A row of a catalog written before `unverified` was counted, with that count empty.
+    private static func upgraded(_ row: [String]) -> [String] {
+        guard row.count == columnsBeforeUnverified.count, let at = columns.firstIndex(of: "unverified") else { return row }
+        var row = row
+        row.insert("", at: at)
+        return row
     }
 
     /// The catalog's bytes: written like the exports, RFC 4180 with text defused for spreadsheets.
@@ -83,6 +96,6 @@ public enum Catalog {
         let summary = summary ?? [:]
         return [id, String(version), current ? "yes" : "no", source, sha256, summary["unit"] ?? "", summary["year"] ?? "",
                 summary["kind"] ?? "", status.rawValue, summary["tables"] ?? "", summary["facts"] ?? "",
-                summary["failedChecks"] ?? "", ingested ?? ""]
+                summary["failedChecks"] ?? "", summary["unverifiedChecks"] ?? "", ingested ?? ""]
     }
 }

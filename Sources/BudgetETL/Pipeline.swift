@@ -229,9 +229,9 @@ public struct RunSummary: Sendable {
     public var stagesRun: Int { outcomes.reduce(0) { $0 + $1.ran.count } }
     public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
     /// Reconciliation checks that failed, over all reports.
-    public var failedChecks: Int {
-        outcomes.reduce(0) { $0 + $1.failedChecks }
-    }
+    public var failedChecks: Int { outcomes.reduce(0) { $0 + $1.failedChecks } }
+    /// Reconciliation checks that could not be judged (`unverified`), over all reports.
+    public var unverifiedChecks: Int { outcomes.reduce(0) { $0 + $1.unverifiedChecks } }
 
     /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
     public var description: String {
@@ -244,6 +244,7 @@ public struct RunSummary: Sendable {
             text += "\(stagesRun) stage run\(stagesRun == 1 ? "" : "s"), \(stagesSkipped) skipped as up to date"
         }
         if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
+        if unverifiedChecks > 0 { text += "; \(unverifiedChecks) unverified" }
         return text
     }
 }

@@ -16,6 +16,8 @@ public struct ReportOutcome: Sendable, Equatable {
     /// Reconciliation checks that failed (the manifest's summary), kept apart so the driver can
     /// let go of the manifest.
     public var failedChecks: Int = 0
+    /// Reconciliation checks that could not be judged (`unverified`), kept apart likewise.
+    public var unverifiedChecks: Int = 0
 
     public var succeeded: Bool { error == nil }
 }
@@ -122,7 +124,8 @@ package struct ReportRunner {
         }
         return ReportOutcome(reportID: source.reportID, source: source.displayPath, ran: ran, skipped: skipped,
                              error: failure, manifest: manifest, durationMicroseconds: Self.microseconds(clock.now - runStarted),
-                             failedChecks: (manifest.summary?["failedChecks"]).flatMap { Int($0) } ?? 0)
+                             failedChecks: (manifest.summary?["failedChecks"]).flatMap { Int($0) } ?? 0,
+                             unverifiedChecks: (manifest.summary?["unverifiedChecks"]).flatMap { Int($0) } ?? 0)
     }
 
     /// One stage built with its options and run; its result with the types erased, so the

@@ -23,6 +23,7 @@ package enum RunLog {
         package var stagesRun: Int
         package var stagesSkipped: Int
         package var failedChecks: Int
+        package var unverifiedChecks: Int
         package var started: String
         package var finished: String
     }
@@ -40,6 +41,7 @@ package enum RunLog {
         data += try encoder.encode(SummaryLine(
             summary: summary.description, reports: summary.outcomes.count, failed: summary.failed.count,
             stagesRun: summary.stagesRun, stagesSkipped: summary.stagesSkipped, failedChecks: summary.failedChecks,
+            unverifiedChecks: summary.unverifiedChecks,
             started: started.formatted(.iso8601), finished: Date().formatted(.iso8601))) + Data("\n".utf8)
         let folder = outputFolder.appendingPathComponent(folderName, isDirectory: true)
         try FileSystem.createDirectory(folder)

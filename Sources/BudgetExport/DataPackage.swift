@@ -114,7 +114,7 @@ package struct DataPackage: Encodable {
         .text("check_id", "The check's id, stable for the same input: rule:table:location.", required: true),
         .text("rule", "The reconciliation rule (hierarchy, header-sum, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
               + "or what could not be read (number, structure, column, metadata).", required: true),
-        Field(name: "status", type: "string", description: "The outcome: pass, warn or fail.",
+        Field(name: "status", type: "string", description: "The outcome: pass, warn, fail, or unverified (could not be judged; the message says why).",
               constraints: Constraints(required: true, enum: CheckStatus.allCases.map(\.rawValue))),
         .text("table_id", "The table the check is about (the first, for a check across tables)."),
         .text("location", "The row (code or item) and column the check is about."),

@@ -2,7 +2,7 @@ import BudgetCore
 import BudgetReconcile
 
 /// The `<checks>` part of `report.xml`: the reconcile stage's summary, and each check that did
-/// not pass with its exact amounts, the source lines involved and its message. Every check,
+/// not pass (warned, failed or could not be judged) with its exact amounts, the source lines involved and its message. Every check,
 /// passes included, is in `checks.csv` beside it in the bag (`allChecks`): a pass is a record
 /// there, not spelled out a second time here.
 package enum ReportXMLChecks {
@@ -11,6 +11,7 @@ package enum ReportXMLChecks {
         try xml.attribute("pass", reconciled.summary.pass)
         try xml.attribute("warn", reconciled.summary.warn)
         try xml.attribute("fail", reconciled.summary.fail)
+        try xml.attribute("unverified", reconciled.summary.unverified)
         try xml.attribute("allChecks", ChecksCSV.fileName)
         for check in reconciled.checks where check.status != .pass {
             try xml.start("check")

@@ -47,7 +47,8 @@ package enum ReportXMLProvenance {
              "\(rows) rows with \(values) exact values, \(normalized.claims.count) narrative claims; "
                 + "\(normalized.diagnostics.count) cells or metadata could not be read."),
             ("reconciled", summary.fail > 0 ? "failure" : summary.warn > 0 ? "warning" : "success",
-             "\(checks) checks: \(summary.pass) passed, \(summary.warn) warned, \(summary.fail) failed."),
+             "\(checks) checks: \(summary.pass) passed, \(summary.warn) warned, \(summary.fail) failed, "
+                + "\(summary.unverified) unverified."),
             ("exported", "success",
              "\(input.factCount) facts in facts.csv; this document validated against budget-report.xsd "
                 + "(schema version \(ReportSchema.version)) before it was published; \(replacedCharacters) characters "

@@ -8,6 +8,10 @@ package struct ClaimDraft: Sendable {
     package var comparison: ClaimComparison?
     package var share: ClaimValue?
     package var measure: String?
+    /// The draft (by index) this figure is a part of; see `NarrativeClaim.partOf`.
+    package var partOf: Int?
+    /// A statement of none (`NoneStatements`); see `NarrativeClaim.statesNone`.
+    package var statesNone = false
     package var figureStart: Int
     /// The claim's sentence: from the start of its clause to the end of the last comparison or
     /// share attached to it.
@@ -71,6 +75,9 @@ package struct ClaimReader {
     private var paragraphYear: Int?
     /// The claim before `其中` / `包括`: its parts may take its category.
     private var subsetParent: Int?
+    /// The claim before `其中` / `包括` in the current clause, not across a full stop: the figures
+    /// after it are its parts (`partOf`). A `；` or a full stop ends it.
+    private var wholeOfParts: Int?
     /// The subject a figure named only as `预算安排` or `支出决算` is about: the last claim's, or
     /// a classification path stated without a figure (`1、…（项）。主要用于…。年初预算为…`).
     private var lastSubject: ClaimSubject?
@@ -108,14 +115,18 @@ package struct ClaimReader {
                 chunk.share = true
             case .figure(let value, let unit):
                 noteFigure(value, unit, token: token)
+            case .countBefore(let value):
+                noteCountBefore(value, at: index)
             case .pause where aside > 0, .colon where aside > 0, .clauseEnd where aside > 0:
                 break
             case .pause, .colon:
                 startChunk(after: token, carryingComparison: true)
             case .clauseEnd:
                 startChunk(after: token)
+                wholeOfParts = nil
             case .sentenceEnd:
                 startChunk(after: token)
+                wholeOfParts = nil
                 closed = true
                 sentenceYear = nil
                 aside = 0
@@ -180,7 +191,10 @@ package struct ClaimReader {
     private mutating func noteWords(_ token: ClaimToken) {
         let words = scalars[token.start ..< token.end]
         if !chunk.sawMarker && !ClaimSubjectRules.isFiller(words) { chunk.hasSubject = true }
-        if ClaimSubjectRules.marksParts(words) { subsetParent = current ?? (drafts.isEmpty ? nil : drafts.count - 1) }
+        if ClaimSubjectRules.marksParts(words) {
+            subsetParent = current ?? (drafts.isEmpty ? nil : drafts.count - 1)
+            wholeOfParts = closed ? nil : current
+        }
         if ClaimSubjectRules.marksDate(words) { chunk.datePhrase = true }
     }
 
@@ -290,11 +304,32 @@ package struct ClaimReader {
             subject = ClaimSubjectRules.subject(words, unit: unit, parent: parent, heading: headingCategory)
         }
         drafts.append(ClaimDraft(subject: subject, amount: value, year: sentenceYear ?? paragraphYear ?? reportYear,
-                                 comparison: nil, share: share, measure: measure, figureStart: token.start, start: chunk.start,
-                                 end: token.end))
+                                 comparison: nil, share: share, measure: measure, partOf: wholeOfParts,
+                                 figureStart: token.start, start: chunk.start, end: token.end))
         current = drafts.count - 1
         closed = false
         lastSubject = subject
+    }
+
+    /// `1 个二级项目支出绩效目标`: a count before a noun it counts is a claim about the words after
+    /// it, to the end of the clause.
+    private mutating func noteCountBefore(_ value: ClaimValue, at index: Int) {
+        let token = tokens[index]
+        var end = token.end
+        scan: for next in tokens[(index + 1)...] {
+            switch next.kind {
+            case .words, .number: end = next.end
+            default: break scan
+            }
+        }
+        let subject = ClaimSubjectRules.subject(scalars[token.end ..< end], unit: .count, parent: nil, heading: headingCategory)
+        drafts.append(ClaimDraft(subject: subject, amount: value, year: sentenceYear ?? paragraphYear ?? reportYear,
+                                 comparison: nil, share: nil, measure: nil, partOf: nil,
+                                 figureStart: token.start, start: chunk.start, end: end))
+        current = drafts.count - 1
+        closed = false
+        lastSubject = subject
+        chunk = Chunk(start: token.end)
     }
 
     private mutating func extend(_ claim: Int, to end: Int) {

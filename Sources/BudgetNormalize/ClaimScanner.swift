@@ -6,8 +6,11 @@ package struct ClaimToken: Sendable {
     package enum Kind: Sendable {
         /// A number with a unit that makes it a figure (`1209.02 万元`, `68.26%`, `5 台(套)`).
         case figure(ClaimValue, ClaimUnitKind)
+        /// A count before the noun it counts, when the noun is one of claim-units.json's
+        /// `countedNouns` (`1 个二级项目`): a figure about the words after it.
+        case countBefore(ClaimValue)
         /// A number that states nothing: an ordinal (`1.`), a date part (`12 月`), a count before
-        /// the noun it counts (`1 个二级项目`), a number without a unit.
+        /// any other noun (`6 个科室`), a number without a unit.
         case number
         case year(Int)
         /// `上年` −1, `本年` 0: resolved against the report year by the reader.
@@ -170,6 +173,10 @@ package enum ClaimScanner {
             return ClaimToken(kind: .words, start: start, end: end)
         }
         if unit.kind == .count, after < s.count, !endsClause(s[after]) {
+            if let value = span.value, !span.irregularGrouping, countedNouns.contains(where: { matches(s, at: after, $0) }) {
+                let raw = String(String.UnicodeScalarView(s[start ..< end]))
+                return ClaimToken(kind: .countBefore(ClaimValue(raw: raw, value: value, unit: unit.name)), start: start, end: end)
+            }
             return ClaimToken(kind: .number, start: start, end: end)
         }
         guard let value = span.value, !span.irregularGrouping else {
@@ -193,6 +200,7 @@ package enum ClaimScanner {
         return nil
     }
 
+    private static let countedNouns = ClaimUnitWords.standard.countedNouns.scalars
     private static let thresholdWords = ClaimUnitWords.standard.thresholdWords.scalars
     private static let included = ClaimUnitWords.standard.includedWords.scalars
 

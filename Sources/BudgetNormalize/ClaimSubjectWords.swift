@@ -23,7 +23,16 @@ package struct ClaimSubjectWords: Decodable, Sendable {
         package var words: [String]
     }
 
+    /// Sentences that state there is none of something (`没有使用…安排的支出`).
+    package struct NoneStatements: Decodable, Sendable {
+        package var openings: [String]
+        package var closings: [String]
+        /// Cut from a table's title to find the table a statement names (`政府性基金预算支出表`).
+        package var tableTitleEndings: [String]
+    }
+
     package var headingRules, labelRules: Rules
+    package var noneStatements: NoneStatements
     package var partsWords, dateWords, fillers, restatements, leadingFillers, trailingFillers, yearWords, amountWords: Words
 
     /// The lists shipped with budget-etl.

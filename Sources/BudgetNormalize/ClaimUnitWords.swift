@@ -23,7 +23,7 @@ package struct ClaimUnitWords: Decodable, Sendable {
     }
 
     package var units: Units
-    package var thresholdWords, includedWords, previousYearWords, unchangedWords: Words
+    package var countedNouns, thresholdWords, includedWords, previousYearWords, unchangedWords: Words
 
     /// The lists shipped with budget-etl.
     package static let standard: ClaimUnitWords = DataFile.decode(PackageResources.claim_units_json, name: "claim-units.json")

@@ -23,6 +23,14 @@ public struct NarrativeClaim: Codable, Sendable, Equatable {
     /// `当年预算执行数`, `年初预算`, `支出决算`); `subject` is then the subject of the claim or
     /// classification path before it in the paragraph. Nil when the figure names its own subject.
     public var measure: String?
+    /// The claim this figure is a part of, by its position in the report's claims (from 0): the
+    /// claim stated just before `其中` / `包括` in the same clause (`项目支出 383.76 万元，其中：
+    /// 一般公共预算本年拨款 383.76 万元`). Nil when the figure is not stated as a part.
+    public var partOf: Int?
+    /// The prose states there is none of it (`2024 年没有使用政府性基金预算拨款安排的支出。`):
+    /// `amount` is 0, its `raw` the words that say so (`没有使用`), its unit empty. In JSON only
+    /// when true.
+    @OmittedWhenDefault public var statesNone: Bool = false
 }
 
 /// A printed number with its unit.
@@ -97,8 +105,10 @@ public enum ClaimCategory: String, Codable, Sendable {
 ///
 /// Not claims: years (`2024 年`), dates (`12 月 31 日`), ordinals (`1.`, `(一)`), numbers without
 /// a unit, thresholds (`单价 100 万元(含)以上`), rates (`元/人`), and counts followed by what they
-/// count (`1 个二级项目`), classification codes (`（204类）`, `（01项）`), ordinals after `第`. A count
-/// that ends its clause (`二级项目 3 个。`) is a claim. A change
+/// count (`6 个科室`) unless it is a counted noun of claim-units.json (`1 个二级项目`, a claim about
+/// the words after it), classification codes (`（204类）`, `（01项）`), ordinals after `第`. A count
+/// that ends its clause (`二级项目 3 个。`) is a claim. A sentence saying there is none of
+/// something (`没有使用…安排的支出`, `NoneStatements`) is a claim of zero. A change
 /// stated about something other than the claim before it (`主要是人员经费增加 8 万元`) is
 /// neither attached to that claim nor a claim of its own: its amount is not a level.
 public enum NarrativeClaims {
@@ -134,18 +144,44 @@ public enum NarrativeClaims {
             if block.kind == .heading {
                 headingCategory = ClaimSubjectRules.headingCategory(scalars)
             }
-            let drafts = ClaimReader.read(scalars, reportYear: reportYear, headingCategory: headingCategory)
+            let drafts = merged(ClaimReader.read(scalars, reportYear: reportYear, headingCategory: headingCategory),
+                                NoneStatements.read(scalars, reportYear: reportYear, headingCategory: headingCategory))
             guard !drafts.isEmpty else { continue }
             let starts = lineStarts(of: block, in: scalars, lineText: lineText)
+            let first = claims.count
             for draft in drafts {
                 claims.append(NarrativeClaim(
                     line: line(at: draft.figureStart, block: block, starts: starts),
                     sentence: trimmedText(scalars[draft.start ..< draft.end]),
                     subject: draft.subject, amount: draft.amount, year: draft.year,
-                    comparison: draft.comparison, share: draft.share, measure: draft.measure))
+                    comparison: draft.comparison, share: draft.share, measure: draft.measure,
+                    partOf: draft.partOf.map { first + $0 }, statesNone: draft.statesNone))
             }
         }
         return claims
+    }
+
+    /// The reader's claims and the statements of none, in the order they are printed; `partOf`
+    /// still points at the same claim.
+    private static func merged(_ read: [ClaimDraft], _ none: [ClaimDraft]) -> [ClaimDraft] {
+        guard !none.isEmpty else { return read }
+        var result: [ClaimDraft] = []
+        result.reserveCapacity(read.count + none.count)
+        var position = Array(repeating: 0, count: read.count)
+        var n = 0
+        for (index, draft) in read.enumerated() {
+            while n < none.count, none[n].figureStart < draft.figureStart {
+                result.append(none[n])
+                n += 1
+            }
+            position[index] = result.count
+            result.append(draft)
+        }
+        result.append(contentsOf: none[n...])
+        for index in result.indices {
+            if let part = result[index].partOf, !result[index].statesNone { result[index].partOf = position[part] }
+        }
+        return result
     }
 
     /// Where each of the block's lines starts in its text, or nil when a line's text is

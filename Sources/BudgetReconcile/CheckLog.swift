@@ -18,9 +18,10 @@ package struct CheckLog {
     }
 
     /// Checks `actual` (a printed figure) against the sum of `expected`. Nothing is recorded when
-    /// nothing involved was printed (an all-blank identity says nothing), or when a figure could not
-    /// be read. The texts are built only for a check that needs a sentence: one that holds only
-    /// within rounding, or does not hold.
+    /// nothing involved was printed (an all-blank identity says nothing). When a figure could not
+    /// be read, the check is recorded `unverified`, naming that figure. The texts are built only
+    /// for a check that needs a sentence: one that holds only within rounding, does not hold, or
+    /// cannot be judged.
     ///
     /// - Parameters:
     ///   - subject: what `actual` is, as a person finds it (`表5-1 row 20801 …, column 合计`).
@@ -31,8 +32,12 @@ package struct CheckLog {
                           actual: Figure, expected: [Figure], subject: @autoclosure () -> String,
                           relation: @autoclosure () -> String,
                           otherwise: CheckStatus = .fail, hint: @autoclosure () -> String? = nil) {
-        guard actual.isPrinted || expected.contains(where: \.isPrinted) else { return }
-        guard !actual.unreadable, !expected.contains(where: \.unreadable) else { return }
+        guard actual.isStated || expected.contains(where: \.isStated) else { return }
+        guard !actual.unreadable, !expected.contains(where: \.unreadable) else {
+            unverified(rule, id: id(), table: table, location: location(), figures: [actual] + expected,
+                       what: "\(subject()) cannot be compared with \(relation())")
+            return
+        }
         let sum = Figure.sum(expected)
         let difference = actual.value - sum
         let bound = tolerance.bound(expected, plus: actual)
@@ -73,6 +78,18 @@ package struct CheckLog {
             id: id, rule: rule, status: agreement == .beyond ? otherwise : .pass, table: table,
             location: location, expected: expected, actual: actual, difference: difference,
             tolerance: bound, message: message, lines: Self.uniqueSorted(lines)))
+    }
+
+    /// Records an identity that cannot be judged because some of `figures` are not numbers:
+    /// `unverified`, its message naming each such figure (`what` says which identity it is).
+    package mutating func unverified(_ rule: String, id: String, table: String?, location: String, figures: [Figure],
+                                     what: String) {
+        var lines: [Int] = []
+        for figure in figures { if let line = figure.line { lines.append(line) } }
+        note(rule, id: id, table: table, location: location, status: .unverified,
+             message: "\(what): \(Figure.unreadableClause(figures)); "
+                + "the identity is unverified until the figure is corrected.",
+             lines: lines)
     }
 
     /// Records a check that compares no figures (a table present or missing).

@@ -16,7 +16,7 @@ extension CrossTableRule {
         for scheme in [CodeScheme.function, .economic, .unit, .project] {
             var references: [(table: TableFacts, total: Figure)] = []
             for table in context.tables(scheme: scheme) {
-                guard let total = printedTotal(table) else { continue }
+                guard let total = printedTotal(table, scheme: scheme) else { continue }
                 if let reference = references.first(where: { agree($0.total, total, context: context) }) {
                     compareCodes(reference.table, table, context: context, into: &log)
                 } else {
@@ -26,9 +26,21 @@ extension CrossTableRule {
         }
     }
 
-    private func printedTotal(_ table: TableFacts) -> Figure? {
-        guard let total = ReportQuantities.total(table, column: nil)?.terms.first, total.isPrinted else { return nil }
+    /// The table's total as `readableTotal` gives it, when it was printed.
+    private func printedTotal(_ table: TableFacts, scheme: CodeScheme) -> Figure? {
+        guard let total = readableTotal(table, scheme: scheme), total.isPrinted else { return nil }
         return total
+    }
+
+    /// The table's total, or, when its total cell is not a number, the sum of its top-level rows of
+    /// `scheme`: which tables cover the same money is still known, so the codes, which do not
+    /// need that cell, are still compared (the identities that do need it are `unverified`).
+    private func readableTotal(_ table: TableFacts, scheme: CodeScheme) -> Figure? {
+        guard let total = ReportQuantities.total(table, column: nil)?.terms.first else { return nil }
+        guard total.unreadable, let column = table.totalColumn else { return total }
+        let top = table.rows.filter { $0.codeScheme == scheme && $0.level == 1 }.map { table.figure($0, column: column.index) }
+        guard !top.isEmpty, top.allSatisfy({ !$0.unreadable }), top.contains(where: \.isPrinted) else { return nil }
+        return Figure(value: Figure.sum(top), precision: top.compactMap(\.precision).max(), line: total.line)
     }
 
     private func agree(_ a: Figure, _ b: Figure, context: ReconcileContext) -> Bool {
@@ -54,7 +66,7 @@ extension CrossTableRule {
                 guard let referenceColumn = referenceColumns[key] else { continue }
                 let referenceFigure = reference.figure(match, column: referenceColumn.index)
                 let otherFigure = other.figure(row, column: column.index)
-                guard referenceFigure.isPrinted || otherFigure.isPrinted else { continue }
+                guard referenceFigure.isStated || otherFigure.isStated else { continue }
                 let source = ReportQuantities.Source(
                     table: reference.id, location: "\(RowNames.name(match, in: reference)) | \(reference.path(referenceColumn))",
                     terms: [referenceFigure])
@@ -76,7 +88,7 @@ extension CrossTableRule {
         for paired in context.tables where paired.table.layout == .paired {
             guard let side = paired.sides.first(where: { $0.name.includes("支出") }) else { continue }
             for table in functionTables {
-                guard let totalColumn = table.totalColumn, let total = ReportQuantities.total(table, column: nil)?.terms.first,
+                guard let totalColumn = table.totalColumn, let total = readableTotal(table, scheme: .function),
                       let categories = categoryRows(side, in: paired, matching: total, context: context) else { continue }
                 compareCategories(categories, side: side, paired: paired, table: table, column: totalColumn, into: &log)
             }
@@ -118,13 +130,13 @@ extension CrossTableRule {
             let match = classes.first(where: { LabelKey.matches($0.key, key) })?.row
             if let match { matched.insert(match.code ?? "") }
             let classFigure = match.map { table.figure($0, column: column.index) }
-            guard figure.isPrinted || classFigure?.isPrinted == true else { continue }
+            guard figure.isStated || classFigure?.isStated == true else { continue }
             let category = ReportQuantities.Source(table: paired.id, location: "\(side.name) \(label)", terms: [figure])
             if let match, let classFigure {
                 let source = ReportQuantities.Source(table: table.id, location: "\(RowNames.name(match, in: table)) | \(columnPath)",
                                                      terms: [classFigure])
                 compare(id: "category:\(key):\(table.id)", reference: category, other: source, what: "category \(label)", into: &log)
-            } else if !figure.value.isZero {
+            } else if !figure.value.isZero || figure.unreadable {
                 log.compare(Self.id, id: "\(Self.id):\(paired.id):category:\(key):\(table.id)", table: paired.id,
                             location: "\(side.name) \(label) = 表\(table.id) 类",
                             actual: category.terms[0], expected: [],
@@ -135,7 +147,7 @@ extension CrossTableRule {
         }
         for (row, _) in classes where !matched.contains(row.code ?? "") {
             let figure = table.figure(row, column: column.index)
-            guard figure.isPrinted, !figure.value.isZero else { continue }
+            guard figure.unreadable || (figure.isPrinted && !figure.value.isZero) else { continue }
             let name = RowNames.name(row, in: table)
             log.compare(Self.id, id: "\(Self.id):\(table.id):category:\(row.code ?? ""):\(paired.id)", table: table.id,
                         location: "\(name) | \(columnPath) = 表\(paired.id) \(side.name)",

@@ -5,7 +5,7 @@ import BudgetNormalize
 /// while a figure could not be read or a table's shape is broken. The check's rule is the
 /// problem's kind:
 /// - `number` (fail): a cell of a numeric column is not a number; its value is unknown, and so
-///   is every identity it is a term of (those compare without it);
+///   is every identity it is a term of (each is an `unverified` check naming the cell);
 /// - `structure` (fail): cells beyond the columns the header names, or rows under no header;
 /// - `column` (warn): a column's header and its cells disagree on what it holds (kept as the
 ///   header says);

@@ -10,6 +10,11 @@ import BudgetNormalize
 /// where a table prints that previous-year figure (the performance form's 2023 column), it is
 /// the same. Percentages are compared at the precision they were printed; amounts at the
 /// tables' precision (see `ReconcileContext.amountPrecision`).
+///
+/// Every claim gets a verdict of its own, under the id `narrative:<line>:<label>`: the comparison
+/// with the table figure it names, a statement of none against the table it names, a count of
+/// projects against the projects listed (`NarrativeVerdicts`), or `unverified` saying why it
+/// cannot be checked (no table holds it, it is about another year).
 package struct NarrativeRule: ReconcileRule {
     package static let id = "narrative"
 
@@ -17,27 +22,36 @@ package struct NarrativeRule: ReconcileRule {
         let quantities = context.quantities
         let targets = NarrativeTargets(context, quantities: quantities)
         let reportTotal = quantities.sources(.grandTotal).first ?? quantities.sources(.expenditure).first
-        let reportFigure = reportTotal.map {
-            Figure(value: $0.value, precision: $0.terms.compactMap(\.precision).max(), line: $0.terms.first?.line)
-        }
+        let reportFigure = reportTotal.map(Self.figure)
         var lastTotal: Figure?
-        for claim in context.report.claims {
-            guard let amount = Self.money(claim.amount, line: claim.line, context: context) else { continue }
-            if claim.subject.category == .total { lastTotal = amount }
-            guard claim.year == nil || claim.year == context.fiscalYear else { continue }
+        let claims = context.report.claims
+        for claim in claims {
             let label = claim.subject.label
             let id = "\(Self.id):\(claim.line):\(LabelKey.of(label))"
+            let whole = claim.partOf.flatMap { $0 >= 0 && $0 < claims.count ? claims[$0] : nil }
+            guard let amount = Self.money(claim.amount, line: claim.line, context: context) else {
+                checkOtherThanMoney(claim, id: id, whole: whole, targets: targets,
+                                    total: lastTotal ?? reportFigure, context: context, log: &log)
+                continue
+            }
+            if claim.subject.category == .total { lastTotal = amount }
+            guard claim.year == nil || claim.year == context.fiscalYear else {
+                Self.otherYear(claim, id: id, context: context, log: &log)
+                continue
+            }
             let stated = "line \(claim.line) \(label)"
-            if let target = targets.level(of: claim) {
+            if let target = targets.level(of: claim, whole: whole) {
                 log.compare(Self.id, id: id, table: target.table, location: "\(stated) = 表\(target.table) \(target.location)",
                             actual: amount, expected: target.terms,
                             subject: "The narrative's \(label) (line \(claim.line))",
                             relation: "表\(target.table) \(target.location)",
                             hint: "correct the narrative or the table so they state the same figure.")
+            } else {
+                Self.heldByNoTable(claim, id: id, log: &log)
             }
             if let share = claim.share, share.unit == "%",
                let total = claim.subject.category == .total ? reportFigure : (lastTotal ?? reportFigure) {
-                checkShare(share, of: amount, in: total, claim: claim, id: id, log: &log)
+                checkShare(share, of: amount, in: total, claim: claim, id: "\(id):share", log: &log)
             }
             if let comparison = claim.comparison {
                 checkChange(comparison, amount: amount, claim: claim, id: id, targets: targets, context: context, log: &log)
@@ -45,16 +59,23 @@ package struct NarrativeRule: ReconcileRule {
         }
     }
 
-    private func checkShare(_ share: ClaimValue, of amount: Figure, in total: Figure, claim: NarrativeClaim, id: String,
+    /// Checks `share` as `amount` over `total`, recorded under `id`.
+    package func checkShare(_ share: ClaimValue, of amount: Figure, in total: Figure, claim: NarrativeClaim, id: String,
                             log: inout CheckLog) {
         let tolerance = log.tolerance
+        guard !amount.unreadable, !total.unreadable else {
+            log.unverified(Self.id, id: id, table: nil, location: "line \(claim.line) \(claim.subject.label) share",
+                           figures: [amount, total],
+                           what: "Line \(claim.line)'s share \(share.raw) of \(claim.subject.label) cannot be recomputed")
+            return
+        }
         guard let check = PercentCheck(printed: share.value, numerator: amount.value, numeratorSlack: tolerance.bound([amount]),
                                        denominator: total.value, denominatorSlack: tolerance.bound([total])) else { return }
         let label = claim.subject.label
         let ratio = "\(amount.value.description) / \(total.value.description) is \(check.expected.description)%"
         let message = Self.message(check, claim: "Line \(claim.line) states \(label) is \(share.raw) of \(total.value.description)",
                                    ratio: ratio, fix: "correct the share or the amounts.")
-        log.record(Self.id, id: "\(id):share", table: nil, location: "line \(claim.line) \(label) share",
+        log.record(Self.id, id: id, table: nil, location: "line \(claim.line) \(label) share",
                    expected: check.expected, actual: share.value, difference: check.difference, tolerance: check.tolerance,
                    agreement: check.agreement, message: message, lines: [claim.line] + [amount.line, total.line].compactMap { $0 })
     }
@@ -108,6 +129,14 @@ package struct NarrativeRule: ReconcileRule {
                     subject: "表\(printed.table) \(printed.location)",
                     relation: "the \(year) figure line \(claim.line) implies for \(label) (\(implied))",
                     hint: "correct the change stated in the narrative or the \(year) figure in the table.")
+    }
+
+    /// A report-wide figure as one figure: the sum of its terms, printed as finely as the finest,
+    /// unreadable when one of them is.
+    package static func figure(_ source: ReportQuantities.Source) -> Figure {
+        var figure = Figure(value: source.value, precision: source.terms.compactMap(\.precision).max(), line: source.terms.first?.line)
+        figure.unreadableTerm = source.terms.first(where: \.unreadable)?.unreadableTerm
+        return figure
     }
 
     /// A claimed amount in the report's unit, read at the tables' precision; nil for anything

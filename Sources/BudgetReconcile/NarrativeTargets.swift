@@ -25,13 +25,18 @@ package struct NarrativeTargets {
     }
 
     /// The table figure a claim states, or nil when the claim names nothing the tables print.
-    package func level(of claim: NarrativeClaim) -> ReportQuantities.Source? {
+    /// `whole` is the claim it is stated as a part of (`NarrativeClaim.partOf`), if any.
+    package func level(of claim: NarrativeClaim, whole: NarrativeClaim? = nil) -> ReportQuantities.Source? {
         let label = LabelKey.of(claim.subject.label)
         switch claim.subject.category {
         case .total:
             return first(totalQuantities(label))
         case .income:
-            return label.includes("收入") ? pairedRow(side: "收入", named: label, ignoring: ["财政", "本年"]) : nil
+            if label.includes("收入") { return pairedRow(side: "收入", named: label, ignoring: ["财政", "本年"]) }
+            // `项目支出 383.76 万元，其中：一般公共预算本年拨款 383.76 万元`: a source of the
+            // projects' funds, a column of the project table.
+            guard let whole, whole.subject.category == .project, LabelKey.of(whole.subject.label).includes("项目支出") else { return nil }
+            return projectFunding(named: label)
         case .expenditure:
             return pairedRow(side: "支出", named: label, ignoring: []) ?? functionClass(named: label)
         case .basic:
@@ -170,6 +175,20 @@ package struct NarrativeTargets {
         for facts in context.tables(kind: Kind.projects) {
             if let row = facts.rows.first(where: { RowNames.names($0, in: facts).contains(label) }) {
                 return total(facts, row)
+            }
+        }
+        return nil
+    }
+
+    /// The total row of the project table's money column whose header words the label holds
+    /// (`一般公共预算本年拨款` is `本年拨款 / 一般公共预算`), not the total column.
+    private func projectFunding(named label: String) -> ReportQuantities.Source? {
+        for facts in context.tables(kind: Kind.projects) {
+            let total = facts.totalColumn?.index
+            if let column = facts.moneyColumns.first(where: { column in
+                column.index != total && column.path.allSatisfy { label.includes(LabelKey.of($0)) }
+            }) {
+                return ReportQuantities.total(facts, column: column)
             }
         }
         return nil

@@ -1,7 +1,7 @@
 import BudgetCore
 
 /// The reconcile stage's artifact, read back from `04-reconcile/checks.csv`: one record per check run, and
-/// how many passed, warned and failed.
+/// how many passed, warned, failed and could not be judged.
 public struct ReconcileReport: Codable, Sendable, Equatable {
     public var checks: [CheckResult]
     public var summary: CheckSummary
@@ -32,27 +32,41 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var lines: [Int]
 }
 
+/// The outcome of a check.
 public enum CheckStatus: String, Codable, Sendable, CaseIterable {
     case pass, warn, fail
+    /// The check could not be judged, and its message says why: a term of the identity is a
+    /// cell that is not a number (the cell itself is a `number` failure), or no table holds what a
+    /// narrative claim states. It does not fail a run; it says what was not verified.
+    case unverified
 }
 
 public struct CheckSummary: Codable, Sendable, Equatable {
     public var pass: Int
     public var warn: Int
     public var fail: Int
+    public var unverified: Int
+
+    public init(pass: Int, warn: Int, fail: Int, unverified: Int = 0) {
+        self.pass = pass
+        self.warn = warn
+        self.fail = fail
+        self.unverified = unverified
+    }
 }
 
 extension CheckSummary {
-    /// How many of `checks` passed, warned and failed.
+    /// How many of `checks` passed, warned, failed and could not be judged.
     public init(counting checks: [CheckResult]) {
-        var pass = 0, warn = 0, fail = 0
+        var pass = 0, warn = 0, fail = 0, unverified = 0
         for check in checks {
             switch check.status {
             case .pass: pass += 1
             case .warn: warn += 1
             case .fail: fail += 1
+            case .unverified: unverified += 1
             }
         }
-        self.init(pass: pass, warn: warn, fail: fail)
+        self.init(pass: pass, warn: warn, fail: fail, unverified: unverified)
     }
 }

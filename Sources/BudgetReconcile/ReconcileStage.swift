@@ -25,7 +25,8 @@ public struct ReconcileStage: Stage {
         let report = Reconciler.reconcile(normalized, options: options)
         let file = OutputFile(name: Self.file, data: ChecksCSV.write(reportID: context.reportID, checks: report.checks))
         return StageProduct(artifact: report, files: [file],
-                            summary: ["failedChecks": String(report.summary.fail), "warnedChecks": String(report.summary.warn)])
+                            summary: ["failedChecks": String(report.summary.fail), "warnedChecks": String(report.summary.warn),
+                                      "unverifiedChecks": String(report.summary.unverified)])
     }
 
     public static func loadArtifact(from folder: StageFolder) throws -> ReconcileReport {

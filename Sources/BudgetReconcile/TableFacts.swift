@@ -52,16 +52,25 @@ package final class TableFacts {
         return row.cells.first { $0.column == column }
     }
 
-    /// The cell as a figure: blank is exactly zero; text where a number belongs is unreadable.
+    /// The cell as a figure: blank is exactly zero; text where a number belongs is unreadable,
+    /// and names the cell.
     package func figure(_ row: NormalizedRow, column: Int) -> Figure {
         guard let cell = cell(row, column: column), !cell.blank else { return .blank(line: row.line) }
-        guard let value = cell.value else { return .unreadable(line: row.line) }
+        guard let value = cell.value else { return .unreadable(line: row.line, term: unreadableTerm(row, column: column, raw: cell.raw)) }
         let printed = max(precision[column], value.scale)
         guard let cellUnit = cell.unit ?? table.amountUnit, cellUnit != unit else {
             return Figure(value: value, precision: printed, line: row.line)
         }
         let (converted, convertedPrecision) = MoneyUnit.convert(value, precision: printed, from: cellUnit, to: unit)
         return Figure(value: converted, precision: convertedPrecision, line: row.line)
+    }
+
+    /// `表3 row 合计, column 合计, line 135: "1,2O9.02"`: a cell that is not a number, as a person
+    /// finds it (built only for such a cell, which is rare).
+    private func unreadableTerm(_ row: NormalizedRow, column: Int, raw: String) -> String {
+        let path = table.columns.first { $0.index == column }.map { Self.display($0.path) } ?? "\(column + 1)"
+        let side = row.section.map { "\($0) " } ?? ""
+        return "\(name) \(side)row \(RowNames.name(row, in: self)), column \(path), line \(row.line): \"\(raw)\""
     }
 
     // MARK: Columns by header

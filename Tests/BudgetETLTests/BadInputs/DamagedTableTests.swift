@@ -52,6 +52,33 @@ extension BadInputs {
             #expect(failed.first?[10].contains("\"1,2O9.02\" is not a number") == true, "\(failed)")
         }
 
+        /// Every identity that needs that cell is reported `unverified`, naming the cell (table,
+        /// row, column, line, printed text) — never silently left out — and every other check is
+        /// made as on the sample (表3's codes are still compared: which tables cover the same money
+        /// is then judged by its top-level rows).
+        @Test func everyIdentityAFigureThatIsNotANumberBlocksIsUnverifiedNamingIt() throws {
+            var lines = BadInputRun.sample.components(separatedBy: "\n")
+            let total = Self.table3Line(lines, startingWith: "\t合计\t")
+            lines[total] = lines[total].replacingOccurrences(of: "1,209.02", with: "1,2O9.02")
+            let run = try BadInputRun(text: lines.joined(separator: "\n"))
+            let blocked = run.checks.filter { $0[3] == "unverified" && $0[2] != "narrative" }
+            #expect(blocked.map { $0[1] } == ["hierarchy:3:合计:合计", "header-sum:3:合计:合计", "cross-table:1:expenditure:3:合计|合计"],
+                    "\(blocked)")
+            for check in blocked {
+                #expect(check[10].contains("表3 row 合计, column 合计, line \(total + 1): \"1,2O9.02\" is not a number"), "\(check[10])")
+                #expect(check[11].split(separator: " ").contains(Substring(String(total + 1))), "\(check)")
+                #expect(check[6].isEmpty && check[7].isEmpty, "an unverified check states no figures: \(check)")
+            }
+            let ids = { (checks: [[String]]) in Set(checks.map { $0[1] }) }
+            #expect(ids(run.checks) == ids(BadInputRun.sampleChecks).union(["number:3:1:合计"]))
+            let changed = run.checks.filter { check in
+                !BadInputRun.sampleChecks.contains { $0[1] == check[1] && $0[3] == check[3] }
+            }
+            #expect(changed.map { $0[1] }.sorted() == (blocked.map { $0[1] } + ["number:3:1:合计"]).sorted())
+            let sampleUnverified = BadInputRun.sampleChecks.filter { $0[3] == "unverified" }.count
+            #expect(run.summary.unverifiedChecks == sampleUnverified + 3)
+        }
+
         /// The sample cut off after the third body row of 表3, as a truncated download would be.
         @Test func aFileCutOffInsideATableFailsNamingItsLastLine() throws {
             let lines = BadInputRun.sample.components(separatedBy: "\n")

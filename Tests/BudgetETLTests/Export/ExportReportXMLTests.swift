@@ -72,7 +72,7 @@ import Testing
             "<claims count=\"\(SampleReport.normalized.claims.count)\">",
             "<amount value=\"1209.02\" unit=\"万元\">1209.02 万元</amount>",
             "<comparison year=\"2023\" direction=\"decrease\">",
-            "<checks pass=\"1\" warn=\"1\" fail=\"1\" allChecks=\"checks.csv\">",
+            "<checks pass=\"1\" warn=\"1\" fail=\"1\" unverified=\"0\" allChecks=\"checks.csv\">",
             "<check id=\"narrative:-:收支总预算\" rule=\"narrative\" status=\"warn\" expected=\"1209.02\" actual=\"1209.0\""
                 + " difference=\"-0.02\" tolerance=\"0.005\" lines=\"460\">",
             "<promisedTable id=\"2\" line=\"59\" missing=\"true\">收入总表</promisedTable>",

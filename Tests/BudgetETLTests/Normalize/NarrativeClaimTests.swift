@@ -89,15 +89,20 @@ import Testing
             "524 threePublicPart 公务用车购置费 0万元 2024",
             "524 threePublicPart 公务用车运行维护费 1.5万元 2024",
             "526 threePublicPart 公务接待费 0.2万元 2024 | 比2023 decrease 0.5万元 71.43%",
+            "530 expenditure 政府性基金预算拨款安排的支出 0 2024",
+            "534 expenditure 国有资本经营预算拨款安排的支出 0 2024",
             "538 project 项目支出 383.76万元 2024",
             "538 income 一般公共预算本年拨款 383.76万元 2024",
             "540 project 日常系统运行经费 383.76万元 2024",
+            "546 expenditure 机关运行经费拨款安排的支出 0 2024",
             "550 procurement 政府采购预算支出合计 177.94万元 2024 | 比2023 decrease 15.5万元 8.01%",
             "550 procurement 服务类 177.94万元 2024",
+            "554 expenditure 政府购买服务预算拨款安排的支出 0 2024",
             "558 assets 国有资产 1729.25万元 2023",
             "558 assets 一般公务用车 1辆 2023",
             "558 assets 单价100万元(含)以上设备 5台(套) 2023",
             "562 total 预算支出 1209.02万元 2024",
+            "562 project 二级项目支出绩效目标 1个 2024",
         ]
         let actual = Self.part3.map(Self.summary)
         #expect(actual == expected)
@@ -137,9 +142,9 @@ import Testing
 
     @Test func datesYearsOrdinalsThresholdsAndCountsAreNotClaims() {
         #expect(!Self.part3.contains { $0.amount.value == ExactDecimal("100")! })
-        #expect(!Self.part3.contains { $0.amount.unit == "个" })
+        // The one count is `1 个二级项目` (a counted noun follows it); statements of none print no number.
+        #expect(Self.part3.filter { $0.amount.unit == "个" }.map(\.line) == [562])
         #expect(!Self.part3.contains { $0.amount.raw.contains("年") || $0.amount.raw.contains("月") || $0.amount.raw.contains("日") })
-        #expect(!Self.part3.contains { $0.line == 562 && $0.amount.value == ExactDecimal("1")! })
         // 第四部分 is a glossary: ordinals (`1.`, `(1)`) and bracketed names, no figures.
         #expect(NarrativeClaims.extract(from: Self.sampleBlocks(564...600), reportYear: 2024).isEmpty)
     }
@@ -234,9 +239,28 @@ import Testing
         #expect(result.first?.comparison == nil)
     }
 
-    @Test func countsAreClaimsOnlyAtTheEndOfTheirClause() {
-        let result = claims("截至2023年12月31日，设置了1个二级项目支出绩效目标，二级项目 3 个。(1)因公出国(境)费，第2项。")
-        #expect(result.map(Self.summary) == ["1 other 二级项目 3个 2023"])
+    /// A count is a claim at the end of its clause, or before a counted noun of claim-units.json
+    /// (`1个二级项目…`, a claim about the words after it); before any other noun it states nothing.
+    @Test func countsAreClaimsAtTheEndOfTheirClauseOrBeforeACountedNoun() {
+        let result = claims("截至2023年12月31日，设置了1个二级项目支出绩效目标，内设 6 个科室，二级项目 3 个。(1)因公出国(境)费，第2项。")
+        #expect(result.map(Self.summary) == ["1 project 二级项目支出绩效目标 1个 2023", "1 other 二级项目 3个 2023"])
+        #expect(result.first?.sentence == "设置了1个二级项目支出绩效目标")
+    }
+
+    /// `没有使用…安排的支出`: a claim of zero about what follows the opening, of the year before it.
+    @Test func aStatementOfNoneIsAClaimOfZero() throws {
+        let result = claims("2023 年没有使用国有资本经营预算拨款安排的支出。本单位没有使用车辆。")
+        #expect(result.map(Self.summary) == ["1 expenditure 国有资本经营预算拨款安排的支出 0 2023"])
+        let claim = try #require(result.first)
+        #expect(claim.statesNone && claim.amount.raw == "没有使用")
+        #expect(claim.sentence == "2023 年没有使用国有资本经营预算拨款安排的支出")
+    }
+
+    /// `其中` makes what follows parts of the claim before it, in the same clause only.
+    @Test func partsPointAtTheClaimTheyArePartsOf() {
+        let result = claims("基本支出 825.26 万元，占 68.26%，其中：人员经费 763.41 万元、公用经费 61.85 万元；项目支出 383.76 万元。")
+        #expect(result.map(\.subject.label) == ["基本支出", "人员经费", "公用经费", "项目支出"])
+        #expect(result.map(\.partOf) == [nil, 0, 0, nil])
     }
 
     @Test func aShareStatedAlone() {

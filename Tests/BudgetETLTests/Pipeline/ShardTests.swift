@@ -58,12 +58,21 @@ import Testing
 
     @Test func mergingKeepsTheLatestRowOfAVersionListedTwice() throws {
         let header = Catalog.columns.joined(separator: ",")
-        let older = "r,1,yes,input/r.txt,aa,,,,ok,1,1,0,2026-01-01T00:00:00Z"
-        let newer = "r,1,yes,input/r.txt,aa,,,,failed,1,1,0,2026-02-01T00:00:00Z"
+        let older = "r,1,yes,input/r.txt,aa,,,,ok,1,1,0,2,2026-01-01T00:00:00Z"
+        let newer = "r,1,yes,input/r.txt,aa,,,,failed,1,1,0,2,2026-02-01T00:00:00Z"
         folder.write("a.csv", text: "\(header)\r\n\(newer)\r\n")
         folder.write("b.csv", text: "\(header)\r\n\(older)\r\n")
         #expect(try Catalog.merge([folder.path("a.csv"), folder.path("b.csv")], into: folder.path("m.csv")) == 1)
         #expect(folder.text("m.csv")?.contains("failed") == true)
+    }
+
+    /// A catalog written before the `unverified` column is merged with that count empty.
+    @Test func mergingACatalogFromBeforeTheUnverifiedColumnKeepsItsRows() throws {
+        let old = "s,1,yes,input/s.txt,bb,,,,ok,1,1,0,2025-01-01T00:00:00Z"
+        folder.write("old.csv", text: "\(Catalog.columnsBeforeUnverified.joined(separator: ","))\r\n\(old)\r\n")
+        #expect(try Catalog.merge([folder.path("old.csv")], into: folder.path("m.csv")) == 1)
+        let rows = CSVReader.records(folder.text("m.csv") ?? "")
+        #expect(rows == [Catalog.columns, ["s", "1", "yes", "input/s.txt", "bb", "", "", "", "ok", "1", "1", "0", "", "2025-01-01T00:00:00Z"]])
     }
 
     @Test func aFileThatIsNotACatalogIsRefusedByName() throws {

@@ -12,15 +12,18 @@ import Testing
     @Test func noCheckFailsOnTheUnchangedSample() {
         #expect(result.summary.fail == 0, "\(result.checks.filter { $0.status == .fail }.map(\.message))")
         #expect(result.summary == CheckSummary(counting: result.checks))
-        #expect(result.summary.pass + result.summary.warn == result.checks.count)
+        #expect(result.summary.pass + result.summary.warn + result.summary.unverified == result.checks.count)
     }
 
+    /// Every identity passes; the narrative's claims that no table holds are `unverified`, each
+    /// saying so (`NarrativeClaimVerdictTests` names them).
     @Test(arguments: ["hierarchy", "header-sum", "paired", "cross-table", "narrative", "breakdown"])
     func identitiesOfTheTablesAllPass(rule: String) {
         let found = checks(rule)
         #expect(!found.isEmpty)
         for check in found {
-            #expect(check.status == .pass, "\(check.id): \(check.message)")
+            let unverifiedClaim = rule == "narrative" && check.status == .unverified && !check.message.isEmpty
+            #expect(check.status == .pass || unverifiedClaim, "\(check.id): \(check.message)")
         }
     }
 
