@@ -132,7 +132,8 @@ for k in $scales; do
     bytes=$(find "$dir/input" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
     timed_run "$dir/pipeline.json"
     secs=$(cat "$work/secs"); rss=$(cat "$work/rss")
-    status=$(awk -F, 'NR == 2 { print $9 ", " $12 " failed checks" }' "$dir/output/catalog.csv")
+    status=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i }
+        NR == 2 { print $at["status"] ", " $at["failed_checks"] " failed checks" }' "$dir/output/catalog.csv")
     if [[ -z $base_secs ]]; then base_secs=$secs; base_rss=$rss; base_bytes=$bytes; fi
     awk -v k="$k" -v b="$bytes" -v t="$secs" -v r="$rss" -v bb="$base_bytes" -v bt="$base_secs" -v br="$base_rss" -v st="$status" 'BEGIN {
         printf "  %4dx  %9.1f KB input (%5.1f x)  %7.3f s (%6.1f x)  peak RSS %7.1f MiB (%5.1f x)  %s\n",

@@ -55,8 +55,9 @@ def main(argv):
             counts["failed"] += 1
         else:
             counts["ok"] += 1
-        if cat.get("unit") != truth["unit"] or cat.get("year") != str(truth["fiscalYear"]):
-            out.append("catalog: unit/year %r/%r, truth %r/%r" % (cat.get("unit"), cat.get("year"),
+        unit = cat.get("unit_name", cat.get("unit"))  # `unit` in earlier catalogs
+        if unit != truth["unit"] or cat.get("year") != str(truth["fiscalYear"]):
+            out.append("catalog: unit/year %r/%r, truth %r/%r" % (unit, cat.get("year"),
                                                                   truth["unit"], truth["fiscalYear"]))
         rdir = os.path.join(outd, rid)
         narrative = []

@@ -2,17 +2,28 @@ import BudgetCore
 import Foundation
 
 /// `output/catalog.csv`: one row per report version ever ingested — id, version, source,
-/// SHA-256, unit, year, kind, status, counts of tables, facts, failed checks and checks that
-/// could not be judged (`unverified`), and when it was ingested. Rows of reports a run did not touch are kept, and so are reports whose input
-/// has been removed: the catalog forgets nothing.
+/// SHA-256, what the report is (unit, year, kind, title, amount unit), status and why it failed,
+/// counts of tables, facts, warnings, failed checks and checks that could not be judged
+/// (`unverified`), and when it was ingested. Rows of
+/// reports a run did not touch are kept, and so are reports whose input has been removed: the
+/// catalog forgets nothing.
+///
+/// Catalogs are read by column name, so a catalog written by an earlier version (0.5: `unit`
+/// for `unit_name`, no `title`, `amount_unit`, `warnings`, `unverified` or `reason`) is carried over, its rows
+/// moved to the current columns and the columns it lacks left empty until its report is
+/// processed again.
 public enum Catalog {
     public static let fileName = "catalog.csv"
-    public static let columns = ["report_id", "version", "current", "source", "sha256", "unit", "year", "kind",
-                                 "status", "tables", "facts", "failed_checks", "unverified", "ingested"]
+    public static let columns = ["report_id", "version", "current", "source", "sha256", "unit_name", "year", "kind",
+                                 "title", "amount_unit", "status", "tables", "facts", "warnings", "failed_checks",
+                                 "unverified", "reason", "ingested"]
 
-    /// The columns of a catalog written before `unverified` was counted (0.5.0): its rows are
-    /// read with that count empty (not known), never dropped.
-    static let columnsBeforeUnverified = columns.filter { $0 != "unverified" }
+    /// Columns of earlier catalogs that have another name now.
+    static let renamed = ["unit": "unit_name"]
+
+    /// Columns without which a file is not a catalog: a row is a report version, and the merge
+    /// keeps the row ingested last.
+    static let keyColumns = ["report_id", "version", "ingested"]
 
     /// Rewrites the catalog with the rows of these manifests in place of their reports' old rows.
     /// Nothing is written when the result is the same as what is there.
@@ -26,9 +37,8 @@ public enum Catalog {
         let url = outputFolder.appendingPathComponent(fileName)
         let existing = (try? Data(contentsOf: url)) ?? Data()
         let updated = Set(reports.compactMap { $0.first?[0] })
-        var rows = CSVReader.records(String(decoding: existing, as: UTF8.self)).dropFirst()
-            .map { upgraded($0.map(CSVDefusing.printed)) }
-            .filter { $0.count == columns.count && !updated.contains($0[0]) }
+        // A file that is not a catalog at all holds no rows to keep (as an empty one).
+        var rows = ((try? records(of: existing, file: url.path)) ?? []).filter { !updated.contains($0[0]) }
         for report in reports { rows.append(contentsOf: report) }
         rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
         let data = encoded(rows)
@@ -37,25 +47,19 @@ public enum Catalog {
 
     /// Joins the catalogs of several output folders (the shards of one batch, run on different
     /// machines) into one at `destination`. A report version listed in more than one keeps the
-    /// row ingested last. A file that is not a catalog is refused by name; nothing is written then.
+    /// row ingested last. Catalogs of an earlier version are read by column name (see above). A
+    /// file that is not a catalog is refused by name; nothing is written then.
     public static func merge(_ catalogs: [URL], into destination: URL) throws -> Int {
+        let ingested = columns.firstIndex(of: "ingested")!
         var byVersion: [String: [String]] = [:]
         for url in catalogs {
             let data: Data
             do { data = try FileSystem.read(url) } catch {
                 throw ReportError(file: url.path, message: "cannot be read: \(error)")
             }
-            let records = CSVReader.records(String(decoding: data, as: UTF8.self)).map { $0.map(CSVDefusing.printed) }
-            guard records.first == columns || records.first == columnsBeforeUnverified else {
-                throw ReportError(file: url.path, line: 1, message: "is not a budget-etl catalog (its header is not \(columns.joined(separator: ",")))")
-            }
-            for (offset, printed) in records.dropFirst().enumerated() {
-                let row = records.first == columns ? printed : upgraded(printed)
-                guard row.count == columns.count else {
-                    throw ReportError(file: url.path, line: offset + 2, message: "has \(row.count) fields where a catalog row has \(columns.count)")
-                }
+            for row in try records(of: data, file: url.path) {
                 let key = "\(row[0])\u{0}\(row[1])"
-                if let kept = byVersion[key], kept[columns.count - 1] >= row[columns.count - 1] { continue }
+                if let kept = byVersion[key], kept[ingested] >= row[ingested] { continue }
                 byVersion[key] = row
             }
         }
@@ -64,12 +68,28 @@ public enum Catalog {
         return rows.count
     }
 
-    /// A row of a catalog written before `unverified` was counted, with that count empty.
-    private static func upgraded(_ row: [String]) -> [String] {
-        guard row.count == columnsBeforeUnverified.count, let at = columns.firstIndex(of: "unverified") else { return row }
-        var row = row
-        row.insert("", at: at)
-        return row
+    /// A catalog's rows (text as printed, not defused), each with the current columns in order:
+    /// a field goes to the column its header names (an earlier name is read as the current
+    /// one); a column the file lacks is empty. Empty data has no rows. Throws, naming the file,
+    /// when the header is not a catalog's (a column no version had, or a key column missing) or
+    /// a row is not as wide as the header.
+    static func records(of data: Data, file: String) throws -> [[String]] {
+        let records = CSVReader.records(String(decoding: data, as: UTF8.self)).map { $0.map(CSVDefusing.printed) }
+        guard let header = records.first else { return [] }
+        let names = header.map { renamed[$0] ?? $0 }
+        let places = names.map { columns.firstIndex(of: $0) }
+        guard places.allSatisfy({ $0 != nil }), Set(names).count == names.count, keyColumns.allSatisfy(names.contains) else {
+            throw ReportError(file: file, line: 1, message: "is not a budget-etl catalog (its header is not "
+                + "\(columns.joined(separator: ",")), nor an earlier catalog's)")
+        }
+        return try records.dropFirst().enumerated().map { offset, record in
+            guard record.count == header.count else {
+                throw ReportError(file: file, line: offset + 2, message: "has \(record.count) fields where a catalog row has \(header.count)")
+            }
+            var row = [String](repeating: "", count: columns.count)
+            for (field, place) in zip(record, places) { row[place!] = field }
+            return row
+        }
     }
 
     /// The catalog's bytes: written like the exports, RFC 4180 with text defused for spreadsheets.
@@ -84,18 +104,23 @@ public enum Catalog {
         let versions = manifest.versions ?? []
         for (index, version) in versions.enumerated() {
             rows.append(row(id: manifest.reportId, version: index + 1, current: false, source: version.source, sha256: version.sha256,
-                            summary: version.summary, status: version.status, ingested: version.ingested))
+                            summary: version.summary, status: version.status, error: version.error, ingested: version.ingested))
         }
         rows.append(row(id: manifest.reportId, version: versions.count + 1, current: true, source: manifest.source.path,
-                        sha256: manifest.source.sha256, summary: manifest.summary, status: manifest.status, ingested: manifest.ingested))
+                        sha256: manifest.source.sha256, summary: manifest.summary, status: manifest.status, error: manifest.error,
+                        ingested: manifest.ingested))
         return rows
     }
 
+    /// One row. The summary's keys are the stages' (`Stage.summary`): normalize's `unit`, `year`,
+    /// `kind`, `title`, `amountUnit`, `tables`; reconcile's `warnedChecks`, `failedChecks`, `unverifiedChecks`;
+    /// export's `facts`. `reason` is the error as the run printed it (`file:line: [stage] message`).
     private static func row(id: String, version: Int, current: Bool, source: String, sha256: String, summary: [String: String]?,
-                            status: Manifest.Status, ingested: String?) -> [String] {
+                            status: Manifest.Status, error: ReportError?, ingested: String?) -> [String] {
         let summary = summary ?? [:]
         return [id, String(version), current ? "yes" : "no", source, sha256, summary["unit"] ?? "", summary["year"] ?? "",
-                summary["kind"] ?? "", status.rawValue, summary["tables"] ?? "", summary["facts"] ?? "",
-                summary["failedChecks"] ?? "", summary["unverifiedChecks"] ?? "", ingested ?? ""]
+                summary["kind"] ?? "", summary["title"] ?? "", summary["amountUnit"] ?? "", status.rawValue,
+                summary["tables"] ?? "", summary["facts"] ?? "", summary["warnedChecks"] ?? "", summary["failedChecks"] ?? "",
+                summary["unverifiedChecks"] ?? "", status == .ok ? "" : error?.description ?? "", ingested ?? ""]
     }
 }

@@ -21,8 +21,8 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var updated: String
     /// When the current version of the source (its SHA-256) was first processed.
     public var ingested: String?
-    /// What the stages found worth listing in the catalog: `unit`, `year`, `kind`, `tables`,
-    /// `facts`, `failedChecks`.
+    /// What the stages found worth listing in the catalog: `unit`, `year`, `kind`, `title`,
+    /// `amountUnit`, `tables`, `facts`, `warnedChecks`, `failedChecks`.
     public var summary: [String: String]?
     /// Earlier versions of the source (same report id, other content), newest last; their files
     /// are kept under `versions/<sha256>/`.
@@ -60,6 +60,8 @@ public struct ReportVersion: Codable, Equatable, Sendable {
     public var source: String
     public var ingested: String?
     public var status: Manifest.Status
+    /// Why it failed, when it did.
+    public var error: ReportError?
     public var summary: [String: String]?
     /// Its files, relative to the report folder (`versions/<sha256>`).
     public var folder: String

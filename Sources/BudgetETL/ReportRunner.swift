@@ -167,7 +167,7 @@ package struct ReportRunner {
         var versions = manifest.versions ?? []
         versions.removeAll { $0.sha256 == manifest.source.sha256 }
         versions.append(ReportVersion(sha256: manifest.source.sha256, source: manifest.source.path, ingested: manifest.ingested,
-                                      status: manifest.status, summary: manifest.summary, folder: folder))
+                                      status: manifest.status, error: manifest.error, summary: manifest.summary, folder: folder))
         manifest.versions = versions
         manifest.summary = nil
     }

@@ -11,8 +11,15 @@ package struct ColumnNames {
     private var roles: [Int: ColumnRole] = [:]
 
     package init(_ table: NormalizedTable) {
+        var named: Set<String> = []
         for column in table.columns {
-            paths[column.index] = column.path.joined(separator: Self.separator)
+            var path = column.path.joined(separator: Self.separator)
+            // A merged header over amount columns with nothing below it names each of them the
+            // same: the printed position tells them apart, so a fact's (row, column) stays a key.
+            if column.role == .amount {
+                if !named.insert("\(column.section ?? "")\u{0}\(path)").inserted { path += "（第\(column.index + 1)列）" }
+            }
+            paths[column.index] = path
             roles[column.index] = column.role
         }
     }
@@ -21,13 +28,13 @@ package struct ColumnNames {
 
     package func role(_ index: Int) -> ColumnRole? { roles[index] }
 
-    /// Header names for a wide CSV: the paths, made unique and non-empty (a CSV header needs
-    /// both) by `column N` for a column without a header and ` #2`, ` #3` … for repeats.
-    package static func uniqueHeaders(_ table: NormalizedTable) -> [String] {
-        var names = UniqueNames(separator: " #")
-        return table.columns.map { column in
-            names.claim(column.path.isEmpty || column.path.allSatisfy(\.isEmpty)
-                ? "column \(column.index + 1)" : column.path.joined(separator: separator))
+    /// Header names for a wide CSV: the paths as printed (a merged label names every column it
+    /// covers), and `column N` for a column printed without a header, so the header record shows
+    /// how wide the table is.
+    package static func headers(_ table: NormalizedTable) -> [String] {
+        table.columns.map { column in
+            column.path.isEmpty || column.path.allSatisfy(\.isEmpty)
+                ? "column \(column.index + 1)" : column.path.joined(separator: separator)
         }
     }
 }

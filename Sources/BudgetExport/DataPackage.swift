@@ -50,8 +50,18 @@ package struct DataPackage: Encodable {
             Field(name: name, type: "number", description: description, constraints: required ? Constraints(required: true) : nil)
         }
 
-        package static func integer(_ name: String, _ description: String) -> Field {
-            Field(name: name, type: "integer", description: description, constraints: Constraints(required: true))
+        package static func integer(_ name: String, _ description: String, required: Bool = true) -> Field {
+            Field(name: name, type: "integer", description: description, constraints: required ? Constraints(required: true) : nil)
+        }
+
+        /// `true` or `false`, as Frictionless reads booleans by default.
+        package static func boolean(_ name: String, _ description: String) -> Field {
+            Field(name: name, type: "boolean", description: description, constraints: Constraints(required: true))
+        }
+
+        /// Text that is one of `values` (or empty, unless required).
+        package static func oneOf(_ name: String, _ values: [String], _ description: String, required: Bool = false) -> Field {
+            Field(name: name, type: "string", description: description, constraints: Constraints(required: required ? true : nil, enum: values))
         }
     }
 
@@ -96,7 +106,8 @@ package struct DataPackage: Encodable {
 
     package static let factsSchema = Schema(fields: [
         .text("report_id", "The report's id: the name of its output folder, derived from the input file name.", required: true),
-        .text("table_id", "The table's number as captioned (表5-1 → 5-1); a form's grids take the form's id and a sequence number (12.1).", required: true),
+        .text("table_id", "The table's number as captioned (表5-1 → 5-1); a form's grids take the form's id and a sequence number (12.1); "
+              + "a number printed again for another table gets _2, _3 (12_2 is the second 项目支出绩效目标表, 12_2.3 its third grid).", required: true),
         .text("table_title", "The table's title, or a form grid's label."),
         .text("section", "For a paired table (收入 | 支出 side by side): the side, 收入 or 支出; else empty."),
         .integer("row", "1-based row number within the table's body (numbered per side in a paired table)."),
@@ -105,8 +116,28 @@ package struct DataPackage: Encodable {
         .text("column", "The column's header path, levels joined by ' / '.", required: true),
         .text("raw", "The cell exactly as printed (1,209.02); a plain printed number is never defused.", required: true),
         .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
-        .text("unit", "The unit the table or cell states: 万元, 元, % …"),
+        .text("unit", "The unit of the cell's own column: the money unit its header or table states (万元, 元), % for a share; "
+              + "a count (数量) has none, or the one its header or row prints (台, 个, 人)."),
         .integer("source_line", "Line of the row in 01-extract/text.txt (the source's line numbering)."),
+        .integer("fiscal_year", "The report's fiscal year (预算年度), as its title states; empty when it was not found.", required: false),
+        .text("unit_name", "The organisation the report is of (单位/部门), as its title states; empty when it was not found."),
+        .oneOf("report_kind", ReportKind.allCases.map(\.rawValue), "The kind of report: 单位预算, 部门预算, 单位决算 or 部门决算; "
+               + "empty when it was not found."),
+        .text("table_kind", "What the table is (income-expenditure-summary, expenditure-summary, general-budget-expenditure-by-function …: "
+              + "the kinds of table-kinds.json), the same in every report; a form's grid has its form's kind; empty for a table of no known kind."),
+        .text("group", "The part of its table the row belongs to, levels joined by ' / ': for a project's form and its grids the "
+              + "project's name (项目名称), then the group a grid prints once for a run of rows (表11's 收入构成, 支出构成); "
+              + "empty when there is none. A paired table's side is in section."),
+        .oneOf("code_scheme", FactsCSV.codeSchemes, "What code is: function (支出功能分类科目: 类 3 digits, 款 5, 项 7), "
+               + "economic (支出经济分类科目: 类 3, 款 5), unit (预算单位编码), project (项目编码); none when the row has no code; "
+               + "empty for a code of no known scheme."),
+        .integer("level", "The row's level: 0 a total (合计, 总计, 小计); 1 类, 2 款, 3 项 for a function or economic code; "
+                 + "unit codes 1 the department (3 digits), 2 the unit (6); project codes 2 a category or a project on its own, "
+                 + "3 a project within a category; for rows without a code, "
+                 + "from the printed enumerator (一、 1, (一) 2, 1. 3); empty when unknown. Summing the rows of one level "
+                 + "with is_total false counts each amount once.", required: false),
+        .text("parent_code", "The code of the row's parent (20805 for 2080505), else empty."),
+        .boolean("is_total", "true for a total row (合计, 总计, 小计 and a table's first row of totals without label), else false."),
     ], primaryKey: ["report_id", "table_id", "section", "row", "column"])
 
     package static let checksSchema = Schema(fields: [

@@ -50,7 +50,8 @@ public enum Exporter {
         func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
             payload.append(OutputFile(name: path, data: data, sameInEveryReport: shared, sameAs: sameAs, sha256: sha256))
         }
-        let (facts, factCount) = FactsCSV.write(reportID: reportID, tables: normalized.tables, byteOrderMark: bom)
+        let (facts, factCount) = FactsCSV.write(
+            reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, byteOrderMark: bom)
         add(FactsCSV.fileName, facts)
         // Reconcile's file has no byte-order mark; with one asked for, the export writes its own.
         add(ChecksCSV.fileName, ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom),

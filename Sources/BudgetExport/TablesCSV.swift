@@ -28,7 +28,7 @@ package enum TablesCSV {
 
     /// A table's printed column names.
     package static func header(_ table: NormalizedTable) -> [String] {
-        isForm(table) ? formHeader : ColumnNames.uniqueHeaders(table)
+        isForm(table) ? formHeader : ColumnNames.headers(table)
     }
 
     /// How many `c` columns the file has: the widest table's.

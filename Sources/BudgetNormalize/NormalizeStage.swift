@@ -28,6 +28,8 @@ public struct NormalizeStage: Stage {
         summary["unit"] = report.metadata.unitName
         summary["year"] = report.metadata.fiscalYear.map(String.init)
         summary["kind"] = report.metadata.kind?.rawValue
+        summary["title"] = report.metadata.title
+        summary["amountUnit"] = report.metadata.amountUnit
         return StageProduct(artifact: report, files: [OutputFile(name: Self.file, data: try JSONStreamEncoder.encode(report))], summary: summary)
     }
 

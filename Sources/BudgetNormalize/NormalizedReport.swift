@@ -54,6 +54,9 @@ public struct NormalizedTable: Codable, Sendable, Equatable {
     public var layout: TableLayout
     /// For a grid inside a form: the form's id.
     public var parentId: String?
+    /// For a grid inside a project's form (项目支出绩效目标表): the project's name, from the form's
+    /// name field (`项目名称`); a report prints one such form per project, all alike but for it.
+    public var project: String?
     /// Line of the caption or title (or, for a grid, its first row).
     public var line: Int
     public var amountUnit: String?
@@ -94,6 +97,9 @@ public struct NormalizedRow: Codable, Sendable, Equatable {
     public var number: Int
     public var line: Int
     public var section: String?
+    /// The group a grid prints once for a run of rows, in a text column left of the labels
+    /// (表11's `收入构成` and `支出构成`); nil where the grid has none.
+    public var group: String?
     public var code: String?
     public var codeScheme: CodeScheme?
     /// 0 for a total row (合计, 总计); 1 for 类 (or a top-level item), 2 款, 3 项.

@@ -59,11 +59,12 @@ package struct TableNormalizer {
                 rows[0].level = 0
             }
             assignProjectLevels(&rows, columns: columns)
+            assignGroups(&rows, columns: columns)
         }
         return NormalizedTable(
             id: table.id, kind: table.kind,
             title: LabelCleaner.clean(table.title?.text ?? table.label ?? ""),
-            layout: table.layout, parentId: parent?.id,
+            layout: table.layout, parentId: parent?.id, project: project,
             line: table.caption?.line ?? table.title?.line ?? table.headerRows.first?.line ?? table.rows.first?.line ?? 0,
             amountUnit: amountUnit, unitName: table.unitName.map { LabelCleaner.clean($0.text) },
             columns: columns, rows: rows,
@@ -161,7 +162,7 @@ package struct TableNormalizer {
     /// - Parameter units: by position in `columns`, the unit of the column's amounts that are not
     ///   printed with `%` (see `columnUnits`).
     private func makeRow(_ row: SegmentedTable.Row, number: Int, section: String?, itemColumn: Int?,
-                         columns: [NormalizedColumn], units: [String?],
+                         columns: [NormalizedColumn], units: [ColumnUnit],
                          diagnostics: inout [NormalizeDiagnostic]) -> NormalizedRow {
         let code = columns.first { $0.role == .code && $0.index < row.cells.count && TextPatterns.isCode(row.cells[$0.index]) }
             .map { TextPatterns.trimmed(row.cells[$0.index]) }
@@ -186,12 +187,17 @@ package struct TableNormalizer {
         } else if let style = enumeratorStyle {
             normalized.level = style == .chinese ? 1 : style == .parenthesizedChinese ? 2 : 3
         }
+        // A count whose header prints no unit takes the one its row prints (计量单位: 台, 个).
+        let rowUnit = columns.first { column in
+            column.index < row.cells.count && Self.isUnitColumn(column.path) && !TextPatterns.isBlank(row.cells[column.index])
+        }.map { TextPatterns.trimmed(row.cells[$0.index]) }
         for (position, column) in columns.enumerated()
         where column.index < row.cells.count && column.index != itemColumn && column.role != .code {
             if let section, column.section != section { continue }
             let raw = row.cells[column.index]
             if column.role == .amount {
-                normalized.cells.append(amountCell(raw, column: column, row: normalized, unit: units[position], diagnostics: &diagnostics))
+                let unit = units[position].isCount ? units[position].unit ?? rowUnit : units[position].unit
+                normalized.cells.append(amountCell(raw, column: column, row: normalized, unit: unit, diagnostics: &diagnostics))
             } else if !TextPatterns.isBlank(raw) {
                 let parsed = TextValue.parse(raw)
                 normalized.cells.append(NormalizedCell(column: column.index, raw: raw, value: parsed?.value, unit: parsed?.unit,
@@ -220,14 +226,38 @@ package struct TableNormalizer {
         }
     }
 
+    /// The unit of a column's amounts printed without `%`; a count column's is never the table's
+    /// amount unit (`万元`): it is its own, or the row's.
+    private struct ColumnUnit {
+        var unit: String?
+        var isCount = false
+    }
+
     /// By position in `columns`, the unit of each column's amounts printed without `%`, worked
-    /// out once per table rather than for every cell: a share column (`占比`) holds `%`, a count
-    /// column none, else the unit its header states, else the table's.
-    private static func columnUnits(_ columns: [NormalizedColumn], amountUnit: String?) -> [String?] {
+    /// out once per table rather than for every cell: a share column (`占比`) holds `%`; a count
+    /// column (`数量`) the unit its header prints in brackets (`数量（台）`), else none here (its
+    /// row may print one); any other the money unit its header states, else the table's.
+    private static func columnUnits(_ columns: [NormalizedColumn], amountUnit: String?) -> [ColumnUnit] {
         columns.map { column in
-            column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? "%"
-                : isCount(column.path) ? nil : unit(in: column.path) ?? amountUnit
+            column.path.contains(where: { TextPatterns.contains($0, "占比") }) ? ColumnUnit(unit: "%")
+                : isCount(column.path) ? ColumnUnit(unit: countUnit(in: column.path), isCount: true)
+                : ColumnUnit(unit: unit(in: column.path) ?? amountUnit)
         }
+    }
+
+    /// The unit a count column's header prints in brackets at its end: `数量（台）` → `台`,
+    /// `人数(人)` → `人`.
+    package static func countUnit(in path: [String]) -> String? {
+        guard let last = path.last, let close = last.last, close == "）" || close == ")",
+              let open = last.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        let unit = TextPatterns.trimmed(String(last[last.index(after: open)..<last.index(before: last.endIndex)]))
+        return unit.isEmpty ? nil : unit
+    }
+
+    /// A column that prints each row's unit of measure (`计量单位`).
+    private static func isUnitColumn(_ path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        return TableWords.standard.unitColumnHeaders.found(in: last)
     }
 
     /// A unit a header states itself: `金额（万元）`, `(元)`.
@@ -274,6 +304,54 @@ package struct TableNormalizer {
                 category = amount.map { (code, $0) }
             }
         }
+    }
+
+    /// A grid of amounts that prints a group once for a run of rows, in a text column left of the
+    /// labels (表11: `收入构成` beside 财政拨款, the rows below it blank there, then `支出构成`),
+    /// gives each row the group it sits in: the last text printed in such a column by a row whose
+    /// own label is not in it (a `合计` printed there closes its group, it does not start one).
+    /// A column is such a group column only if some row leaves it blank below a filled one: text
+    /// printed on every row is the row's own. Several group columns nest (`产出指标 / 数量指标`):
+    /// a new outer group clears the inner ones. Grids without amounts (indicators) have no facts
+    /// to group and are left alone.
+    private func assignGroups(_ rows: inout [NormalizedRow], columns: [NormalizedColumn]) {
+        guard columns.contains(where: { $0.role == .amount }),
+              let itemColumn = columns.first(where: { $0.role == .item })?.index else { return }
+        // The printed text of a row's cell in a candidate column, nil when blank or the row's label.
+        func text(_ row: NormalizedRow, _ column: Int) -> String? {
+            let printed = table.rows[row.number - 1].cells
+            guard column != row.itemColumn, column < printed.count, !TextPatterns.isBlank(printed[column]) else { return nil }
+            return LabelCleaner.clean(printed[column])
+        }
+        let groupColumns = columns.filter { $0.index < itemColumn && $0.role == .text }.map(\.index).sorted().filter { column in
+            guard let first = rows.firstIndex(where: { text($0, column) != nil }) else { return false }
+            return rows[(first + 1)...].contains { text($0, column) == nil && $0.itemColumn != column }
+        }
+        guard !groupColumns.isEmpty else { return }
+        var current: [Int: String] = [:]
+        for index in rows.indices {
+            for (position, column) in groupColumns.enumerated() {
+                guard let group = text(rows[index], column) else { continue }
+                current[column] = group
+                for inner in groupColumns[(position + 1)...] { current[inner] = nil }
+            }
+            let group = groupColumns.compactMap { current[$0] }.joined(separator: " / ")
+            rows[index].group = group.isEmpty ? nil : group
+        }
+    }
+
+    /// For a project's form and its grids: the project's name, the value of the form's field
+    /// that names it (`projectNameFields`: 项目名称); nil for other tables and forms.
+    private var project: String? {
+        guard let form = parent ?? (table.layout == .form ? table : nil) else { return nil }
+        for field in form.fields {
+            var label = LabelCleaner.clean(field.label)
+            while label.hasSuffix("：") || label.hasSuffix(":") { label.removeLast() }
+            guard TableWords.standard.projectNameFields.words.contains(label) else { continue }
+            let name = LabelCleaner.clean(field.value)
+            return name.isEmpty ? nil : name
+        }
+        return nil
     }
 
     private func field(of field: SegmentedTable.Field, amountUnit: String?) -> NormalizedField {

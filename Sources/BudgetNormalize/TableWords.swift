@@ -3,7 +3,7 @@ import Foundation
 
 /// The header and label words the table normalizer reads tables by, from
 /// `Resources/table-words.json`: which header names the labels, which columns hold text or
-/// counts, which labels are totals, which form fields hold money.
+/// counts, which labels are totals, which form fields hold money or name a project.
 package struct TableWords: Decodable, Sendable {
     package struct Words: Decodable, Sendable {
         package let words: [String]
@@ -28,7 +28,8 @@ package struct TableWords: Decodable, Sendable {
         }
     }
 
-    package var labelHeaders, textHeaders, amountHeaders, countHeaders, totalLabels, moneyFieldLabels: Words
+    package var labelHeaders, textHeaders, amountHeaders, countHeaders, unitColumnHeaders, totalLabels, moneyFieldLabels,
+        projectNameFields: Words
 
     /// The lists shipped with budget-etl.
     package static let standard: TableWords = DataFile.decode(PackageResources.table_words_json, name: "table-words.json")

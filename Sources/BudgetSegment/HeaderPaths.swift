@@ -43,7 +43,10 @@ package struct HeaderPaths {
         origins[row].reduce(0) { $0 + ($1 == label ? 1 : 0) }
     }
 
-    /// The header path of every column; repeated paths get ` #2`, ` #3` so each is unique.
+    /// The header path of every column, as printed: a column a merged label covers with nothing
+    /// of its own below it has that label's path (`总体资金情况` over a group column and a label
+    /// column names both). Paths need not be unique; columns are told apart by index, and no
+    /// copy number (`#2`) is made up, since it would end up in column names as if printed.
     package func paths() -> [[String]] {
         var paths: [[String]] = []
         for c in 0..<width {
@@ -58,12 +61,6 @@ package struct HeaderPaths {
                 }
             }
             paths.append(levels)
-        }
-        var seen: [[String]: Int] = [:]
-        for c in paths.indices where !paths[c].isEmpty {
-            let count = (seen[paths[c]] ?? 0) + 1
-            seen[paths[c]] = count
-            if count > 1 { paths[c][paths[c].count - 1] += " #\(count)" }
         }
         return paths
     }

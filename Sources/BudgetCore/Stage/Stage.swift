@@ -70,8 +70,8 @@ public struct OutputFile: Sendable {
 public struct StageProduct<Artifact: Sendable>: Sendable {
     public var artifact: Artifact
     public var files: [OutputFile]
-    /// Facts for the catalog (`unit`, `year`, `kind`, `tables`, `facts`, `failedChecks`),
-    /// merged into the manifest's summary.
+    /// Facts for the catalog (`unit`, `year`, `kind`, `title`, `amountUnit`, `tables`, `facts`,
+    /// `warnedChecks`, `failedChecks`), merged into the manifest's summary.
     public var summary: [String: String]
 
     public init(artifact: Artifact, files: [OutputFile], summary: [String: String] = [:]) {

@@ -27,9 +27,10 @@ struct BadInputRun {
 
     /// facts.csv's records without the report id and the source line, which differ between runs.
     var facts: [String] {
-        (folder.text("output/\(name)/05-export/data/facts.csv") ?? "").split(separator: "\r\n").dropFirst().map { line in
-            line.split(separator: ",", omittingEmptySubsequences: false).dropFirst().dropLast().joined(separator: ",")
-        }
+        let records = CSVReader.records(folder.text("output/\(name)/05-export/data/facts.csv") ?? "")
+        guard let header = records.first else { return [] }
+        let kept = header.indices.filter { !["report_id", "source_line"].contains(header[$0]) }
+        return records.dropFirst().map { record in kept.map { record[$0] }.joined(separator: ",") }
     }
 
     /// checks.csv's records, without the header.

@@ -24,7 +24,9 @@ import Testing
     @Test func headerIsTheContractsColumnsInOrder() {
         let header = CSVTestReader.records(ExportFixtures.file(FactsCSV.fileName))[0]
         #expect(header == ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
-                           "raw", "value", "unit", "source_line"])
+                           "raw", "value", "unit", "source_line",
+                           "fiscal_year", "unit_name", "report_kind", "table_kind", "group", "code_scheme", "level",
+                           "parent_code", "is_total"])
     }
 
     /// 253 numeric cells: every cell of an amount column that holds a value, in the 13 tables

@@ -85,7 +85,8 @@ import Testing
         #expect(purchases.rows.allSatisfy { $0.code == nil })
 
         // The amounts are facts.
-        let facts = String(decoding: FactsCSV.write(reportID: "r", tables: Self.run.normalized.tables, byteOrderMark: false).data,
+        let facts = String(decoding: FactsCSV.write(reportID: "r", metadata: Self.run.normalized.metadata,
+                                                   tables: Self.run.normalized.tables, byteOrderMark: false).data,
                            as: UTF8.self)
         for value in ["254", "136", "194"] {
             #expect(facts.contains(",金额,\(value),\(value),"), "fact \(value)")

@@ -31,9 +31,8 @@ import Testing
         var counted = manifest("new", unit: "单位")
         counted.summary?["failedChecks"] = "0"
         counted.summary?["unverifiedChecks"] = "8"
-        let old = Catalog.columnsBeforeUnverified.joined(separator: ",") + "\r\n"
-            + "old,1,yes,input/old.txt,cd,单位,2023,单位预算,ok,25,253,0,2025-01-01T00:00:00Z\r\n"
-        folder.write("catalog.csv", Data(old.utf8))
+        folder.write("catalog.csv", text: "report_id,version,current,source,sha256,unit,year,kind,status,tables,facts,failed_checks,ingested\r\n"
+            + "old,1,yes,input/old.txt,cd,单位,2023,单位预算,ok,25,253,0,2025-01-01T00:00:00Z\r\n")
         try Catalog.update(with: [counted], outputFolder: folder.url)
         let rows = CSVReader.records(try #require(folder.text("catalog.csv")))
         let header = try #require(rows.first)
@@ -43,5 +42,36 @@ import Testing
         #expect(rows.map { $0[0] } == ["report_id", "new", "old"])
         #expect(rows[1][at] == "8" && rows[1][at - 1] == "0")
         #expect(rows[2][at] == "" && rows[2][at - 1] == "0" && rows[2].last == "2025-01-01T00:00:00Z", "\(rows[2])")
+    }
+
+    /// The first run after an upgrade from 0.5 keeps the rows of reports it does not touch (a
+    /// removed input's rows live only in the catalog), moved to the current columns.
+    @Test func anEarlierCatalogsRowsAreCarriedOver() throws {
+        folder.write("catalog.csv", text: "report_id,version,current,source,sha256,unit,year,kind,status,tables,facts,failed_checks,ingested\r\n"
+            + "gone,1,yes,input/gone.txt,aa,旧单位,2023,单位预算,ok,20,250,0,2025-12-01T00:00:00Z\r\n")
+        try Catalog.update(with: [manifest("b", unit: "单位")], outputFolder: folder.url)
+        let rows = CSVReader.records(try #require(folder.text("catalog.csv")))
+        #expect(rows[0] == Catalog.columns)
+        #expect(rows.dropFirst().map { $0[0] } == ["b", "gone"])
+        let gone = Dictionary(uniqueKeysWithValues: zip(Catalog.columns, rows[2]))
+        #expect(gone["unit_name"] == "旧单位" && gone["facts"] == "250" && gone["warnings"] == "")
+        #expect(gone["ingested"] == "2025-12-01T00:00:00Z")
+    }
+
+    /// What a nightly run is monitored by: the title and amount unit, the count of warnings, and
+    /// why a report failed (empty when it did not).
+    @Test func rowsSayWhatTheReportIsAndWhyItFailed() throws {
+        var ok = manifest("a", unit: "单位")
+        ok.summary?.merge(["title": "某单位2024年单位预算", "amountUnit": "万元", "warnedChecks": "3", "failedChecks": "0"]) { $1 }
+        var failed = manifest("b", unit: "")
+        failed.status = .failed
+        failed.error = ReportError(file: "input/b.txt", line: 2, stage: "segment", message: "not a budget report: no table")
+        try Catalog.update(with: [ok, failed], outputFolder: folder.url)
+        let rows = CSVReader.records(try #require(folder.text("catalog.csv"))).dropFirst()
+            .map { Dictionary(uniqueKeysWithValues: zip(Catalog.columns, $0)) }
+        #expect(rows[0]["title"] == "某单位2024年单位预算" && rows[0]["amount_unit"] == "万元")
+        #expect(rows[0]["warnings"] == "3" && rows[0]["failed_checks"] == "0" && rows[0]["reason"] == "")
+        #expect(rows[1]["status"] == "failed")
+        #expect(rows[1]["reason"] == "input/b.txt:2: [segment] not a budget report: no table")
     }
 }

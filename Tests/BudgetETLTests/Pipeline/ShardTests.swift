@@ -58,21 +58,30 @@ import Testing
 
     @Test func mergingKeepsTheLatestRowOfAVersionListedTwice() throws {
         let header = Catalog.columns.joined(separator: ",")
-        let older = "r,1,yes,input/r.txt,aa,,,,ok,1,1,0,2,2026-01-01T00:00:00Z"
-        let newer = "r,1,yes,input/r.txt,aa,,,,failed,1,1,0,2,2026-02-01T00:00:00Z"
+        let older = "r,1,yes,input/r.txt,aa,,,,,,ok,1,1,0,0,2,,2026-01-01T00:00:00Z"
+        let newer = "r,1,yes,input/r.txt,aa,,,,,,failed,1,1,0,0,2,input/r.txt: not a budget report,2026-02-01T00:00:00Z"
         folder.write("a.csv", text: "\(header)\r\n\(newer)\r\n")
         folder.write("b.csv", text: "\(header)\r\n\(older)\r\n")
         #expect(try Catalog.merge([folder.path("a.csv"), folder.path("b.csv")], into: folder.path("m.csv")) == 1)
         #expect(folder.text("m.csv")?.contains("failed") == true)
     }
 
-    /// A catalog written before the `unverified` column is merged with that count empty.
-    @Test func mergingACatalogFromBeforeTheUnverifiedColumnKeepsItsRows() throws {
-        let old = "s,1,yes,input/s.txt,bb,,,,ok,1,1,0,2025-01-01T00:00:00Z"
-        folder.write("old.csv", text: "\(Catalog.columnsBeforeUnverified.joined(separator: ","))\r\n\(old)\r\n")
-        #expect(try Catalog.merge([folder.path("old.csv")], into: folder.path("m.csv")) == 1)
-        let rows = CSVReader.records(folder.text("m.csv") ?? "")
-        #expect(rows == [Catalog.columns, ["s", "1", "yes", "input/s.txt", "bb", "", "", "", "ok", "1", "1", "0", "", "2025-01-01T00:00:00Z"]])
+    /// A catalog of 0.5 (`unit`, none of title, amount_unit, warnings, unverified, reason) merged with a
+    /// current one: its rows are moved to the current columns by name.
+    @Test func anEarlierCatalogIsReadByColumnName() throws {
+        folder.write("old.csv", text: "report_id,version,current,source,sha256,unit,year,kind,status,tables,facts,failed_checks,ingested\r\n"
+            + "a,1,yes,input/a.txt,aa,某某中心,2023,单位预算,ok,20,250,0,2026-01-01T00:00:00Z\r\n")
+        folder.write("new.csv", text: Catalog.columns.joined(separator: ",")
+            + "\r\nb,1,yes,input/b.txt,bb,别的中心,2024,部门预算,标题,万元,ok,21,260,2,0,1,,2026-02-01T00:00:00Z\r\n")
+        #expect(try Catalog.merge([folder.path("old.csv"), folder.path("new.csv")], into: folder.path("m.csv")) == 2)
+        let rows = CSVReader.records(try #require(folder.text("m.csv")))
+        #expect(rows[0] == Catalog.columns)
+        let named = rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(Catalog.columns, $0)) }
+        #expect(named[0]["unit_name"] == "某某中心" && named[0]["year"] == "2023" && named[0]["facts"] == "250")
+        #expect(named[0]["title"] == "" && named[0]["warnings"] == "" && named[0]["unverified"] == "" && named[0]["reason"] == "")
+        #expect(named[0]["ingested"] == "2026-01-01T00:00:00Z")
+        #expect(named[1]["unit_name"] == "别的中心" && named[1]["title"] == "标题" && named[1]["warnings"] == "2")
+        #expect(named[1]["unverified"] == "1")
     }
 
     @Test func aFileThatIsNotACatalogIsRefusedByName() throws {
