@@ -73,8 +73,9 @@ package struct DataPackage: Encodable {
         }
         let resources = [
             resource("facts", FactsCSV.fileName, "Facts",
-                     "Every numeric cell of every table with a body (form grids included), one record each: the tidy (long) form. "
-                     + "Numbers inside text cells (1100余万人) and form fields are in report.xml and tables.csv instead.",
+                     "Every numeric cell of every table with a body (form grids included), and every numeric form field "
+                     + "(项目总预算: item the label, column 值), one record each: the tidy (long) form. Numbers inside text cells "
+                     + "(1100余万人) and fields that are not amounts (a year, a postcode) are in report.xml and tables.csv instead.",
                      factsSchema),
             resource("checks", ChecksCSV.fileName, "Reconciliation checks",
                      "Every reconciliation check run on the report, with its outcome.", checksSchema),
@@ -99,10 +100,11 @@ package struct DataPackage: Encodable {
         .text("table_id", "The table's number as captioned (表5-1 → 5-1); a form's grids take the form's id and a sequence number (12.1).", required: true),
         .text("table_title", "The table's title, or a form grid's label."),
         .text("section", "For a paired table (收入 | 支出 side by side): the side, 收入 or 支出; else empty."),
-        .integer("row", "1-based row number within the table's body (numbered per side in a paired table)."),
+        .integer("row", "1-based row number within the table's body (numbered per side in a paired table); "
+                 + "for a form field, its position among the form's fields."),
         .text("code", "Classification, unit or project code of the row, else empty."),
-        .text("item", "The row label, letter-spacing removed and names cut short by the PDF repaired."),
-        .text("column", "The column's header path, levels joined by ' / '.", required: true),
+        .text("item", "The row label, letter-spacing removed and names cut short by the PDF repaired; for a form field, its label."),
+        .text("column", "The column's header path, levels joined by ' / '; 值 for a form field.", required: true),
         .text("raw", "The cell exactly as printed (1,209.02); a plain printed number is never defused.", required: true),
         .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
         .text("unit", "The unit the table or cell states: 万元, 元, % …"),
@@ -112,7 +114,7 @@ package struct DataPackage: Encodable {
     package static let checksSchema = Schema(fields: [
         .text("report_id", "The report's id.", required: true),
         .text("check_id", "The check's id, stable for the same input: rule:table:location.", required: true),
-        .text("rule", "The reconciliation rule (hierarchy, header-sum, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
+        .text("rule", "The reconciliation rule (hierarchy, header-sum, share, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
               + "or what could not be read (number, structure, column, metadata).", required: true),
         Field(name: "status", type: "string", description: "The outcome: pass, warn or fail.",
               constraints: Constraints(required: true, enum: CheckStatus.allCases.map(\.rawValue))),
