@@ -55,7 +55,10 @@ let package = Package(
         .target(
             name: "BudgetReconcile",
             dependencies: ["BudgetCore", "BudgetNormalize"],
-            resources: [.embedInCode("Resources/economic-classes.json")]
+            resources: [
+                .embedInCode("Resources/economic-classes.json"),
+                .embedInCode("Resources/reconcile-words.json"),
+            ]
         ),
         .target(
             name: "BudgetExport",

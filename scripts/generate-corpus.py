@@ -123,8 +123,8 @@ EXTRA_PUBLIC_CLASSES = [("310", "资本性支出"), ("307", "债务利息及费�
 ACTIVITIES = [
     ("网络线路租赁费", "信息中心与下属机构连通线路", "邮电费", "线路"), ("等级保护测评", "对信息系统进行网络安全等级保护测评", "维修(护)费", "次"),
     ("密码应用安全性评估", "对信息系统进行密码应用安全性评估", "维修(护)费", "次"), ("门户网站运维", "对门户网站进行功能维护", "维修(护)费", "项"),
-    ("政策宣传", "业务及政策宣传", "印刷费", "期"), ("短信通讯费", "通过短信平台发送业务提醒", "邮电费", "批"),
-    ("合同人员经费", "保障聘用人员工作经费", "劳务费", "人"), ("机房电费", "机房设备用电", "电费", "个月"),
+    ("政策宣传", "业务及政策宣传", "印刷费", "期"), ("短信通讯费", "通过短信平台发送业务提醒", "邮电费", "万条"),
+    ("合同人员经费", "保障聘用人员工作经费", "劳务费", "人"), ("机房电费", "机房设备用电", "电费", "月"),
     ("设备维护", "办公及业务设备维修维护", "维修(护)费", "台"), ("档案数字化", "历史档案扫描与著录", "委托业务费", "批次"),
     ("业务培训", "组织业务骨干培训", "培训费", "期"), ("专家咨询", "聘请专家开展论证评审", "咨询费", "次"),
     ("车辆租赁", "租用外勤保障车辆", "租赁费", "辆"), ("系统升级改造", "业务系统适配改造", "委托业务费", "套"),
@@ -785,6 +785,9 @@ def build(rep):
     w.row(["项目主要内容", "<p>1、%s。</p> <p>2、按合同约定分期支付。</p>" % "；".join(a[1] for a in rep.activities[:5]), "", ""])
     w.row(["项目总预算", plain2(p0["amount"]), "项目当年预算", plain2(p0["amount"])])
     w.out("")
+    # The form's numeric fields are facts of table 12 (item the label, column 值).
+    add_truth("12", "项目支出绩效目标表", [trow("", "", "项目总预算", [("值", p0["amount"], "x")]),
+                                          trow("", "", "项目当年预算", [("值", p0["amount"], "x")])])
     w.row(["项目前两年预算及当年预算变动情况", "", "%d年预算安排%s万元，%d年预算安排%s万元。" % (
         py, plain(p0["prev"]), y, plain(p0["amount"])), "", ""])
     w.row(["项目资金来源", "", "来源项目", "", "金额", ""])
@@ -801,10 +804,17 @@ def build(rep):
     t122, t123 = [], []
     for name, what, econ, per, a in rep.activities:
         qty = rng.randint(2, 12)
+        # 万条 and 月 after a multiplication sign are counts (5.13万元*6万条: 6 lots priced per 万条).
         if (a * HUNDRED) % qty == 0 and rng.random() < 0.6:
             basis = "按照%s万元*%d%s=%s万元核定。" % (plain(a / qty), qty, per, plain(a))
         else:
             basis = "根据%s及市场价格测算。" % ("合同约定" if rng.random() < 0.5 else "历年实际支出")
+            # Messages counted in 万条 at 0.05 元 each, listed by sender, one of them approximate
+            # (derived from the amount: the random stream, and so every other figure, is unchanged).
+            lots = a * 20
+            if per == "万条" and lots == lots.to_integral_value() and lots >= 2:
+                first = max(1, int(lots) * 2 // 3)
+                basis = "业务部门发送短信%d万条、其他部门约%d万条，每条0.05元。" % (first, int(lots) - first)
         w.row([name, what, econ, plain(a), basis, ""])
         t122.append(trow("", "", name, [("金额", a, "x")]))
     add_truth("12.2", "项目支出绩效目标表", t122)

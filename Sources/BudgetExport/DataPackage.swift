@@ -83,8 +83,9 @@ package struct DataPackage: Encodable {
         }
         let resources = [
             resource("facts", FactsCSV.fileName, "Facts",
-                     "Every numeric cell of every table with a body (form grids included), one record each: the tidy (long) form. "
-                     + "Numbers inside text cells (1100余万人) and form fields are in report.xml and tables.csv instead.",
+                     "Every numeric cell of every table with a body (form grids included), and every numeric form field "
+                     + "(项目总预算: item the label, column 值), one record each: the tidy (long) form. Numbers inside text cells "
+                     + "(1100余万人) and fields that are not amounts (a year, a postcode) are in report.xml and tables.csv instead.",
                      factsSchema),
             resource("checks", ChecksCSV.fileName, "Reconciliation checks",
                      "Every reconciliation check run on the report, with its outcome.", checksSchema),
@@ -110,10 +111,11 @@ package struct DataPackage: Encodable {
               + "a number printed again for another table gets _2, _3 (12_2 is the second 项目支出绩效目标表, 12_2.3 its third grid).", required: true),
         .text("table_title", "The table's title, or a form grid's label."),
         .text("section", "For a paired table (收入 | 支出 side by side): the side, 收入 or 支出; else empty."),
-        .integer("row", "1-based row number within the table's body (numbered per side in a paired table)."),
+        .integer("row", "1-based row number within the table's body (numbered per side in a paired table); "
+                 + "for a form field, its position among the form's fields."),
         .text("code", "Classification, unit or project code of the row, else empty."),
-        .text("item", "The row label, letter-spacing removed and names cut short by the PDF repaired."),
-        .text("column", "The column's header path, levels joined by ' / '.", required: true),
+        .text("item", "The row label, letter-spacing removed and names cut short by the PDF repaired; for a form field, its label."),
+        .text("column", "The column's header path, levels joined by ' / '; 值 for a form field.", required: true),
         .text("raw", "The cell exactly as printed (1,209.02); a plain printed number is never defused.", required: true),
         .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
         .text("unit", "The unit of the cell's own column: the money unit its header or table states (万元, 元), % for a share; "
@@ -143,7 +145,7 @@ package struct DataPackage: Encodable {
     package static let checksSchema = Schema(fields: [
         .text("report_id", "The report's id.", required: true),
         .text("check_id", "The check's id, stable for the same input: rule:table:location.", required: true),
-        .text("rule", "The reconciliation rule (hierarchy, header-sum, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
+        .text("rule", "The reconciliation rule (hierarchy, header-sum, share, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
               + "or what could not be read (number, structure, column, metadata).", required: true),
         Field(name: "status", type: "string", description: "The outcome: pass, warn, fail, or unverified (could not be judged; the message says why).",
               constraints: Constraints(required: true, enum: CheckStatus.allCases.map(\.rawValue))),

@@ -8,9 +8,11 @@ import BudgetNormalize
 /// amounts summed by a stated total (`…1.5万。总计49.5万元`) against that total; and what the text
 /// gives as the line's cost (its stated total, else its results and standalone amounts together:
 /// `65.38万元 … 临时劳务费1.34万元`) against the line's 金额. Counts (`70万条`), years, rates
-/// (`每条0.06元`) and unrelated numbers (`1300万市民`) are not amounts, and text without amounts
-/// states nothing to check. A miss is reported with `options.arithmeticStatus` (warn unless
-/// configured), naming the line.
+/// (`每条0.06元`) and unrelated numbers (`1300万市民`) are not amounts; but counts listed at one
+/// rate (`70万条、10万条、近20万条 … 每条0.06元`) are multiplied out, and what they come to is part
+/// of the line's cost (`checkProducts`). Text without amounts or such products states nothing to
+/// check. A miss is reported with `options.arithmeticStatus` (warn unless configured), naming
+/// the line.
 package struct ArithmeticRule: ReconcileRule {
     package static let id = "arithmetic"
 
@@ -65,8 +67,14 @@ package struct ArithmeticRule: ReconcileRule {
                         otherwise: status, hint: "correct the listed amounts or their total.")
         }
         let stated = basis.basis
-        guard !stated.isEmpty else { return }
+        let products = basis.costProducts
+        guard !stated.isEmpty || !products.isEmpty else { return }
         let amount = facts.figure(row, column: amountColumn.index)
+        guard products.isEmpty else {
+            checkProducts(products, amounts: stated, against: amount, base: base, place: place, rowName: rowName,
+                          textColumn: textColumn, amountPath: facts.path(amountColumn), in: facts, status: status, into: &log)
+            return
+        }
         let figures = stated.map { Figure(value: $0.value, precision: $0.precision, line: row.line) }
         let amountPath = facts.path(amountColumn)
         var hint = "the cost basis does not support the amount; correct the text or the \(amountPath)."
@@ -80,5 +88,54 @@ package struct ArithmeticRule: ReconcileRule {
                     subject: "\(place): its \(amountPath)",
                     relation: "what its \(textColumn) gives as the cost (\(statedText))",
                     otherwise: status, hint: hint)
+    }
+
+    /// The line's 金额 against counts at a rate (`70万条、10万条、近20万条 … 每条0.06元`) and any
+    /// amounts the text states beside them. The tolerance is the rounding of the printed figures,
+    /// of a rate printed coarser than the 分, and, for each approximate count (`近20万条`), its
+    /// band (`bandPercent` of `reconcile-words.json`) at the rate; a miss with an approximate count
+    /// is a `warn` whatever `arithmeticStatus` says, since the text itself does not claim the
+    /// exact figure, and the message says the tolerance was widened and by which counts.
+    private func checkProducts(_ products: [CostBasis.Product], amounts stated: [CostBasis.Amount], against amount: Figure,
+                               base: String, place: String, rowName: String, textColumn: String, amountPath: String,
+                               in facts: TableFacts, status: CheckStatus, into log: inout CheckLog) {
+        guard !amount.unreadable else { return }
+        let figures = stated.map { Figure(value: $0.value, precision: $0.precision, line: amount.line) }
+        var expected = Figure.sum(figures)
+        var slack = ExactDecimal.zero
+        var approximateSlack = ExactDecimal.zero
+        for product in products {
+            expected += product.value
+            slack += product.slack
+            approximateSlack += product.approximateSlack
+        }
+        let tolerance = log.tolerance
+        let roundingBound = tolerance.bound(figures, plus: amount) + slack * tolerance.multiplier
+        let bound = roundingBound + approximateSlack * tolerance.multiplier
+        let difference = amount.value - expected
+        let agreement = tolerance.judge(difference: difference, bound: bound)
+        let approximate = products.flatMap(\.approximate)
+        let terms = products.map { "\($0.text) = \($0.value.description)万元" } + stated.map(\.text)
+        let cost = "what its \(textColumn) gives as the cost (\(terms.joined(separator: " + "))) is \(expected.description)"
+        var allowance = "rounding (±\(roundingBound.description))"
+        if !approximate.isEmpty {
+            allowance += " and the approximate " + (approximate.count == 1 ? "count " : "counts ") + approximate.joined(separator: ", ")
+                + " (±\(ReconcileWords.standard.approximateCounts.bandPercent.description)%: ±\(approximateSlack.description))"
+        }
+        let together = approximate.isEmpty ? "" : " together (±\(bound.description))"
+        let message: String
+        switch agreement {
+        case .exact: message = ""
+        case .withinRounding:
+            message = "\(place): its \(amountPath) is \(amount.value.description) and \(cost): they differ by \(difference.description), "
+                + "within \(allowance)\(together)."
+        case .beyond:
+            message = "\(place): its \(amountPath) is \(amount.value.description) but \(cost): they differ by \(difference.description), "
+                + "more than \(allowance) \(approximate.isEmpty ? "explains" : "explain")\(together); "
+                + "the cost basis does not support the amount; correct the text or the \(amountPath)."
+        }
+        log.record(Self.id, id: "\(base):basis", table: facts.id, location: "\(rowName) | \(amountPath)",
+                   expected: expected, actual: amount.value, difference: difference, tolerance: bound, agreement: agreement,
+                   otherwise: approximate.isEmpty ? status : .warn, message: message, lines: [amount.line].compactMap { $0 })
     }
 }

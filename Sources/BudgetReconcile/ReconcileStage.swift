@@ -12,7 +12,7 @@ public struct ReconcileStage: Stage {
     public static let name: StageName = "reconcile"
     public static let needs = [NormalizeStage.name]
     /// The economic classes and words reconcile reads by are data: a change to them re-runs the stage.
-    public static var fingerprint: Data { EconomicClasses.fingerprint }
+    public static var fingerprint: Data { EconomicClasses.fingerprint + ReconcileWords.fingerprint }
 
     public let options: ReconcileOptions
 

@@ -6,7 +6,7 @@ public enum Reconciler {
     /// The rules in the order their checks are listed: a table's own identities first, then
     /// agreement between tables, then the prose, the cost estimates and what is missing.
     package static let rules: [any ReconcileRule] = [
-        HierarchyRule(), HeaderSumRule(), PairedRule(), CrossTableRule(), NarrativeRule(),
+        HierarchyRule(), HeaderSumRule(), ShareRule(), PairedRule(), CrossTableRule(), NarrativeRule(),
         BreakdownRule(), ArithmeticRule(), CompletenessRule(),
     ]
 

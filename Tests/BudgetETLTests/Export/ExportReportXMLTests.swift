@@ -51,7 +51,7 @@ import Testing
             "<agent role=\"software\" name=\"budget-etl\" version=\"\(PipelineVersion.current)\"/>",
             "<event type=\"extracted\" outcome=\"success\">", "<event type=\"segmented\" outcome=\"warning\">",
             "<event type=\"normalized\" outcome=\"success\">", "<event type=\"reconciled\" outcome=\"failure\">",
-            "<event type=\"exported\" outcome=\"success\">253 facts",
+            "<event type=\"exported\" outcome=\"success\">255 facts",
         ] {
             #expect(Self.xml.contains(fragment), "\(fragment)")
         }

@@ -158,4 +158,63 @@ import Testing
         #expect(diagnostic.column == "科目编码")
         #expect(diagnostic.message.hasSuffix("2 of 2 filled cells are amounts, not codes (12.50, 4.00); kept as code"))
     }
+
+    /// A report in the sample's layout whose amounts are all three-digit integers (`254`), as
+    /// codes are: 表3's 合计, 基本支出 and 项目支出, the project form's 项目总预算 and 项目当年预算,
+    /// and its 项目支出明细测算 and 项目采购 grids' 金额 (beside an empty 备注). Returns the text and
+    /// every amount printed, as (table, code or label, column, printed text).
+    static func threeDigitReport(seed: UInt64) -> (text: String, amounts: [(table: String, row: String, column: String, raw: String)]) {
+        var random = SeededGenerator(state: seed)
+        func amount() -> String { String(Int.random(in: 100...999, using: &random)) }
+        var amounts: [(table: String, row: String, column: String, raw: String)] = []
+        var lines = ["临江市商务局会展服务中心 2025 年单位预算", "", "表3", "", "支出总表", "", "单位：万元", "",
+                     "科目编码\t科目名称\t合计\t基本支出\t项目支出"]
+        let rows = [("", "合计"), ("201", "一般公共服务支出"), ("20113", "商贸事务"), ("2011350", "事业运行"), ("2011399", "其他商贸事务支出")]
+        for (code, name) in rows {
+            var cells = [code, name]
+            for column in ["合计", "基本支出", "项目支出"] {
+                // Some cells blank, as a report leaves a column it has nothing in.
+                guard Int.random(in: 0..<5, using: &random) > 0 else { cells.append(""); continue }
+                let printed = amount()
+                cells.append(printed)
+                amounts.append(("3", code.isEmpty ? name : code, column, printed))
+            }
+            lines.append(cells.joined(separator: "\t"))
+        }
+        let budget = amount()
+        lines += ["", "表12", "", "项目支出绩效目标表", "", "单位：万元", "", "项目名称\t展会服务保障\t项目编码\t",
+                  "项目总预算\t\(budget)\t项目当年预算\t\(budget)"]
+        amounts += [("12", "项目总预算", FactsCSV.fieldColumn, budget), ("12", "项目当年预算", FactsCSV.fieldColumn, budget)]
+        let activities = ["展位搭建服务", "会场租赁", "安保服务", "宣传印刷"].prefix(Int.random(in: 2...4, using: &random))
+        lines += ["项目支出明细测算\t\t\t\t\t", "项目活动\t活动内容表述\t支出经济分类\t金额\t测算依据及说明\t备注"]
+        var purchases: [(String, String)] = []
+        for activity in activities {
+            let printed = amount()
+            lines.append("\(activity)\t\(activity)\t委托业务费\t\(printed)\t根据合同约定及市场价格测算。\t")
+            amounts.append(("12.1", activity, "金额", printed))
+            purchases.append((activity, printed))
+        }
+        lines += ["项目采购\t\t\t", "品名\t数量\t金额\t"]
+        for (activity, printed) in purchases {
+            lines.append("\(activity)\t1\t\(printed)\t")
+            amounts += [("12.2", activity, "数量", "1"), ("12.2", activity, "金额", printed)]
+        }
+        return ((lines + ["", ""]).joined(separator: "\n"), amounts)
+    }
+
+    /// Reports generated from 25 seeds whose amount columns hold only three-digit integers: every
+    /// amount printed is a fact (by table, code or label, column and printed text), and there is
+    /// no other fact.
+    @Test(arguments: 1...25 as ClosedRange<UInt64>)
+    func everyThreeDigitAmountIsAFact(seed: UInt64) throws {
+        let (text, amounts) = Self.threeDigitReport(seed: seed)
+        let run = try StagesRun(text: text)
+        let csv = FactsCSV.write(reportID: "r", metadata: run.normalized.metadata, tables: run.normalized.tables, byteOrderMark: false)
+        let facts = CSVTestReader.rows(csv.data)
+        func key(_ table: String, _ row: String, _ column: String, _ raw: String) -> String { [table, row, column, raw].joined(separator: "|") }
+        let written = facts.map { key($0["table_id"]!, $0["code"]!.isEmpty ? $0["item"]! : $0["code"]!, $0["column"]!, $0["raw"]!) }
+        let printed = amounts.map { key($0.table, $0.row, $0.column, $0.raw) }
+        #expect(written.sorted() == printed.sorted(), "seed \(seed)")
+        #expect(facts.allSatisfy { ExactDecimal($0["value"]!) == ExactDecimal($0["raw"]!) })
+    }
 }

@@ -54,4 +54,53 @@ import Testing
         #expect(expression.value == decimal("7.8"))
         #expect(expression.result.value == decimal("7.8"))
     }
+
+    @Test func countsSharingOneRateMakeAProduct() throws {
+        let basis = CostBasisScanner.scan("社保中心发送短信70万条、失业办10万条、信访处近20万条，其他部门30万条。每条0.06元。")
+        let product = try #require(basis.products.first)
+        #expect(basis.products.count == 1)
+        #expect(product.counts == ["70万条", "10万条", "近20万条", "30万条"])
+        #expect(product.rate == "每条0.06元")
+        #expect(product.value == decimal("7.8"))
+        #expect(product.slack == decimal("0"), "a price to the 分 is exact")
+        #expect(product.approximate == ["近20万条"])
+        #expect(product.approximateSlack == decimal("0.12"), "10% of 20万条 at 0.06 元")
+        #expect(basis.costProducts.count == 1 && basis.basis.isEmpty)
+    }
+
+    @Test(arguments: [("约20万份", "约20万份"), ("20余万份", "20余万份"), ("20万余份", "20万余份"), ("20万份左右", "20万份左右"),
+                      ("20多万份", "20多万份")])
+    func approximateWordsBeforeInsideAndAfterACount(printed: String, shown: String) throws {
+        let basis = CostBasisScanner.scan("印制宣传册\(printed)，每份0.5元。")
+        let product = try #require(basis.products.first, "\(printed)")
+        #expect(product.value == decimal("10"), "20万份 at 0.5 元")
+        #expect(product.approximate == [shown])
+        #expect(product.approximateSlack == decimal("1"))
+    }
+
+    @Test func aPriceCoarserThanTheFenIsRounded() throws {
+        let basis = CostBasisScanner.scan("服务人数120人，每人0.3万元。")
+        let product = try #require(basis.products.first)
+        #expect(product.value == decimal("36"))
+        #expect(product.slack == decimal("6"), "0.3 万元 may be 0.25–0.35: ±0.05 × 120")
+    }
+
+    @Test(arguments: ["每条0.06元，每条0.05元，共发送70万条。", "每条0.06元。另印制宣传册5万份。"])
+    func noProductWithoutOneRateAndItsCounts(text: String) {
+        #expect(CostBasisScanner.scan(text).products.isEmpty)
+    }
+
+    @Test func tenThousandLotsAreReadByTheWrittenResult() throws {
+        let lots = try #require(CostBasisScanner.scan("按照5.13万元*6万条=30.78万元").expressions.first)
+        #expect(lots.value == decimal("30.78"))
+        let items = try #require(CostBasisScanner.scan("每条0.06元×130万条=7.8万元").expressions.first)
+        #expect(items.value == decimal("7.8"))
+        #expect(items.slack == decimal("0"), "a price to the 分 is exact")
+    }
+
+    @Test func monthsMultipliedAreCountsAndDatesAreNot() throws {
+        let months = try #require(CostBasisScanner.scan("按照1.1万元*11月=12.1万元").expressions.first)
+        #expect(months.value == decimal("12.1"))
+        #expect(CostBasisScanner.scan("2024年11月支付5万元").amounts.map(\.value) == [decimal("5")])
+    }
 }

@@ -45,7 +45,7 @@ import Testing
     @Test func costBasesThatDisagreeWithTheirAmountsWarnNamingTheRow() {
         let warnings = checks("arithmetic").filter { $0.status == .warn }
         let named: [(line: Int, row: String)] = [
-            (417, "事业单位人事管理系统"), (418, "合同人员经费"), (419, "电费"), (420, "其他零星支出"), (421, "应用系统国产化改造"),
+            (416, "短信通讯费"), (417, "事业单位人事管理系统"), (418, "合同人员经费"), (419, "电费"), (420, "其他零星支出"), (421, "应用系统国产化改造"),
         ]
         for (line, row) in named {
             let found = warnings.filter { $0.lines.contains(line) }
@@ -63,6 +63,32 @@ import Testing
         #expect(labour.contains { $0.expected == decimal("66.72") && $0.actual == decimal("67.86") })
     }
 
+    /// Line 416: `社保中心发送短信70万条、失业办10万条、信访处近20万条，其他部门30万条。每条0.06元。`
+    /// against a 金额 of 8: 130万条 × 0.06 元 is 7.8 万元; 近20万条 widens the band by 0.12 only.
+    @Test func countsAtOneRateAreMultipliedOut() throws {
+        let messages = try #require(checks("arithmetic").first { $0.lines == [416] })
+        #expect(messages.id == "arithmetic:12.2:短信通讯费:basis")
+        #expect(messages.status == .warn)
+        #expect(messages.expected == decimal("7.8") && messages.actual == decimal("8"))
+        #expect(messages.tolerance == decimal("0.125"))
+        #expect(messages.message.contains("(70万条 + 10万条 + 近20万条 + 30万条) × 每条0.06元"))
+        #expect(messages.message.contains("approximate count 近20万条"))
+    }
+
+    /// 表11.1 prints 100% on every 占比 line: the three expenditure lines (63.14%, 5.12%, 31.74%
+    /// of 1,209.02) warn, each naming its row and line; 财政拨款 (all the income) and the totals pass.
+    @Test func sharesPrintedAsAHundredPercentWarnLineByLine() {
+        let shares = checks("share")
+        #expect(shares.count == 6)
+        let warned = shares.filter { $0.status == .warn }
+        #expect(warned.map(\.lines) == [[349, 352], [350, 352], [351, 352]])
+        #expect(warned.map(\.expected) == ["63", "5", "32"].map(decimal))
+        #expect(warned.allSatisfy { $0.actual == decimal("100") && $0.table == "11.1" && $0.location.hasSuffix("| 占比") })
+        #expect(warned.map { $0.message.contains("63.14%") || $0.message.contains("5.12%") || $0.message.contains("31.74%") }
+            == [true, true, true])
+        #expect(shares.filter { $0.status == .pass }.map(\.lines) == [[345, 348], [348], [352]])
+    }
+
     @Test func costBasesThatAgreePassAndRoundingIsNoted() throws {
         let arithmetic = checks("arithmetic")
         let lease = try #require(arithmetic.first { $0.lines == [409] })
@@ -73,7 +99,7 @@ import Testing
         #expect(electricity.status == .pass, "1.1万元*12个月=13.2万元 is right")
         let total = try #require(arithmetic.first { $0.lines == [417] && $0.id.hasSuffix("total1") })
         #expect(total.status == .pass, "4.5 + 3 + 10.5 + 10.5 + 19.5 + 1.5 = 49.5")
-        #expect(!arithmetic.contains { $0.lines == [415] || $0.lines == [416] }, "counts and rates are not amounts")
+        #expect(!arithmetic.contains { $0.lines == [415] }, "1300万市民 counts people: no amount")
     }
 
     @Test func breakdownSumsTheEstimateToTheProjectBudget() throws {

@@ -65,4 +65,47 @@ import Testing
         let run = try MiniReport.run(Self.report(basis: "根据类似服务项目公开招标成交价格估算。"))
         #expect(run.checks("arithmetic").isEmpty, "\(MiniReport.dump(run))")
     }
+
+    // MARK: Counts at a rate
+
+    static let messages = "社保中心发送短信70万条、失业办10万条、信访处20万条，其他部门30万条。每条0.06元。"
+
+    /// (70 + 10 + 20 + 30)万条 at 0.06 元 each is 7.8 万元. The price is to the 分, so exact; the
+    /// counts are exact; only the line's 金额 (printed to the cent) may be off by 0.005.
+    @Test(arguments: [("7.80", Outcome.exact), ("7.81", .beyond(.warn)), ("8.00", .beyond(.warn))])
+    func countsListedAtOneRate(amount: String, outcome: Outcome) throws {
+        try Self.expect(outcome, "basis", basis: Self.messages, amount: amount,
+                        names: ["金额", "70万条 + 10万条 + 20万条 + 30万条", "每条0.06元", "7.8"],
+                        actual: decimal(amount), expected: decimal("7.8"), tolerance: decimal("0.005"))
+    }
+
+    /// `近20万条` may be up to 10% off (`bandPercent`): ±2万条 at 0.06 元 widens the band by 0.12 万元,
+    /// and the check says so; beyond it, the miss is a warning even where misses are failures.
+    @Test(arguments: [("7.80", Outcome.exact), ("7.90", .withinRounding), ("8.00", .beyond(.warn))])
+    func anApproximateCountWidensTheBand(amount: String, outcome: Outcome) throws {
+        let basis = Self.messages.replacingOccurrences(of: "信访处20万条", with: "信访处近20万条")
+        try Self.expect(outcome, "basis", basis: basis, amount: amount, options: ReconcileOptions(arithmeticStatus: .fail),
+                        names: ["近20万条", "approximate", "10%", "0.12"],
+                        actual: decimal(amount), expected: decimal("7.8"), tolerance: decimal("0.125"))
+        if case .withinRounding = outcome {
+            let run = try MiniReport.run(Self.report(basis: basis, amount: amount))
+            let message = try #require(run.check("arithmetic:12.1:电费:basis")?.message)
+            #expect(message.contains("approximate count 近20万条") && message.contains("0.12"), "\(message)")
+        }
+    }
+
+    /// Without the approximate word, the same 7.90 is a miss.
+    @Test func anExactCountDoesNotWiden() throws {
+        try Self.expect(.beyond(.warn), "basis", basis: Self.messages, amount: "7.90", names: ["20万条"],
+                        actual: decimal("7.90"), expected: decimal("7.8"), tolerance: decimal("0.005"))
+    }
+
+    /// `6万条` after a price per 万条 is six lots of 万条; `11月` after a multiplication sign is
+    /// eleven months, not November.
+    @Test(arguments: [("按照5.13万元*6万条=30.78万元", "30.78"), ("按照1.1万元*11月=12.1万元", "12.10")])
+    func tenThousandsAndMonthsAreCountsInArithmetic(basis: String, amount: String) throws {
+        let run = try MiniReport.run(Self.report(basis: basis, amount: amount))
+        MiniReport.expectAllExact("arithmetic", in: run, table: "12.1")
+        #expect(run.check("arithmetic:12.1:电费:expression1")?.expected == decimal(amount), "\(MiniReport.dump(run))")
+    }
 }
