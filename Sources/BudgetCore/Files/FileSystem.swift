@@ -187,12 +187,11 @@ public enum FileSystem {
         let temporary = (staging ?? target.deletingLastPathComponent())
             .appendingPathComponent("\(temporaryPrefix)\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
         try hardLink(source, to: temporary)
-        do {
-            try move(temporary, to: target)
-        } catch {
-            unlink(temporary.path)
-            throw error
-        }
+        // Unlinked in any case: when `target` is already a link to `source` (a re-run after a
+        // crash between linking and recording), rename(2) succeeds without doing anything and
+        // leaves the temporary name behind.
+        defer { unlink(temporary.path) }
+        try move(temporary, to: target)
     }
 
     /// Renames a file or folder (atomic within one file system).

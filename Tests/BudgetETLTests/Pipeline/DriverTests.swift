@@ -197,6 +197,19 @@ import Testing
         #expect(folder.read("output/r/01-extract/extract.json") == first)
     }
 
+    /// A run killed after writing a report's files but before its manifest: the next run writes
+    /// them again over links to the same files (the bag's links to the extracted text, to
+    /// checks.csv and to the shared schema), which must leave no temporary name behind.
+    @Test func aRunAfterTheManifestWasLostLeavesNoTemporaryFiles() throws {
+        folder.write("input/r.txt", text: TinyReport.text())
+        #expect(try pipeline().run().failed.isEmpty)
+        let written = folder.allFiles().filter { !$0.contains("/_logs/") }
+        try FileManager.default.removeItem(at: folder.path("output/r/manifest.json"))
+        #expect(try pipeline().run().failed.isEmpty)
+        #expect(!folder.allFiles().contains { $0.contains(FileSystem.temporaryPrefix) }, "\(folder.allFiles())")
+        #expect(folder.allFiles().filter { !$0.contains("/_logs/") } == written)
+    }
+
     @Test func manyReportsInParallelGiveTheSameOutputsAsOneAtATime() throws {
         for index in 0..<40 {
             folder.write("input/r\(index).txt", text: TinyReport.text(index).replacingOccurrences(of: "\n", with: "\r\n"))
