@@ -69,29 +69,38 @@ package struct ShareRule: ReconcileRule {
         let parts = group.rows.map { facts.figure($0, column: amounts.index) }
         let total: Figure
         let totalName: String
+        // What the total is made of: the total row, or, without one, every row of the group.
+        let totalTerms: [Figure]
         if let row = group.total {
             total = facts.figure(row, column: amounts.index)
             totalName = "\(RowNames.name(row, in: facts)), line \(row.line)"
+            totalTerms = [total]
         } else {
-            // Without a total row the total is the rows' sum, which an unreadable amount leaves unknown.
-            guard !parts.contains(where: \.unreadable) else { return }
             total = Figure(value: Figure.sum(parts), precision: nil, line: nil)
             totalName = "the sum of its group's rows"
+            totalTerms = parts
         }
-        // What cannot be read is a `number` check of its own; no share is judged against it.
-        guard !total.unreadable else { return }
         // The total's slack: its own rounding, or, for a sum, that of every part.
         let totalSlack = group.total == nil ? tolerance.bound(parts) : tolerance.bound([total])
         let path = facts.path(shares)
         let amountPath = facts.path(amounts)
         for (row, amount) in zip(group.rows, parts) + (group.total.map { [($0, total)] } ?? []) {
-            guard !amount.unreadable, let cell = facts.cell(row, column: shares.index), let printed = cell.value else { continue }
+            guard let cell = facts.cell(row, column: shares.index), !cell.blank else { continue }
+            let id = "\(Self.id):\(facts.id):\(RowNames.key(row, in: facts)):\(LabelKey.of(path))"
+            let rowName = RowNames.name(row, in: facts)
+            // A share, an amount or a total that is not a number (a `number` check of its own)
+            // leaves the share unjudged: said so, naming the figure, never skipped.
+            let terms = [facts.figure(row, column: shares.index), amount] + totalTerms
+            guard let printed = cell.value, !terms.contains(where: \.unreadable) else {
+                log.unverified(Self.id, id: id, table: facts.id, location: "\(rowName) | \(path)", figures: terms,
+                               what: "\(facts.name) row \(rowName): its \(path) against its \(amountPath) over the group's total")
+                continue
+            }
             let isTotal = row.line == group.total?.line
             guard let check = PercentCheck(printed: printed, numerator: amount.value,
                                            numeratorSlack: isTotal ? totalSlack : tolerance.bound([amount]),
                                            denominator: total.value, denominatorSlack: totalSlack)
             else { continue }
-            let rowName = RowNames.name(row, in: facts)
             let place = "\(facts.name) row \(rowName) (line \(row.line))"
             let ratio: String
             if isTotal {
@@ -114,7 +123,7 @@ package struct ShareRule: ReconcileRule {
                 message = "\(place): its \(path) is \(cell.raw) but \(ratio)\(allows); correct the share or the amounts."
             }
             let lines = [row.line, amount.line, total.line].compactMap { $0 }
-            log.record(Self.id, id: "\(Self.id):\(facts.id):\(RowNames.key(row, in: facts)):\(LabelKey.of(path))", table: facts.id,
+            log.record(Self.id, id: id, table: facts.id,
                        location: "\(rowName) | \(path)", expected: check.expected, actual: printed, difference: check.difference,
                        tolerance: check.tolerance, agreement: check.agreement, otherwise: status, message: message, lines: lines)
         }

@@ -91,15 +91,34 @@ import Testing
         #expect(run.checks("share").isEmpty, "\(MiniReport.dump(run))")
     }
 
-    /// An amount that cannot be read (`6O.00`) is a `number` failure of its own; its share is not
-    /// judged, and the other rows' shares still are, against the printed 合计.
-    @Test func anUnreadableAmountLeavesTheOtherSharesChecked() throws {
+    /// An amount that cannot be read (`6O.00`) is a `number` failure of its own; its share is
+    /// `unverified`, naming the cell, and the other rows' shares are still judged, against the
+    /// printed 合计.
+    @Test func anUnreadableAmountLeavesItsShareUnverifiedAndTheOthersChecked() throws {
         let text = MiniReport.text(MiniReport.table("13", "资金构成表", header: [["项目", "金额", "占比"]], rows: [
             ["甲", "6O.00", "60%"], ["乙", "40.00", "40%"], ["合计", "100.00", "100%"],
         ]))
         let run = try MiniReport.run(text)
-        #expect(Set(run.checks("share").map(\.id)) == ["share:13:乙:占比", "share:13:合计:占比"], "\(MiniReport.dump(run))")
-        #expect(run.checks("share").allSatisfy { $0.status == .pass })
+        #expect(Set(run.checks("share").map(\.id)) == ["share:13:甲:占比", "share:13:乙:占比", "share:13:合计:占比"], "\(MiniReport.dump(run))")
+        let blocked = try #require(run.check("share:13:甲:占比"))
+        #expect(blocked.status == .unverified)
+        #expect(blocked.message.contains("\"6O.00\" is not a number"), "\(blocked.message)")
+        // The lines of the figures the share is judged by: its row's and its total's.
+        #expect(blocked.lines == [MiniReport.line("甲\t", in: text), MiniReport.line("合计\t", in: text)])
+        #expect(run.checks("share").filter { $0.id != blocked.id }.allSatisfy { $0.status == .pass })
         #expect(run.checks("number").contains { $0.status == .fail })
+    }
+
+    /// A total that cannot be read leaves every share of its group unverified; a share that
+    /// cannot be read is unverified too.
+    @Test func anUnreadableTotalOrShareLeavesTheSharesUnverified() throws {
+        let text = MiniReport.text(MiniReport.table("13", "资金构成表", header: [["项目", "金额", "占比"]], rows: [
+            ["甲", "60.00", "6O%"], ["乙", "40.00", "40%"], ["合计", "1OO.00", "100%"],
+        ]))
+        let run = try MiniReport.run(text)
+        let shares = run.checks("share")
+        #expect(shares.count == 3 && shares.allSatisfy { $0.status == .unverified }, "\(MiniReport.dump(run))")
+        #expect(shares.allSatisfy { $0.message.contains("line \(MiniReport.line("合计\t", in: text)): \"1OO.00\"") }, "\(MiniReport.dump(run))")
+        #expect(run.check("share:13:甲:占比")?.message.contains("column 占比, line \(MiniReport.line("甲\t", in: text)): \"6O%\"") == true)
     }
 }
