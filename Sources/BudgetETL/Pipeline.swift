@@ -144,8 +144,15 @@ public struct Pipeline: Sendable {
         }
         let lock = try RunLock(outputFolder: outputFolder)
         defer { withExtendedLifetime(lock) {} }
+        // Reports are told to the observer and logged one at a time, as they finish.
+        let reporting = Mutex(try RunLog(outputFolder: outputFolder, started: started))
         observer.started(inputs.count + refused.count)
-        refused.forEach(report)
+        for refusal in refused {
+            reporting.withLock { log in
+                report(refusal)
+                log.append(refusal)
+            }
+        }
 
         let configuration = configuration
         let optionsSHA256 = ReportRunner.optionsSHA256(of: stages, configuration: configuration)
@@ -155,7 +162,6 @@ public struct Pipeline: Sendable {
         let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
         let catalogRows = Mutex([[[String]]](repeating: [], count: inputs.count))
         let next = Mutex(0)
-        let reporting = Mutex(())
         let workers = max(1, min(configuration.effectiveJobs, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
@@ -172,7 +178,10 @@ public struct Pipeline: Sendable {
                     baseFolder: baseFolder, plan: stages, forced: forced, optionsSHA256: optionsSHA256)
                 let outcome = runner.run()
                 Quarantine.update(outcome, outputFolder: outputFolder)
-                reporting.withLock { _ in report(outcome) }
+                reporting.withLock { log in
+                    report(outcome)
+                    log.append(outcome)
+                }
                 // What the end of the run needs of a report is kept, not its manifest: the catalog
                 // rows, and the outcome with its count of failed checks. That keeps memory nearly
                 // flat as the batch grows (a manifest, even without its stage records, is several
@@ -188,7 +197,7 @@ public struct Pipeline: Sendable {
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         let summary = RunSummary(outcomes: refused + finished, stages: stages)
         try Catalog.update(with: catalogRows.withLock { $0 }, outputFolder: outputFolder)
-        try RunLog.write(summary, started: started, outputFolder: outputFolder)
+        try reporting.withLock { log in try log.finish(summary) }
         return summary
     }
 

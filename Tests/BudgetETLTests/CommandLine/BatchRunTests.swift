@@ -128,6 +128,12 @@ import Glibc
         let lines = try #require(folder.text("output/_logs/\(logs[0])")).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].contains("\"report\":\"r\""))
+        // What a nightly run is monitored by: each report's counts and time.
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        for key in ["facts", "tables", "warnings", "failedChecks", "unverifiedChecks", "microseconds"] {
+            #expect(line[key] is Int, "\(key) in \(lines[0])")
+        }
+        #expect(line["facts"] as? Int == 255)
         #expect(lines[1].contains("\"summary\""))
     }
 
@@ -154,6 +160,18 @@ import Glibc
         let killed = folder.allFiles().filter { $0.hasPrefix("killed/") && !$0.contains("/_logs/") }
         #expect(killed.map { $0.dropFirst("killed/".count) } == reference.map { $0.dropFirst("reference/".count) })
         #expect(!killed.contains { $0.contains(FileSystem.temporaryPrefix) })
+        // The killed run's log is kept, marked interrupted, and lists whole lines of reports that
+        // finished; the second run's log is complete.
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path("killed/_logs").path)
+        #expect(!logs.contains { $0.hasPrefix(FileSystem.temporaryPrefix) }, "\(logs)")
+        let interrupted = logs.filter { $0.hasSuffix(RunLog.interruptedSuffix) }
+        #expect(interrupted.count == 1 && logs.count == 2, "\(logs)")
+        let lines = (folder.text("killed/_logs/\(interrupted.first ?? "")") ?? "").split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["report"] is String && object?["summary"] == nil, "\(line)")
+        }
         for path in reference where !volatile.contains(URL(fileURLWithPath: path).lastPathComponent) {
             let twin = "killed/" + path.dropFirst("reference/".count)
             #expect(folder.read(twin) == folder.read(path), "\(twin)")
