@@ -28,21 +28,9 @@ public enum Catalog {
     /// Rewrites the catalog with the rows of these manifests in place of their reports' old rows.
     /// Nothing is written when the result is the same as what is there.
     package static func update(with manifests: [Manifest], outputFolder: URL) throws {
-        try update(with: manifests.map(rows(of:)), outputFolder: outputFolder)
-    }
-
-    /// Rewrites the catalog with these reports' rows (`rows(of:)`, one list per report) in place of
-    /// their old rows.
-    package static func update(with reports: [[[String]]], outputFolder: URL) throws {
-        let url = outputFolder.appendingPathComponent(fileName)
-        let existing = (try? Data(contentsOf: url)) ?? Data()
-        let updated = Set(reports.compactMap { $0.first?[0] })
-        // A file that is not a catalog at all holds no rows to keep (as an empty one).
-        var rows = ((try? records(of: existing, file: url.path)) ?? []).filter { !updated.contains($0[0]) }
-        for report in reports { rows.append(contentsOf: report) }
-        rows.sort { ($0[0], Int($0[1]) ?? 0) < ($1[0], Int($1[1]) ?? 0) }
-        let data = encoded(rows)
-        if data != existing { try FileSystem.writeAtomically(data, to: url) }
+        var update = try CatalogUpdate(outputFolder: outputFolder)
+        for manifest in manifests.sorted(by: { $0.reportId < $1.reportId }) { try update.add(rows(of: manifest)) }
+        try update.finish()
     }
 
     /// Joins the catalogs of several output folders (the shards of one batch, run on different
@@ -68,26 +56,42 @@ public enum Catalog {
         return rows.count
     }
 
-    /// A catalog's rows (text as printed, not defused), each with the current columns in order:
-    /// a field goes to the column its header names (an earlier name is read as the current
-    /// one); a column the file lacks is empty. Empty data has no rows. Throws, naming the file,
-    /// when the header is not a catalog's (a column no version had, or a key column missing) or
-    /// a row is not as wide as the header.
+    /// A catalog's rows (text as printed, not defused), each with the current columns in order
+    /// (see `Columns`). Empty data has no rows.
     static func records(of data: Data, file: String) throws -> [[String]] {
-        let records = CSVReader.records(String(decoding: data, as: UTF8.self)).map { $0.map(CSVDefusing.printed) }
+        let records = CSVReader.records(String(decoding: data, as: UTF8.self))
         guard let header = records.first else { return [] }
-        let names = header.map { renamed[$0] ?? $0 }
-        let places = names.map { columns.firstIndex(of: $0) }
-        guard places.allSatisfy({ $0 != nil }), Set(names).count == names.count, keyColumns.allSatisfy(names.contains) else {
-            throw ReportError(file: file, line: 1, message: "is not a budget-etl catalog (its header is not "
-                + "\(columns.joined(separator: ",")), nor an earlier catalog's)")
-        }
-        return try records.dropFirst().enumerated().map { offset, record in
-            guard record.count == header.count else {
-                throw ReportError(file: file, line: offset + 2, message: "has \(record.count) fields where a catalog row has \(header.count)")
+        let columns = try Columns(header: header, file: file)
+        return try records.dropFirst().enumerated().map { offset, record in try columns.row(record, line: offset + 2) }
+    }
+
+    /// Where the fields of a catalog's records go: a field goes to the column its header names
+    /// (an earlier name is read as the current one); a column the file lacks is empty.
+    struct Columns {
+        let file: String
+        let count: Int
+        private let places: [Int]
+
+        /// Throws, naming the file, when `header` is not a catalog's (a column no version had, or
+        /// a key column missing).
+        init(header: [String], file: String) throws {
+            let names = header.map { CSVDefusing.printed($0) }.map { renamed[$0] ?? $0 }
+            let places = names.compactMap { Catalog.columns.firstIndex(of: $0) }
+            guard places.count == names.count, Set(names).count == names.count, keyColumns.allSatisfy(names.contains) else {
+                throw ReportError(file: file, line: 1, message: "is not a budget-etl catalog (its header is not "
+                    + "\(Catalog.columns.joined(separator: ",")), nor an earlier catalog's)")
             }
-            var row = [String](repeating: "", count: columns.count)
-            for (field, place) in zip(record, places) { row[place!] = field }
+            (self.file, self.count, self.places) = (file, header.count, places)
+        }
+
+        /// The record's fields (as printed, not defused) in the current columns; throws, naming
+        /// the file and line, when it is not as wide as the header.
+        func row(_ record: [String], line: Int) throws -> [String] {
+            guard record.count == count else {
+                throw ReportError(file: file, line: line, message: "has \(record.count) fields where a catalog row has \(count)")
+            }
+            var row = [String](repeating: "", count: Catalog.columns.count)
+            for (field, place) in zip(record, places) { row[place] = CSVDefusing.printed(field) }
             return row
         }
     }

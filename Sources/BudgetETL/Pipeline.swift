@@ -156,11 +156,13 @@ public struct Pipeline: Sendable {
 
         let configuration = configuration
         let optionsSHA256 = ReportRunner.optionsSHA256(of: stages, configuration: configuration)
-        let selected = inputs
+        // In report id order, the catalog's: each report's rows join the catalog as soon as every
+        // report before it has finished (see `CatalogInOrder`).
+        let selected = inputs.sorted { $0.id < $1.id }
         let outputFolder = outputFolder
         let baseFolder = baseFolder
         let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
-        let catalogRows = Mutex([[[String]]](repeating: [], count: inputs.count))
+        let catalog = Mutex(CatalogInOrder(update: try CatalogUpdate(outputFolder: outputFolder)))
         let next = Mutex(0)
         let workers = max(1, min(configuration.effectiveJobs, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -182,21 +184,19 @@ public struct Pipeline: Sendable {
                     report(outcome)
                     log.append(outcome)
                 }
-                // What the end of the run needs of a report is kept, not its manifest: the catalog
-                // rows, and the outcome with its count of failed checks. That keeps memory nearly
-                // flat as the batch grows (a manifest, even without its stage records, is several
-                // times the size of its catalog rows).
                 let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
+                catalog.withLock { $0.finished(index, rows: rows) }
+                // The outcome is kept for the summary without its manifest (the log and the catalog
+                // have what they need of it already), so memory stays flat as the batch grows.
                 var kept = outcome
                 kept.manifest = nil
-                catalogRows.withLock { $0[index] = rows }
                 outcomes.withLock { $0[index] = kept }
             }
         }
         let finished = outcomes.withLock { $0.compactMap { $0 } }
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
+        try catalog.withLock { try $0.finish() }
         let summary = RunSummary(outcomes: refused + finished, stages: stages)
-        try Catalog.update(with: catalogRows.withLock { $0 }, outputFolder: outputFolder)
         try reporting.withLock { log in try log.finish(summary) }
         return summary
     }
@@ -255,5 +255,33 @@ public struct RunSummary: Sendable {
         if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
         if unverifiedChecks > 0 { text += "; \(unverifiedChecks) unverified" }
         return text
+    }
+}
+
+/// Reports finish in any order; the catalog takes their rows in report id order. A report's rows
+/// wait here until every report before it has finished: as many as run at once, in practice.
+private struct CatalogInOrder: ~Copyable {
+    var update: CatalogUpdate
+    private var waiting: [Int: [[String]]] = [:]
+    private var next = 0
+    /// The first write that failed; the run reports it when it ends.
+    private var failure: (any Error)?
+
+    init(update: consuming CatalogUpdate) {
+        self.update = update
+    }
+
+    mutating func finished(_ index: Int, rows: [[String]]) {
+        waiting[index] = rows
+        while let ready = waiting.removeValue(forKey: next) {
+            next += 1
+            guard failure == nil else { continue }
+            do { try update.add(ready) } catch { failure = error }
+        }
+    }
+
+    mutating func finish() throws {
+        if let failure { throw failure }
+        try update.finish()
     }
 }

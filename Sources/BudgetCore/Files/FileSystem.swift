@@ -194,6 +194,45 @@ public enum FileSystem {
         try move(temporary, to: target)
     }
 
+    /// Whether two files hold the same bytes (false when either cannot be read), read a chunk
+    /// at a time.
+    public static func sameContents(_ first: URL, _ second: URL) -> Bool {
+        let one = open(first.path, O_RDONLY | O_CLOEXEC)
+        let two = open(second.path, O_RDONLY | O_CLOEXEC)
+        defer {
+            if one >= 0 { close(one) }
+            if two >= 0 { close(two) }
+        }
+        guard one >= 0, two >= 0 else { return false }
+        var left = [UInt8](repeating: 0, count: 1 << 16)
+        var right = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = left.withUnsafeMutableBytes { readFully(one, $0) }
+            guard count > 0 else {
+                // The first has ended: the same only if the second has too.
+                var byte: UInt8 = 0
+                return count == 0 && systemRead(two, &byte, 1) == 0
+            }
+            let other = right.withUnsafeMutableBytes { readFully(two, UnsafeMutableRawBufferPointer(rebasing: $0[..<count])) }
+            guard other == count, left[..<count] == right[..<count] else { return false }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; the count read, or -1.
+    private static func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let count = systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if count == 0 { break }
+            total += count
+        }
+        return total
+    }
+
     /// Renames a file or folder (atomic within one file system).
     public static func move(_ source: URL, to target: URL) throws {
         guard rename(source.path, target.path) == 0 else {
@@ -234,4 +273,9 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
         self.action = action
         self.reason = reason
     }
+}
+
+/// POSIX `read`, under a name `FileSystem.read(_:)` does not shadow.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

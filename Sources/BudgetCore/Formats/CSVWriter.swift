@@ -18,6 +18,13 @@ package struct CSVWriter {
 
     package var data: Data { Data(bytes) }
 
+    /// The bytes written so far, and forgetting them: for a file written a piece at a time.
+    package var byteCount: Int { bytes.count }
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// A record of text fields: the header row, or a row of printed cells.
     package mutating func record(_ fields: [String]) {
         for field in fields { text(field) }

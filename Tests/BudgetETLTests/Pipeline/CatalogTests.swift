@@ -74,4 +74,42 @@ import Testing
         #expect(rows[1]["status"] == "failed")
         #expect(rows[1]["reason"] == "input/b.txt:2: [segment] not a budget report: no table")
     }
+
+    /// A run adds reports in id order while it goes on; their rows take the place of their old
+    /// rows, and every other report's rows are kept in order around them.
+    @Test func reportsAddedInOrderAreMergedIntoTheCatalogThereWas() throws {
+        try Catalog.update(with: ["a", "c", "e"].map { manifest($0, unit: "旧") }, outputFolder: folder.url)
+        var update = try CatalogUpdate(outputFolder: folder.url)
+        for id in ["b", "c", "f"] { try update.add(Catalog.rows(of: manifest(id, unit: "新"))) }
+        try update.finish()
+        let rows = CSVReader.records(try #require(folder.text("catalog.csv"))).dropFirst()
+        let unit = try #require(Catalog.columns.firstIndex(of: "unit_name"))
+        #expect(rows.map { "\($0[0]) \($0[unit])" } == ["a 旧", "b 新", "c 新", "e 旧", "f 新"])
+        #expect(!folder.allFiles().contains { $0.contains(FileSystem.temporaryPrefix) })
+    }
+
+    /// A run that changes nothing leaves the catalog as it was: not even rewritten.
+    @Test func anUnchangedCatalogIsNotRewritten() throws {
+        try Catalog.update(with: [manifest("a", unit: "单位")], outputFolder: folder.url)
+        let before = try #require(FileSystem.stamp(of: folder.path("catalog.csv")))
+        try Catalog.update(with: [manifest("a", unit: "单位")], outputFolder: folder.url)
+        #expect(FileSystem.stamp(of: folder.path("catalog.csv")) == before)
+        #expect(!folder.allFiles().contains { $0.contains(FileSystem.temporaryPrefix) })
+    }
+
+    /// A catalog someone sorted another way still loses the old rows of every report written
+    /// again (none is listed twice), and keeps all others; the temporary file of a run that died
+    /// while writing the catalog is removed.
+    @Test func staleRowsAreDroppedWhateverTheOrderAndLeftoversSwept() throws {
+        try Catalog.update(with: ["a", "b", "c"].map { manifest($0, unit: "旧") }, outputFolder: folder.url)
+        var lines = try #require(folder.text("catalog.csv")).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines = [lines[0], lines[3], lines[2], lines[1]]  // c, b, a
+        folder.write("catalog.csv", text: lines.joined(separator: "\r\n") + "\r\n")
+        folder.write(".tmp-catalog.csv.1.2", text: "half a catalog")
+        try Catalog.update(with: ["a", "c"].map { manifest($0, unit: "新") }, outputFolder: folder.url)
+        let rows = CSVReader.records(try #require(folder.text("catalog.csv"))).dropFirst()
+        let unit = try #require(Catalog.columns.firstIndex(of: "unit_name"))
+        #expect(rows.map { "\($0[0]) \($0[unit])" }.sorted() == ["a 新", "b 旧", "c 新"])
+        #expect(!folder.exists(".tmp-catalog.csv.1.2"))
+    }
 }
