@@ -193,10 +193,15 @@ public struct Pipeline: Sendable {
                 outcomes.withLock { $0[index] = kept }
             }
         }
-        let finished = outcomes.withLock { $0.compactMap { $0 } }
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         try catalog.withLock { try $0.finish() }
-        let summary = RunSummary(outcomes: refused + finished, stages: stages)
+        var all = refused
+        all.reserveCapacity(refused.count + selected.count)
+        outcomes.withLock { finished in
+            for outcome in finished { if let outcome { all.append(outcome) } }
+            finished = []
+        }
+        let summary = RunSummary(outcomes: all, stages: stages)
         try reporting.withLock { log in try log.finish(summary) }
         return summary
     }

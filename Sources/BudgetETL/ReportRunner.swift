@@ -10,8 +10,21 @@ public struct ReportOutcome: Sendable, Equatable {
     public var skipped: [StageName]
     public var error: ReportError?
     /// The report's manifest after the run (nil when it could not be written).
-    public var manifest: Manifest?
+    public var manifest: Manifest? {
+        get { boxedManifest?.manifest }
+        set { boxedManifest = newValue.map(ManifestBox.init) }
+    }
     public var durationMicroseconds: Int = 0
+    /// The manifest held by reference: a run keeps every report's outcome, and a manifest held
+    /// inline would make each several hundred bytes larger even once let go of.
+    private var boxedManifest: ManifestBox?
+
+    public init(reportID: String, source: String, ran: [StageName], skipped: [StageName], error: ReportError?,
+                manifest: Manifest? = nil, durationMicroseconds: Int = 0, failedChecks: Int = 0, unverifiedChecks: Int = 0) {
+        (self.reportID, self.source, self.ran, self.skipped, self.error) = (reportID, source, ran, skipped, error)
+        self.boxedManifest = manifest.map(ManifestBox.init)
+        (self.durationMicroseconds, self.failedChecks, self.unverifiedChecks) = (durationMicroseconds, failedChecks, unverifiedChecks)
+    }
 
     /// Reconciliation checks that failed (the manifest's summary), kept apart so the driver can
     /// let go of the manifest.
@@ -20,6 +33,14 @@ public struct ReportOutcome: Sendable, Equatable {
     public var unverifiedChecks: Int = 0
 
     public var succeeded: Bool { error == nil }
+}
+
+private final class ManifestBox: Sendable, Equatable {
+    let manifest: Manifest
+
+    init(_ manifest: Manifest) { self.manifest = manifest }
+
+    static func == (left: ManifestBox, right: ManifestBox) -> Bool { left.manifest == right.manifest }
 }
 
 /// Runs the planned stages for one report: skips a stage whose inputs, options and outputs are
