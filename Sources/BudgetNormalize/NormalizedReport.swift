@@ -28,6 +28,9 @@ public struct ReportMetadata: Codable, Sendable, Equatable {
     public var kind: ReportKind?
     /// The amount unit most tables state (`万元`).
     public var amountUnit: String?
+    /// A department's report: the units it consolidates, as its 机构设置 (部门决算单位构成) lists
+    /// them; nil when it lists none.
+    public var units: [String]?
     /// Where each was found.
     public var sourceLines: [String: Int]
 }

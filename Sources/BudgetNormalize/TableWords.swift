@@ -29,7 +29,7 @@ package struct TableWords: Decodable, Sendable {
     }
 
     package var labelHeaders, textHeaders, amountHeaders, countHeaders, unitColumnHeaders, totalLabels, moneyFieldLabels,
-        projectNameFields: Words
+        projectNameFields, publisherKeys, unitListHeadings: Words
 
     /// The lists shipped with budget-etl.
     package static let standard: TableWords = DataFile.decode(PackageResources.table_words_json, name: "table-words.json")
