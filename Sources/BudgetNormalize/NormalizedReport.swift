@@ -81,6 +81,10 @@ public struct NormalizedColumn: Codable, Sendable, Equatable {
     public var role: ColumnRole
     /// For a paired table: the side (`收入`, `支出`).
     public var section: String?
+    /// For an amount column whose header names the phase of the budget cycle its figures belong
+    /// to (a 决算 table prints several side by side): `budget` (年初预算数), `adjusted` (调整预算数),
+    /// `final` (决算数), `carried-in` (年初结转和结余), `carried-out` (年末结转和结余); nil otherwise.
+    public var phase: String?
 }
 
 /// What a column holds.

@@ -8,8 +8,9 @@ import BudgetCore
 /// Each label starts a side's part of the row and the amounts after it are that side's, filling
 /// its amount columns from the left. A row with fewer labels than sides goes to the side that has
 /// room for its amounts; among those, the side whose numbering it continues (`八、` after `七、`);
-/// failing that, a side that had an item in the row above while another did not (the list that is
-/// still running). A row that fits no side is kept as printed, with a diagnostic.
+/// failing that, the side whose own word its label holds (`三、教育支出` on the `本年支出` side);
+/// failing that, a side that had an item in the row above while another did not (the list still
+/// running). A row that fits no side is kept as printed, with a diagnostic.
 package struct PairedRows {
     package struct Side: Sendable {
         /// The side's top header label (`本年收入`).
@@ -87,9 +88,27 @@ package struct PairedRows {
             let continued = fitting.filter { side in lastItem[side].flatMap(Self.ordinal) == value - 1 }
             if continued.count == 1 { return continued[0] }
         }
+        if let item = part.item {
+            let named = fitting.filter { side in TextPatterns.contains(TextKey.of(item), ownWord(of: side)) }
+            if named.count == 1 { return named[0] }
+        }
         let running = fitting.filter { hadItem[$0] }
         if running.count == 1 { return running[0] }
         return fitting.first
+    }
+
+    /// What a side's name has that the other sides' names do not: `支出` of `本年支出` beside
+    /// `本年收入` (their common beginning cut off), which an item of that side often holds
+    /// (`三、教育支出`).
+    private func ownWord(of side: Int) -> String {
+        let name = Array(TextKey.of(sides[side].name))
+        var common = name.count
+        for other in sides.indices where other != side {
+            let otherName = Array(TextKey.of(sides[other].name))
+            common = min(common, zip(name, otherName).prefix { $0 == $1 }.count)
+        }
+        let own = String(name.dropFirst(common))
+        return own.isEmpty ? String(name) : own
     }
 
     /// The number of an item's enumerator (`八、` → 8, `3.` → 3), nil without one.

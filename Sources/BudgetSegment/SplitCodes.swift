@@ -20,6 +20,37 @@ package struct SplitCodes {
         return filled.count >= 2 && filled.allSatisfy { cell in parts.contains { TextKey.equal($0, cell) } }
     }
 
+    /// A table read cell by cell whose header has a row of parts (`科目编码 |  |  | 科目名称 …` over
+    /// `类 | 款 | 项`): the rows with the part columns made one code column, for `GridBuilder`. The
+    /// header rows above keep one label over that column; the parts row itself is taken out (and
+    /// returned, to be recorded as a header line); body rows get their codes joined, and rows
+    /// without a code (`合计`) lose the empty part columns. Nil when the rows have no parts row
+    /// before their first data row, or its parts do not start in the first column.
+    package func collapse(_ rows: [SegmentedTable.Row]) -> (rows: [SegmentedTable.Row], joined: [SegmentedTable.JoinedCode],
+                                                            partsRow: SegmentedTable.Row)? {
+        let firstData = rows.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? rows.count
+        guard let index = rows[..<firstData].firstIndex(where: { isPartsRow($0.cells) }),
+              let first = rows[index].cells.firstIndex(where: { !TextPatterns.isBlank($0) }), first == 0 else { return nil }
+        let slots = rows[index].cells.filter { !TextPatterns.isBlank($0) }.count
+        let header = rows[..<index].map { row -> SegmentedTable.Row in
+            guard row.cells.count > 1 else { return row }
+            let covered = row.cells.prefix(slots)
+            let label = covered.first { !TextPatterns.isBlank($0) } ?? ""
+            return SegmentedTable.Row(line: row.line, cells: [label] + row.cells.dropFirst(min(slots, row.cells.count)))
+        }
+        var (body, joined) = join(Array(rows[(index + 1)...]), slots: slots)
+        let coded = Set(joined.map(\.line))
+        body = body.map { row in
+            guard !coded.contains(row.line), row.cells.count >= slots,
+                  row.cells[1..<slots].allSatisfy(TextPatterns.isBlank) else { return row }
+            var cells = [row.cells[0]] + row.cells.dropFirst(slots)
+            // A label printed across the code and name columns (`合计`) is the row's name.
+            if cells.count > 1, !TextPatterns.isCode(cells[0]), TextPatterns.isBlank(cells[1]) { cells.swapAt(0, 1) }
+            return SegmentedTable.Row(line: row.line, cells: cells)
+        }
+        return (header + body, joined, rows[index])
+    }
+
     /// Joins the leading code parts of each body row into one cell. `slots` is how many part
     /// columns the header names. Rows without parts (a `合计` row) are returned as printed.
     package func join(_ rows: [SegmentedTable.Row], slots: Int) -> (rows: [SegmentedTable.Row], joined: [SegmentedTable.JoinedCode]) {

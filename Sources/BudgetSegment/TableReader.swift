@@ -153,7 +153,14 @@ extension Segmenter {
         } else {
             if table.layout == .form { table.layout = .grid }
             let template = draft.kind.flatMap { HeaderTemplates(codeParts: kinds.codeParts).build(draft.rows, kind: $0) }
-            let grid = template ?? gridBuilder.build(draft.rows, layout: table.layout)
+            // Codes in split columns (`类 | 款 | 项`) are joined before the grid is read.
+            let collapsed = template == nil ? SplitCodes(parts: kinds.codeParts).collapse(draft.rows) : nil
+            var grid = template ?? gridBuilder.build(collapsed?.rows ?? draft.rows, layout: table.layout)
+            if let collapsed {
+                grid.joinedCodes = collapsed.joined
+                // The parts row is a header row as printed; its parts are now one column.
+                grid.headerRows = (grid.headerRows + [collapsed.partsRow]).sorted { $0.line < $1.line }
+            }
             table.layout = grid.layout
             table.columns = grid.columns
             table.headerRows = grid.headerRows
