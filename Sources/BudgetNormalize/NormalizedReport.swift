@@ -9,6 +9,9 @@ public struct NormalizedReport: Codable, Sendable, Equatable {
     /// Every table; a form's grids follow the form as tables of their own (`11.1`, `11.2` …).
     public var tables: [NormalizedTable]
     public var claims: [NarrativeClaim]
+    /// A 决算 narrative's execution statements (budget, final figure, completion rate, which is
+    /// larger); nil when it has none.
+    public var completions: [CompletionClaim]?
     /// Tables the contents promise, by id and title.
     public var promisedTables: [PromisedTable]
     /// Promised tables the body does not have.

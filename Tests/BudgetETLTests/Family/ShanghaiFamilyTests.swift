@@ -181,6 +181,38 @@ import Testing
         #expect(!run.reconciled.checks.contains { $0.status == .fail }, "\(run.reconciled.checks.filter { $0.status == .fail })")
     }
 
+    /// A 决算 narrative's execution statements: the completion rate is the final figure over the
+    /// budget, and `决算数小于预算数` must be what the two amounts say (also when it opens the next
+    /// paragraph).
+    @Test func finalAccountsStatementsOfCompletionAreChecked() throws {
+        let text = """
+            上海市某某局2024年度部门决算
+
+            一般公共预算财政拨款支出决算表
+            单位：万元
+            科目编码\t科目名称\t年初预算数\t决算数
+            201\t一般公共服务支出\t2993.92\t2940.05
+            合计\t\t2993.92\t2940.05
+
+            一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数小于预算数的主要原因：项目调整。
+            行政运行（项）年初预算为 10.00 万元，支出决算为10.00万元。
+            决算数与预算数基本持平。
+            机关服务（项）年初预算为 85.55 万元，支出决算为84.65万元，完成年初预算的99.95%。决算数大于预算数的主要原因：人员变化。
+
+            """
+        let run = try StagesRun(text: text)
+        let completions = try #require(run.normalized.completions)
+        #expect(completions.map(\.stated) == ["less", "equal", "more"])
+        #expect(completions.map(\.budget.value) == ["2993.92", "10.00", "85.55"].compactMap(ExactDecimal.init))
+        let checks = run.checks("completion")
+        #expect(checks.map(\.status) == [.pass, .pass, .pass, .fail, .fail], "\(checks.map(\.message))")
+        #expect(checks.map(\.id) == ["completion:9:rate", "completion:9:direction", "completion:10:direction",
+                                     "completion:12:rate", "completion:12:direction"])
+        // 84.65 / 85.55 is 98.95%, not 99.95%; and 84.65 is not larger than 85.55.
+        #expect(checks[3].expected == ExactDecimal("98.95"))
+        #expect(checks[4].message.contains("larger than the budget"))
+    }
+
     /// Page numbers and a running header printed between the pages of a table are skipped: the
     /// table runs on, and neither becomes a row, a claim or a paragraph.
     @Test func pageFurnitureIsNeverData() throws {
