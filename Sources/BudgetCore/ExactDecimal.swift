@@ -89,9 +89,10 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Half of one unit in the last place of a number printed with `scale` decimals (scale 2 →
-    /// 0.005): how far the printed figure may be from the value it was rounded from.
+    /// 0.005; scale −2, a figure in 元 converted from 万元 printed to two decimals → 50): how far
+    /// the printed figure may be from the value it was rounded from.
     public static func halfUnit(ofScale scale: Int) -> ExactDecimal {
-        ExactDecimal(significand: 5, scale: scale + 1)
+        scale >= 0 ? ExactDecimal(significand: 5, scale: scale + 1) : ExactDecimal(significand: 5 * powerOfTen(-scale - 1), scale: 0)
     }
 }
 

@@ -145,8 +145,8 @@ package struct DataPackage: Encodable {
     package static let checksSchema = Schema(fields: [
         .text("report_id", "The report's id.", required: true),
         .text("check_id", "The check's id, stable for the same input: rule:table:location.", required: true),
-        .text("rule", "The reconciliation rule (hierarchy, header-sum, share, paired, cross-table, narrative, breakdown, arithmetic, completeness), "
-              + "or what could not be read (number, structure, column, metadata).", required: true),
+        .text("rule", "The reconciliation rule (hierarchy, header-sum, share, paired, cross-table, narrative, completion, breakdown, "
+              + "arithmetic, completeness), or what could not be read (number, structure, column, metadata).", required: true),
         Field(name: "status", type: "string", description: "The outcome: pass, warn, fail, or unverified (could not be judged; the message says why).",
               constraints: Constraints(required: true, enum: CheckStatus.allCases.map(\.rawValue))),
         .text("table_id", "The table the check is about (the first, for a check across tables)."),

@@ -31,6 +31,12 @@ package struct ClaimSubjectWords: Decodable, Sendable {
         package var tableTitleEndings: [String]
     }
 
+    /// The words of a 决算 narrative's execution statements (`CompletionStatements`).
+    package struct CompletionWords: Decodable, Sendable {
+        package var budget, final, rate, less, more, equal: [String]
+    }
+
+    package var completionWords: CompletionWords
     package var headingRules, labelRules: Rules
     package var noneStatements: NoneStatements
     package var partsWords, dateWords, fillers, restatements, leadingFillers, trailingFillers, yearWords, amountWords: Words

@@ -8,6 +8,15 @@ package enum CodeHierarchy {
     package static func scheme(of code: String, columnPath: [String], tableKind: String?) -> CodeScheme? {
         let header = columnPath.joined()
         let digitsOnly = code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        // The column's own label decides before labels above it: `项目` over `功能分类科目编码`
+        // (Shanghai's tables) names the row headings, not project codes.
+        let leaf = columnPath.last ?? ""
+        if digitsOnly, TextPatterns.contains(leaf, "功能分类") {
+            return [3, 5, 7].contains(code.utf8.count) ? .function : nil
+        }
+        if digitsOnly, TextPatterns.contains(leaf, "经济分类") {
+            return [3, 5].contains(code.utf8.count) ? .economic : nil
+        }
         if TextPatterns.contains(header, "项目") && TextPatterns.contains(header, "编码") {
             return digitsOnly && code.utf8.count <= 6 ? .unit : .project
         }

@@ -55,7 +55,9 @@ public struct NormalizeStage: Stage {
         }
         CutOffCheck.diagnose(tables: tables, promised: promised, sourceLines: sourceLines, into: &diagnostics)
         UnreadNumbersCheck.diagnose(tables: tables, narrative: segmented.narrative, sourceLines: sourceLines, into: &diagnostics)
-        return NormalizedReport(metadata: metadata, tables: tables, claims: claims, promisedTables: promised,
+        let completions = CompletionStatements.read(segmented.narrative, sourceLines: sourceLines)
+        return NormalizedReport(metadata: metadata, tables: tables, claims: claims,
+                                completions: completions.isEmpty ? nil : completions, promisedTables: promised,
                                 missingTables: segmented.missingTables, repeatedTables: repeats, diagnostics: diagnostics)
     }
 }

@@ -9,6 +9,9 @@ public struct NormalizedReport: Codable, Sendable, Equatable {
     /// Every table; a form's grids follow the form as tables of their own (`11.1`, `11.2` …).
     public var tables: [NormalizedTable]
     public var claims: [NarrativeClaim]
+    /// A 决算 narrative's execution statements (budget, final figure, completion rate, which is
+    /// larger); nil when it has none.
+    public var completions: [CompletionClaim]?
     /// Tables the contents promise, by id and title.
     public var promisedTables: [PromisedTable]
     /// Promised tables the body does not have.
@@ -28,6 +31,9 @@ public struct ReportMetadata: Codable, Sendable, Equatable {
     public var kind: ReportKind?
     /// The amount unit most tables state (`万元`).
     public var amountUnit: String?
+    /// A department's report: the units it consolidates, as its 机构设置 (部门决算单位构成) lists
+    /// them; nil when it lists none.
+    public var units: [String]?
     /// Where each was found.
     public var sourceLines: [String: Int]
 }
@@ -78,6 +84,10 @@ public struct NormalizedColumn: Codable, Sendable, Equatable {
     public var role: ColumnRole
     /// For a paired table: the side (`收入`, `支出`).
     public var section: String?
+    /// For an amount column whose header names the phase of the budget cycle its figures belong
+    /// to (a 决算 table prints several side by side): `budget` (年初预算数), `adjusted` (调整预算数),
+    /// `final` (决算数), `carried-in` (年初结转和结余), `carried-out` (年末结转和结余); nil otherwise.
+    public var phase: String?
 }
 
 /// What a column holds.

@@ -61,6 +61,9 @@ package struct TableNormalizer {
             assignProjectLevels(&rows, columns: columns)
             assignGroups(&rows, columns: columns)
         }
+        for index in columns.indices where columns[index].role == .amount {
+            columns[index].phase = TableWords.standard.phaseHeaders.phase(of: columns[index].path)
+        }
         return NormalizedTable(
             id: table.id, kind: table.kind,
             title: LabelCleaner.clean(table.title?.text ?? table.label ?? ""),

@@ -29,7 +29,29 @@ package struct TableWords: Decodable, Sendable {
     }
 
     package var labelHeaders, textHeaders, amountHeaders, countHeaders, unitColumnHeaders, totalLabels, moneyFieldLabels,
-        projectNameFields: Words
+        projectNameFields, publisherKeys, unitListHeadings: Words
+    package var phaseHeaders: PhaseWords
+
+    /// Header words that name the phase of a column's figures, the first phase whose words a
+    /// header holds winning (`调整预算数` is adjusted before `预算数` is budget).
+    package struct PhaseWords: Decodable, Sendable {
+        package struct Phase: Decodable, Sendable {
+            package let phase: String
+            package let words: Words
+        }
+
+        package let phases: [Phase]
+
+        private enum CodingKeys: String, CodingKey { case phases }
+
+        /// The phase a column's header names, its own label first, then the labels above it.
+        package func phase(of path: [String]) -> String? {
+            for label in path.reversed() {
+                if let found = phases.first(where: { $0.words.found(in: TextKey.of(label)) }) { return found.phase }
+            }
+            return nil
+        }
+    }
 
     /// The lists shipped with budget-etl.
     package static let standard: TableWords = DataFile.decode(PackageResources.table_words_json, name: "table-words.json")

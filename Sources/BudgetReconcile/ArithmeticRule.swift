@@ -46,10 +46,10 @@ package struct ArithmeticRule: ReconcileRule {
             let agreement = log.tolerance.judge(difference: difference, bound: bound)
             let message: String
             switch agreement {
-            case .exact: message = "\(place): \(expression.text) is \(expression.value.description) 万元, as its \(textColumn) writes."
-            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) 万元"
+            case .exact: message = "\(place): \(expression.text) is \(expression.value.description) \(CostBasisScanner.unit), as its \(textColumn) writes."
+            case .withinRounding: message = "\(place): \(expression.text) is \(expression.value.description) \(CostBasisScanner.unit)"
                 + " and its \(textColumn) writes \(expression.result.text), within rounding (±\(bound.description))."
-            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) 万元"
+            case .beyond: message = "\(place): \(expression.text) is \(expression.value.description) \(CostBasisScanner.unit)"
                 + ", not \(expression.result.text) as its \(textColumn) writes; correct the calculation."
             }
             log.record(Self.id, id: "\(base):expression\(number + 1)", table: facts.id,
@@ -75,7 +75,7 @@ package struct ArithmeticRule: ReconcileRule {
                           textColumn: textColumn, amountPath: facts.path(amountColumn), in: facts, status: status, into: &log)
             return
         }
-        let figures = stated.map { Figure(value: $0.value, precision: $0.precision, line: row.line) }
+        let figures = stated.map { Self.figure($0.value, precision: $0.precision, line: row.line, unit: facts.unit) }
         let amountPath = facts.path(amountColumn)
         var hint = "the cost basis does not support the amount; correct the text or the \(amountPath)."
         if stated.count > 1, let alone = stated.first(where: { $0.value == amount.value }) {
@@ -90,6 +90,18 @@ package struct ArithmeticRule: ReconcileRule {
                     otherwise: status, hint: hint)
     }
 
+    /// A cost-basis amount (in the scanner's unit, `CostBasisScanner.unit`) as a figure in the
+    /// table's unit, converted exactly: a table in 元 is compared with text in 万元 at the rounding
+    /// of the text's decimals.
+    static func figure(_ value: ExactDecimal, precision: Int, line: Int?, unit: String) -> Figure {
+        let (converted, convertedPrecision) = MoneyUnit.convert(value, precision: precision, from: CostBasisScanner.unit, to: unit)
+        return Figure(value: converted, precision: convertedPrecision, line: line)
+    }
+
+    static func inUnit(_ value: ExactDecimal, _ unit: String) -> ExactDecimal {
+        MoneyUnit.convert(value, precision: value.scale, from: CostBasisScanner.unit, to: unit).0
+    }
+
     /// The line's 金额 against counts at a rate (`70万条、10万条、近20万条 … 每条0.06元`) and any
     /// amounts the text states beside them. The tolerance is the rounding of the printed figures,
     /// of a rate printed coarser than the 分, and, for each approximate count (`近20万条`), its
@@ -100,14 +112,14 @@ package struct ArithmeticRule: ReconcileRule {
                                base: String, place: String, rowName: String, textColumn: String, amountPath: String,
                                in facts: TableFacts, status: CheckStatus, into log: inout CheckLog) {
         guard !amount.unreadable else { return }
-        let figures = stated.map { Figure(value: $0.value, precision: $0.precision, line: amount.line) }
+        let figures = stated.map { Self.figure($0.value, precision: $0.precision, line: amount.line, unit: facts.unit) }
         var expected = Figure.sum(figures)
         var slack = ExactDecimal.zero
         var approximateSlack = ExactDecimal.zero
         for product in products {
-            expected += product.value
-            slack += product.slack
-            approximateSlack += product.approximateSlack
+            expected += Self.inUnit(product.value, facts.unit)
+            slack += Self.inUnit(product.slack, facts.unit)
+            approximateSlack += Self.inUnit(product.approximateSlack, facts.unit)
         }
         let tolerance = log.tolerance
         let roundingBound = tolerance.bound(figures, plus: amount) + slack * tolerance.multiplier
@@ -115,7 +127,7 @@ package struct ArithmeticRule: ReconcileRule {
         let difference = amount.value - expected
         let agreement = tolerance.judge(difference: difference, bound: bound)
         let approximate = products.flatMap(\.approximate)
-        let terms = products.map { "\($0.text) = \($0.value.description)万元" } + stated.map(\.text)
+        let terms = products.map { "\($0.text) = \($0.value.description)\(CostBasisScanner.unit)" } + stated.map(\.text)
         let cost = "what its \(textColumn) gives as the cost (\(terms.joined(separator: " + "))) is \(expected.description)"
         var allowance = "rounding (±\(roundingBound.description))"
         if !approximate.isEmpty {

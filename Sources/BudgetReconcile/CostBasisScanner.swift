@@ -11,6 +11,10 @@ import BudgetCore
 /// number of months, years or days next to a multiplication sign (`*11月`) is a count, not a
 /// date. Scanned by hand, one pass over the text.
 package enum CostBasisScanner {
+    /// The unit the scanner reads money in: every amount of the text is brought into it, so
+    /// arithmetic mixing 元 and 万元 adds up; a rule converts its results to the table's unit.
+    package static let unit = "万元"
+
     /// A number in the text and what it measures.
     package struct Token {
         package enum Unit: Equatable {

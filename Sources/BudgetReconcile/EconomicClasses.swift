@@ -18,6 +18,8 @@ package struct EconomicClasses: Decodable, Sendable {
 
     package struct Parts: Decodable, Sendable {
         package var parts: [Part]
+        /// Labels holding one of these name no part, whatever other words they hold.
+        package var notParts: [String]?
     }
 
     package struct FundsLines: Decodable, Sendable {

@@ -9,7 +9,8 @@ import BudgetCore
 /// (the cell itself is a `number` failure).
 package struct Figure {
     package var value: ExactDecimal
-    /// Decimals the figure was printed to; nil when nothing was printed.
+    /// Decimals the figure was printed to; nil when nothing was printed. Below 0 for a figure
+    /// converted from a coarser unit (18,976.76 万元 in 元: −2, printed to the hundred).
     package var precision: Int?
     package var line: Int?
     /// For a figure whose text is not a number: where it is and what is printed there, as a

@@ -10,15 +10,16 @@ package enum MoneyUnit {
         unit.flatMap(exponent(of:)) != nil
     }
 
-    /// `value`, printed with `precision` decimals in `unit`, expressed in `target`. The precision
-    /// moves with the point (1.5 元 is 0.00015 万元, printed to 5 decimals); it never goes below 0,
-    /// which only makes a figure in a larger unit look a little more precise than it was.
+    /// `value`, printed with `precision` decimals in `unit`, expressed in `target`, exactly. The
+    /// precision moves with the point (1.5 元 is 0.00015 万元, printed to 5 decimals), below 0 too:
+    /// 18,976.76 万元 is 189,767,600 元 printed to the hundred (precision −2), so a comparison with
+    /// a table in 元 allows the rounding of the coarser figure, ±50 元, not ±0.5.
     package static func convert(_ value: ExactDecimal, precision: Int, from unit: String, to target: String) -> (ExactDecimal, Int) {
         guard let from = exponent(of: unit), let to = exponent(of: target), from != to else { return (value, precision) }
         let shift = from - to
         if shift > 0 {
             return (ExactDecimal(significand: value.significand * ExactDecimal.powerOfTen(shift), scale: value.scale),
-                    max(0, precision - shift))
+                    precision - shift)
         }
         let scale = min(value.scale - shift, ExactDecimal.maximumScale)
         return (ExactDecimal(significand: value.significand, scale: scale), min(precision - shift, ExactDecimal.maximumScale - 1))

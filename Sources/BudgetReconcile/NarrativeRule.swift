@@ -139,11 +139,12 @@ package struct NarrativeRule: ReconcileRule {
         return figure
     }
 
-    /// A claimed amount in the report's unit, read at the tables' precision; nil for anything
-    /// that is not money.
+    /// A claimed amount in the report's unit, exactly, read at the precision of the tables printed
+    /// in the claim's own unit; nil for anything that is not money. A claim in 万元 about a table
+    /// in 元 keeps the rounding of its two decimals of 万元 (±50 元).
     package static func money(_ value: ClaimValue, line: Int, context: ReconcileContext) -> Figure? {
         guard MoneyUnit.isMoney(value.unit) else { return nil }
-        let precision = max(value.value.scale, context.amountPrecision)
+        let precision = max(value.value.scale, context.amountPrecision(in: value.unit))
         guard value.unit != context.unit else { return Figure(value: value.value, precision: precision, line: line) }
         let (converted, convertedPrecision) = MoneyUnit.convert(value.value, precision: precision, from: value.unit, to: context.unit)
         return Figure(value: converted, precision: convertedPrecision, line: line)

@@ -86,6 +86,9 @@ package struct NarrativeTargets {
     }
 
     private func totalQuantities(_ label: String) -> [ReportQuantities.Quantity] {
+        // `政府性基金拨款支出预算 0.00 万元`: the total of that fund's table, not the report's.
+        if label.includes("政府性基金") { return [.governmentFund] }
+        if label.includes("国有资本经营") { return [.stateCapital] }
         if label.includes("财政拨款") { return [.fiscalTotal, .generalBudget] }
         if label.includes("一般公共预算") { return [.generalBudget] }
         if !label.includes("收支") {

@@ -16,13 +16,29 @@ package final class ReconcileContext {
         let unit = report.metadata.amountUnit.flatMap { MoneyUnit.isMoney($0) ? $0 : nil } ?? "万元"
         self.unit = unit
         tables = report.tables.map { TableFacts($0, unit: unit) }
-        amountPrecision = tables.lazy.flatMap { facts in facts.moneyColumns.map { facts.precision(of: $0.index) } }.max() ?? 0
+        var precisions: [String: Int] = [:]
+        for facts in tables {
+            let tableUnit = facts.table.amountUnit.flatMap { MoneyUnit.isMoney($0) ? $0 : nil } ?? unit
+            for column in facts.moneyColumns {
+                precisions[tableUnit] = max(precisions[tableUnit] ?? 0, facts.precision(of: column.index))
+            }
+        }
+        amountPrecisions = precisions
+        amountPrecision = precisions[unit] ?? 0
     }
 
-    /// Decimals the tables print amounts to (the finest of their money columns). Prose restates
-    /// table figures and, like a column, drops trailing zeros (`1024 万元` for `1,024.00`), so its
-    /// amounts are read at this precision.
+    /// Decimals the tables in the report's unit print amounts to (the finest of their money
+    /// columns). Prose restates table figures and, like a column, drops trailing zeros (`1024 万元`
+    /// for `1,024.00`), so its amounts are read at this precision.
     package let amountPrecision: Int
+
+    /// By money unit, the decimals the tables printed in that unit print amounts to: prose in 万元
+    /// beside tables in 元 restates the 万元 tables (the 三公 table), not the 元 ones.
+    private let amountPrecisions: [String: Int]
+
+    /// Decimals an amount the prose prints in `unit` is read at: the finest of the tables printed
+    /// in that unit, none when no table is.
+    package func amountPrecision(in unit: String) -> Int { amountPrecisions[unit] ?? 0 }
 
     package var fiscalYear: Int? { report.metadata.fiscalYear }
 
@@ -72,6 +88,8 @@ package enum Kind {
     package static let generalByUnit = "general-budget-expenditure-by-unit"
     package static let basic = "general-budget-basic-expenditure"
     package static let threePublic = "three-public-expenditure"
+    package static let governmentFund = "government-fund-expenditure"
+    package static let stateCapital = "state-capital-expenditure"
     package static let projects = "project-expenditure"
     package static let overallPerformance = "overall-performance-targets"
     package static let projectPerformance = "project-performance-targets"

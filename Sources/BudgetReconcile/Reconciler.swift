@@ -7,7 +7,7 @@ public enum Reconciler {
     /// agreement between tables, then the prose, the cost estimates and what is missing.
     package static let rules: [any ReconcileRule] = [
         HierarchyRule(), HeaderSumRule(), ShareRule(), PairedRule(), CrossTableRule(), NarrativeRule(),
-        BreakdownRule(), ArithmeticRule(), CompletenessRule(),
+        CompletionRule(), BreakdownRule(), ArithmeticRule(), CompletenessRule(),
     ]
 
     /// Ids of every rule, in order.

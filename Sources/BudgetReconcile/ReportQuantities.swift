@@ -34,6 +34,10 @@ package struct ReportQuantities {
         case allFundsProjects = "all-funds-projects"
         /// The “三公” total.
         case threePublic = "three-public"
+        /// 政府性基金预算支出表's 合计.
+        case governmentFund = "government-fund"
+        /// 国有资本经营预算支出表's 合计.
+        case stateCapital = "state-capital"
     }
 
     /// One place a quantity is printed: a cell, or the sum of several (301 + 303).
@@ -115,6 +119,8 @@ package struct ReportQuantities {
             add(.publicFunds, Self.funds(funds, funds.expenditure(lines.publicFunds)))
             add(.allFundsProjects, Self.funds(funds, funds.expenditure(lines.projects)))
         }
+        add(.governmentFund, context.table(kind: Kind.governmentFund).flatMap { Self.total($0, column: nil) })
+        add(.stateCapital, context.table(kind: Kind.stateCapital).flatMap { Self.total($0, column: nil) })
         if let three = context.table(kind: Kind.threePublic), let row = three.rows.first,
            let column = three.moneyColumns.first(where: { ThreePublicPart(header: $0.path) == .total }) {
             add(.threePublic, Source(table: three.id, location: "\(RowNames.name(row, in: three)) | \(three.path(column))",

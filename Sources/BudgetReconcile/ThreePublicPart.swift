@@ -21,10 +21,13 @@ package enum ThreePublicPart: String, Equatable, CaseIterable {
             return (part, entry.words, entry.economicCode)
         }
 
+    /// Words of labels that name no part (`机关运行经费`).
+    private static let notParts = EconomicClasses.standard.threePublicParts.notParts ?? []
+
     /// The first part all of whose words the label's key holds.
     package init?(label: String) {
         let key = LabelKey.of(label)
-        guard let found = Self.byWords.first(where: { $0.words.allSatisfy(key.includes) }) else { return nil }
+        guard !Self.notParts.contains(where: key.includes), let found = Self.byWords.first(where: { $0.words.allSatisfy(key.includes) }) else { return nil }
         self = found.part
     }
 

@@ -23,10 +23,11 @@ public struct Tolerance: Sendable, Equatable {
 
     /// The bound for printed figures with these numbers of decimals: the sum of their half
     /// units, times the multiplier. Figures not printed (blank cells) add nothing.
+    /// A precision below 0 is a figure converted from a coarser unit (−2: to the hundred).
     public func bound(precisions: some Collection<Int>) -> ExactDecimal {
-        var finest = -1
+        guard !precisions.isEmpty else { return ExactDecimal(significand: 0, scale: 0) }
+        var finest = 0
         for precision in precisions { finest = max(finest, precision) }
-        guard finest >= 0 else { return ExactDecimal(significand: 0, scale: 0) }
         // Half a unit at `precision` is 5 at `precision + 1`; bring every term to the finest scale.
         var significand: Int128 = 0
         for precision in precisions {
@@ -36,11 +37,16 @@ public struct Tolerance: Sendable, Equatable {
     }
 
     package func bound(_ figures: [Figure], plus extra: Figure? = nil) -> ExactDecimal {
-        var finest = extra?.precision ?? -1
+        var finest = 0
+        var printed = extra?.precision != nil
+        if let precision = extra?.precision { finest = max(finest, precision) }
         for figure in figures {
-            if let precision = figure.precision { finest = max(finest, precision) }
+            if let precision = figure.precision {
+                finest = max(finest, precision)
+                printed = true
+            }
         }
-        guard finest >= 0 else { return ExactDecimal(significand: 0, scale: 0) }
+        guard printed else { return ExactDecimal(significand: 0, scale: 0) }
         var significand: Int128 = 0
         if let precision = extra?.precision { significand += 5 * ExactDecimal.powerOfTen(finest - precision) }
         for figure in figures {

@@ -21,15 +21,49 @@ extension Segmenter {
             if let firstKey, TextPatterns.same(key, firstKey) { break }
             guard Self.looksLikeContentsEntry(line) else { break }
             firstKey = firstKey ?? key
-            let caption = TextPatterns.caption(line.trimmed)
-            state.contents.append(ContentsEntry(line: line.number, text: line.trimmed, tableId: caption?.id,
-                                                title: caption.map(\.rest).flatMap { $0.isEmpty ? nil : $0 }))
+            if let caption = TextPatterns.caption(line.trimmed) {
+                state.contents.append(ContentsEntry(line: line.number, text: line.trimmed, tableId: caption.id,
+                                                    title: caption.rest.isEmpty ? nil : caption.rest))
+            } else if let numbered = numberedTable(line.trimmed) {
+                state.contents.append(ContentsEntry(line: line.number, text: line.trimmed, tableId: numbered.id, title: numbered.title))
+            } else {
+                state.contents.append(ContentsEntry(line: line.number, text: line.trimmed, tableId: nil, title: nil))
+            }
             state.assign(line.number, .contents)
             index += 1
         }
         // Leave the blank lines before the body to the main loop.
         while index > start + 1, lines[index - 1].isBlank { index -= 1 }
         return index
+    }
+
+    /// A table promised by its position in the 目录 rather than a caption: `1. 2025年部门财务收支预算总表
+    /// ……` (Shanghai reports number their tables `1.` to `9.` and print no `表1` caption). Only an
+    /// arabic-numbered entry whose title names a known table kind is one; its number is the table's id.
+    func numberedTable(_ text: String) -> (id: String, title: String)? {
+        // Not `TextPatterns.enumerator`: `4．2025年…` reads there as the number 4.2025, but here the
+        // title after the mark must name a table kind, which settles it.
+        let scalars = TextPatterns.trimmed(text).unicodeScalars
+        let digits = scalars.prefix(while: TextPatterns.isDigit)
+        guard (1...3).contains(digits.count), let mark = scalars.dropFirst(digits.count).first,
+              [".", "．", "、"].contains(mark) else { return nil }
+        let rest = String(String.UnicodeScalarView(scalars.dropFirst(digits.count + 1)))
+        let title = Self.entryTitle(rest)
+        guard !title.isEmpty, kinds.kind(forTitle: title) != nil else { return nil }
+        return (String(String.UnicodeScalarView(digits.map(TextPatterns.asciiDigit))), title)
+    }
+
+    /// An entry's title: what comes before its dot leaders (or the tab before them) and page number.
+    static func entryTitle(_ text: String) -> String {
+        var title = Substring(text)
+        for leader in ["\t", "……", "....", "···"] {
+            if let range = title.range(of: leader) { title = title[..<range.lowerBound] }
+        }
+        title = TextPatterns.trimmed(title)
+        while let last = title.unicodeScalars.last, TextPatterns.isDigit(last) || last == "…" || last == "." {
+            title = TextPatterns.trimmed(title.dropLast())
+        }
+        return String(title)
     }
 
     /// An entry without its list marker, dot leaders and page number, for comparing with the body.

@@ -68,7 +68,7 @@ package struct FormParser {
                 unitName: nil, amountUnit: nil, amountUnitLine: nil, columns: built.columns,
                 headerRows: built.headerRows, repeatedHeaderRows: built.repeatedHeaderRows, rows: built.rows,
                 sections: [], notes: [], empty: built.rows.isEmpty, fields: [], grids: [],
-                realignedRows: built.realignedRows, diagnostics: built.diagnostics))
+                realignedRows: built.realignedRows, joinedCodes: nil, diagnostics: built.diagnostics))
         }
 
         for row in rows {

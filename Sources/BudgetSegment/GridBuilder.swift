@@ -16,6 +16,7 @@ package struct GridBuilder {
         package var rows: [Row] = []
         package var sections: [SegmentedTable.Section] = []
         package var realignedRows: [SegmentedTable.Realignment] = []
+        package var joinedCodes: [SegmentedTable.JoinedCode] = []
         package var diagnostics: [Diagnostic] = []
     }
 

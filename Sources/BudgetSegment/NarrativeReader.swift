@@ -11,7 +11,7 @@ extension Segmenter {
         }
         let enumerator = TextPatterns.enumerator(text)
         var level: Int?
-        if TextPatterns.isPartHeading(text) {
+        if TextPatterns.isPartHeading(text) || (enumerator == nil && isSectionTitle(text)) {
             level = 1
         } else if let enumerator, Self.isHeadingText(enumerator.rest),
                   state.lastBlockKind[enumerator.style] != .paragraph {
@@ -60,6 +60,15 @@ extension Segmenter {
                                                   ordinal: enumerator?.ordinal))
             state.assign(line.number, .paragraph)
         }
+    }
+
+    /// A part's title printed without enumerator: short, no sentence punctuation, ending with one
+    /// of `sectionTitles` (`…（部门）机构设置`, `名词解释`).
+    func isSectionTitle(_ text: String) -> Bool {
+        guard TextPatterns.length(text) <= 40, !TextPatterns.endsSentence(text),
+              !text.unicodeScalars.contains(where: { ["，", ",", "；", ";", "：", ":"].contains($0) }) else { return false }
+        let key = TextKey.of(text)
+        return kinds.sectionTitles.contains { key.hasSuffix($0) }
     }
 
     static func headingLevel(of style: TextPatterns.EnumeratorStyle) -> Int {

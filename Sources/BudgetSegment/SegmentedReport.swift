@@ -29,6 +29,8 @@ public struct SegmentedReport: Codable, Sendable, Equatable {
 /// What a line was found to be.
 public enum LineKind: String, Codable, Sendable, CaseIterable {
     case blank, contents, heading, caption, title, unit, header, body, note, field, paragraph, pageMark
+    /// A page number or a running header or footer (`PageFurniture.swift`).
+    case furniture
 }
 
 /// A line of the extracted text, by 1-based number.
@@ -80,6 +82,9 @@ public struct SegmentedTable: Codable, Sendable, Equatable {
     public var grids: [SegmentedTable]
     /// Rows moved right to line up with their columns (an extractor dropped leading empty cells).
     public var realignedRows: [Realignment]
+    /// Codes printed in split columns (`201 | 05 | 07` under `类 | 款 | 项`) and joined into the
+    /// row's one code cell (`2010507`), with the parts as printed; nil when there are none.
+    public var joinedCodes: [JoinedCode]?
     public var diagnostics: [Diagnostic]
 
     public struct Column: Codable, Sendable, Equatable {
@@ -110,6 +115,11 @@ public struct SegmentedTable: Codable, Sendable, Equatable {
         public var value: String
         /// The value as plain paragraphs, when it held HTML (`<p>…</p>`).
         public var paragraphs: [String]?
+    }
+
+    public struct JoinedCode: Codable, Sendable, Equatable {
+        public var line: Int
+        public var parts: [String]
     }
 
     public struct Realignment: Codable, Sendable, Equatable {

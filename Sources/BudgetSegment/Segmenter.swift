@@ -56,15 +56,20 @@ package struct Segmenter {
 
         var state = State(lineCount: lines.count)
         for mark in pageMarkLines { state.assign(mark, .pageMark) }
+        // Page numbers and running headers are skipped like the marks between pages.
+        let furniture = furnitureLines(lines, pageStarts: pageMarks.sorted(), pageMarkLines: pageMarkLines)
+        for line in furniture { state.assign(line, .furniture) }
+        let skipped = pageMarkLines.union(furniture)
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if line.isBlank || pageMarkLines.contains(line.number) {
-                if line.isBlank && !pageMarkLines.contains(line.number) { state.assign(line.number, .blank) }
+            if line.isBlank || skipped.contains(line.number) {
+                if line.isBlank && !skipped.contains(line.number) { state.assign(line.number, .blank) }
                 index += 1
                 continue
             }
-            if !line.hasTabs, TextKey.equal(line.trimmed, "目录") {
+            // `目录`, `目 录`, or `目<TAB>录` (an extractor that puts the spaced heading in two cells).
+            if TextKey.equal(line.trimmed, "目录") {
                 index = readContents(lines, from: index, state: &state)
                 continue
             }
@@ -76,11 +81,11 @@ package struct Segmenter {
                     index += 1
                     continue
                 }
-                index = readTable(lines, from: index, caption: caption, pageMarkLines: pageMarkLines, state: &state)
+                index = readTable(lines, from: index, caption: caption, pageMarkLines: skipped, state: &state)
                 continue
             }
             if !line.hasTabs, !TextPatterns.isPartHeading(line.trimmed), kinds.kind(forTitle: line.trimmed) != nil {
-                index = readTable(lines, from: index, caption: nil, pageMarkLines: pageMarkLines, state: &state)
+                index = readTable(lines, from: index, caption: nil, pageMarkLines: skipped, state: &state)
                 continue
             }
             addNarrative(line, state: &state)

@@ -10,6 +10,10 @@ public struct TableKinds: Decodable, Sendable {
         public var layout: TableLayout
         public var titles: [String]
         public var form: FormSpecification?
+        /// Header templates: each a list of column header paths, top level first. Used for a
+        /// table whose printed header an extractor garbled, when every label of the template is
+        /// printed in the table's header lines (`HeaderTemplates.swift`).
+        public var headers: [[[String]]]?
     }
 
     /// How a form is read: which rows start embedded grids, which are fields.
@@ -31,6 +35,19 @@ public struct TableKinds: Decodable, Sendable {
     public var noteKeys: [String]
     /// Lines that an extractor put between pages.
     public var pageMarkers: [String]
+    /// Header words of a code printed in split columns (`类 | 款 | 项`), coarsest first.
+    public var codeParts: [String]
+    /// Endings of part headings printed without enumerator (`…（部门）主要职能`).
+    public var sectionTitles: [String]
+    /// Page numbers and running headers and footers (`PageFurniture.swift`).
+    public var furniture: Furniture
+
+    public struct Furniture: Decodable, Sendable {
+        /// Page-number lines; `#` stands for a run of digits, spaces are ignored.
+        public var pagePatterns: [String]
+        /// A line first or last on at least this many pages (and half of them) is a running header.
+        public var minPages: Int
+    }
 
     /// The kinds shipped with budget-etl.
     public static let standard: TableKinds = DataFile.decode(PackageResources.table_kinds_json, name: "table-kinds.json")
@@ -39,7 +56,7 @@ public struct TableKinds: Decodable, Sendable {
     private var titleLookup: [[UInt8]: Int] = [:]
 
     package enum CodingKeys: String, CodingKey {
-        case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers
+        case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers, codeParts, sectionTitles, furniture
     }
 
     public init(from decoder: Decoder) throws {
@@ -49,6 +66,9 @@ public struct TableKinds: Decodable, Sendable {
         unitLineKeys = try values.decode([String].self, forKey: .unitLineKeys)
         noteKeys = try values.decode([String].self, forKey: .noteKeys)
         pageMarkers = try values.decode([String].self, forKey: .pageMarkers)
+        codeParts = try values.decodeIfPresent([String].self, forKey: .codeParts) ?? []
+        sectionTitles = try values.decodeIfPresent([String].self, forKey: .sectionTitles) ?? []
+        furniture = try values.decodeIfPresent(Furniture.self, forKey: .furniture) ?? Furniture(pagePatterns: [], minPages: 3)
         for (position, kind) in kinds.enumerated() {
             for title in kind.titles {
                 let key = Self.titleKey(title)

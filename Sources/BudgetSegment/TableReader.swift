@@ -80,12 +80,43 @@ extension Segmenter {
                 index += 1
                 continue
             }
+            if draft.title != nil || draft.caption != nil, headerLineWithoutTabs(line, lines: lines, at: index, draft: draft,
+                                                                                 pageMarkLines: pageMarkLines) {
+                draft.rows.append(Row(line: line.number, cells: [line.trimmed]))
+                index += 1
+                continue
+            }
             break
         }
         // Blank lines between the table and what follows belong to neither; give them back.
         while index > start + 1, lines[index - 1].isBlank || pageMarkLines.contains(lines[index - 1].number) { index -= 1 }
         state.tables.append(build(draft, state: &state))
         return index
+    }
+
+    /// A line without tabs that belongs to the table's header: a label an extractor put on a line of
+    /// its own (`功能分类科目编码`, a wrapped `数`). Before the first data row, a short line that is
+    /// not a sentence, list item or title, when the lines after it lead to the table's tabbed rows
+    /// (or its note); after data rows, only a line repeating one of those header lines (the header
+    /// printed again on the next page).
+    func headerLineWithoutTabs(_ line: Line, lines: [Line], at index: Int, draft: Draft, pageMarkLines: Set<Int>) -> Bool {
+        let firstData = draft.rows.firstIndex { GridBuilder.looksLikeData($0.cells) }
+        if let firstData {
+            return draft.rows[..<firstData].contains { TextKey.equal($0.cells.joined(), line.trimmed) }
+        }
+        guard isHeaderFragment(line.trimmed) else { return false }
+        for next in lines[(index + 1)...].prefix(12) where !next.isBlank && !pageMarkLines.contains(next.number) {
+            if next.hasTabs || TextPatterns.keyValue(next.trimmed, keys: kinds.noteKeys) != nil { return true }
+            if !isHeaderFragment(next.trimmed) { return false }
+        }
+        return false
+    }
+
+    /// Short, and neither a sentence, a list item, a caption nor a known title.
+    func isHeaderFragment(_ text: String) -> Bool {
+        TextPatterns.length(text) <= 24 && !text.unicodeScalars.contains { ["。", "，", "；", ";"].contains($0) }
+            && TextPatterns.enumerator(text) == nil && TextPatterns.caption(text) == nil && !TextPatterns.isPartHeading(text)
+            && kinds.kind(forTitle: text) == nil
     }
 
     /// `单位：万元`, `单位：<unit name>`, `编制部门：… | 单位：元`: true when every non-empty cell
@@ -112,7 +143,7 @@ extension Segmenter {
             id: id, kind: draft.kind?.kind, label: nil, layout: draft.kind?.layout ?? Self.guessLayout(draft.rows),
             caption: draft.caption, title: draft.title, unitName: draft.unitName, amountUnit: draft.amountUnit,
             amountUnitLine: draft.amountUnitLine, columns: [], headerRows: [], repeatedHeaderRows: [], rows: [],
-            sections: [], notes: draft.notes, empty: false, fields: [], grids: [], realignedRows: [], diagnostics: [])
+            sections: [], notes: draft.notes, empty: false, fields: [], grids: [], realignedRows: [], joinedCodes: nil, diagnostics: [])
         if table.layout == .form, let specification = draft.kind?.form {
             let form = FormParser(specification: specification, gridBuilder: gridBuilder).parse(draft.rows, formID: id)
             table.fields = form.fields
@@ -121,7 +152,15 @@ extension Segmenter {
             for (line, kind) in form.kinds { state.assign(line, kind) }
         } else {
             if table.layout == .form { table.layout = .grid }
-            let grid = gridBuilder.build(draft.rows, layout: table.layout)
+            let template = draft.kind.flatMap { HeaderTemplates(codeParts: kinds.codeParts).build(draft.rows, kind: $0) }
+            // Codes in split columns (`类 | 款 | 项`) are joined before the grid is read.
+            let collapsed = template == nil ? SplitCodes(parts: kinds.codeParts).collapse(draft.rows) : nil
+            var grid = template ?? gridBuilder.build(collapsed?.rows ?? draft.rows, layout: table.layout)
+            if let collapsed {
+                grid.joinedCodes = collapsed.joined
+                // The parts row is a header row as printed; its parts are now one column.
+                grid.headerRows = (grid.headerRows + [collapsed.partsRow]).sorted { $0.line < $1.line }
+            }
             table.layout = grid.layout
             table.columns = grid.columns
             table.headerRows = grid.headerRows
@@ -129,6 +168,7 @@ extension Segmenter {
             table.rows = grid.rows
             table.sections = grid.sections
             table.realignedRows = grid.realignedRows
+            table.joinedCodes = grid.joinedCodes.isEmpty ? nil : grid.joinedCodes
             table.diagnostics = grid.diagnostics
             table.empty = grid.rows.isEmpty
             for row in grid.headerRows + grid.repeatedHeaderRows { state.assign(row.line, .header) }
@@ -140,8 +180,10 @@ extension Segmenter {
         if draft.rows.isEmpty {
             table.diagnostics.append(Diagnostic(lines: [draft.caption?.line ?? draft.title?.line ?? 0], message: "table \(id) has no rows at all"))
         }
-        // Every number-like token of the table's rows must be in exactly one recorded cell.
+        // Every number-like token of the table's rows must be in exactly one recorded cell (a code
+        // printed in split columns, `201 | 05 | 07`, is one token once joined).
         let printed = draft.rows.reduce(0) { total, row in total + row.cells.reduce(0) { $0 + TextPatterns.numberTokenCount($1) } }
+            - (table.joinedCodes ?? []).reduce(0) { $0 + $1.parts.count - 1 }
         let recorded = Self.numberTokens(in: table)
         if printed != recorded {
             table.diagnostics.append(Diagnostic(lines: draft.rows.map(\.line),

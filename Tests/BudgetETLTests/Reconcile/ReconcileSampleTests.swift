@@ -27,8 +27,10 @@ import Testing
         }
     }
 
+    /// Every rule but `completion`, which checks 决算 statements a 预算 has none of (its own test:
+    /// `ShanghaiFamilyTests.finalAccountsStatementsOfCompletionAreChecked`).
     @Test func everyRuleRuns() {
-        #expect(Set(result.checks.map(\.rule)) == Set(Reconciler.ruleIDs))
+        #expect(Set(result.checks.map(\.rule)) == Set(Reconciler.ruleIDs).subtracting([CompletionRule.id]))
     }
 
     @Test func table2IsReportedMissing() throws {

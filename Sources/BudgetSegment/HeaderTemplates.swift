@@ -1,0 +1,94 @@
+import BudgetCore
+
+/// Builds a table whose header an extractor garbled, from a header template of its kind
+/// (`headers` in `table-kinds.json`). Some extractors print a merged header label once over
+/// the columns it covers, wrap a label onto a line of its own (`机关运行经费预算` / `数`) or put
+/// two labels in one cell (`编码 经济分类科目名称`): the header rows cannot be read cell by cell.
+/// A template names the columns of one template of report (Shanghai's 支出预算总表); it is used
+/// only when every one of its labels is printed in the table's header lines, and it has a
+/// column for every cell of every body row, so a template never names what the report does not
+/// print. The body is read as printed, codes in split columns joined (`SplitCodes`), and rows
+/// that lost their empty cells put back in their columns (a total row without a code; a paired
+/// row without its income side, `PairedRows`).
+package struct HeaderTemplates {
+    package typealias Row = SegmentedTable.Row
+
+    /// Header words of split code columns (`类`, `款`, `项`).
+    package let codeParts: [String]
+
+    /// The table built from the first matching template of `kind`, or nil when none matches.
+    package func build(_ input: [Row], kind: TableKinds.Kind) -> GridBuilder.Result? {
+        guard let templates = kind.headers, !templates.isEmpty, kind.layout != .form, !input.isEmpty else { return nil }
+        let splitCodes = SplitCodes(parts: codeParts)
+        // The header is everything down to the row of code parts (`类 | 款 | 项`), or else to the
+        // first row of data.
+        let partsRow = input.firstIndex { splitCodes.isPartsRow($0.cells) }
+        let headerEnd = partsRow.map { $0 + 1 } ?? input.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? input.count
+        guard headerEnd > 0 else { return nil }
+        let header = Array(input[..<headerEnd])
+        let headerKey = TextKey.of(header.flatMap(\.cells).joined())
+
+        // Header lines printed again on the next page are not data.
+        let headerLines = Set(header.map { TextKey.of($0.cells.joined()) })
+        var body: [Row] = []
+        var repeated: [Row] = []
+        for row in input[headerEnd...] {
+            if headerLines.contains(TextKey.of(row.cells.joined())) { repeated.append(row) } else { body.append(row) }
+        }
+        var joined: [SegmentedTable.JoinedCode] = []
+        if let partsRow {
+            let slots = input[partsRow].cells.filter { !TextPatterns.isBlank($0) }.count
+            (body, joined) = splitCodes.join(body, slots: slots)
+        }
+        let printedWidth = body.map { GridBuilder.contentLength($0.cells) }.max() ?? 0
+        guard let template = templates.first(where: { template in
+            template.count >= printedWidth && template.allSatisfy { path in
+                !path.isEmpty && path.allSatisfy { TextPatterns.contains(headerKey, TextKey.of($0)) }
+            }
+        }) else { return nil }
+
+        var result = GridBuilder.Result(layout: kind.layout)
+        let width = template.count
+        result.columns = template.enumerated().map { SegmentedTable.Column(index: $0.offset, path: $0.element) }
+        result.headerRows = header
+        result.repeatedHeaderRows = repeated
+        result.joinedCodes = joined
+        if kind.layout == .paired {
+            let sides = Self.sides(of: template)
+            var placer = PairedRows(sides: sides, width: width)
+            result.rows = body.map { placer.place($0, realigned: &result.realignedRows, diagnostics: &result.diagnostics) }
+            result.sections = sides.map { side in
+                SegmentedTable.Section(name: side.name, columns: [side.item] + side.amounts, rows: result.rows.indices.filter { index in
+                    ([side.item] + side.amounts).contains { !TextPatterns.isBlank(result.rows[index].cells[$0]) }
+                })
+            }
+        } else {
+            // A first column of codes: a row printed without one (`合计`) starts one column on.
+            let coded = body.filter { $0.cells.first.map(TextPatterns.isCode) == true }.count
+            let codeColumn = coded * 2 > body.count
+            result.rows = body.map { row in
+                var cells = Array(row.cells.prefix(GridBuilder.contentLength(row.cells)))
+                if codeColumn, let first = cells.first, !TextPatterns.isCode(first), cells.count < width {
+                    cells.insert("", at: 0)
+                    result.realignedRows.append(SegmentedTable.Realignment(line: row.line, shift: 1))
+                }
+                return Row(line: row.line, cells: GridBuilder.padded(cells, to: width))
+            }
+        }
+        return result
+    }
+
+    /// The sides of a paired template: columns grouped by their top label (`本年收入`, `本年支出`),
+    /// the first column of each its item, the others its amounts.
+    static func sides(of template: [[String]]) -> [PairedRows.Side] {
+        var sides: [PairedRows.Side] = []
+        for (index, path) in template.enumerated() {
+            if let last = sides.last, last.name == path[0] {
+                sides[sides.count - 1].amounts.append(index)
+            } else {
+                sides.append(PairedRows.Side(name: path[0], item: index, amounts: []))
+            }
+        }
+        return sides
+    }
+}
