@@ -208,12 +208,15 @@ package final class SchemaStreamValidator {
 
     /// An attribute value as a parser reports it: `&` as `&#38;` (see the type's comment).
     package static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: value.utf8) }
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: "&") {
-                bytes.append(contentsOf: "&#38;".utf8)
-            } else {
-                bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            guard utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "&") {
+                    bytes.append(contentsOf: "&#38;".utf8)
+                } else {
+                    bytes.append(byte)
+                }
             }
         }
     }
