@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Why the verdict is the one a parse of the bytes would give:
 /// - every string reaches the writer and this validator identical (after `XMLCharacters`), and
-///   libxml2's writer serializes it faithfully: it escapes `<` `&` `>` `"` and carriage returns in
-///   text, and also tab and line feed in attributes, so a parser reads back exactly that string;
+///   `XMLStreamWriter` serializes it faithfully (as libxml2's writer did): it escapes `<` `&` `>`
+///   `"` and carriage returns in text, and also tab and line feed in attributes, so a parser
+///   reads back exactly that string;
 /// - a parser reports `&` inside an attribute value as `&#38;`, and the validator turns `&#38;`
 ///   back into `&`: the values are passed the same way (`attributeValue`), so text that spells
 ///   `&#38;` itself reads as it would from the file;

@@ -1,7 +1,7 @@
 import BudgetCore
 
-/// What becomes of characters XML 1.0 does not allow (libxml2's writer writes them without
-/// complaint, and the file can then not be read: `PCDATA invalid Char value 12`).
+/// What becomes of characters XML 1.0 does not allow (an XML writer, libxml2's or ours, writes
+/// them without complaint, and the file can then not be read: `PCDATA invalid Char value 12`).
 ///
 /// Decision: they are replaced, never dropped silently and never escaped (`&#12;` is not allowed
 /// either). A C0 control character U+00XX (all below U+0020 except tab, line feed and carriage
