@@ -77,33 +77,70 @@ package struct DataPackage: Encodable {
         + "remove that one apostrophe to get the printed text. Numbers are never changed."
 
     /// The descriptor for the CSV files: facts, checks and tables.
+    ///
+    /// Byte for byte `JSONCoding.encode(descriptor(…), pretty: false)`, put together from parts:
+    /// the facts and checks resources (most of the file) are the same for every report and are
+    /// encoded once per run, not once per report. `DataPackageTests` holds the two equal.
     package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable]) throws -> Data {
-        func resource(_ name: String, _ path: String, _ title: String, _ description: String, _ schema: Schema) -> Resource {
-            Resource(name: name, path: path, title: title, description: description, schema: schema)
+        let package = descriptor(reportID: reportID, metadata: metadata, tables: tables)
+        // Members in the order sorted keys give, as `JSONEncoder` writes them: compact, nil left out.
+        var out = Data("{\"description\":".utf8)
+        out.append(try JSONCoding.encode(package.description, pretty: false))
+        if let name = package.name {
+            out.append(contentsOf: ",\"name\":".utf8)
+            out.append(try JSONCoding.encode(name, pretty: false))
         }
-        let resources = [
-            resource("facts", FactsCSV.fileName, "Facts",
-                     "Every numeric cell of every table with a body (form grids included), and every numeric form field "
-                     + "(项目总预算: item the label, column 值), one record each: the tidy (long) form. Numbers inside text cells "
-                     + "(1100余万人) and fields that are not amounts (a year, a postcode) are in report.xml and tables.csv instead.",
-                     factsSchema),
-            resource("checks", ChecksCSV.fileName, "Reconciliation checks",
-                     "Every reconciliation check run on the report, with its outcome.", checksSchema),
-            resource("tables", TablesCSV.fileName, "Tables as printed",
-                     "Every table as printed (wide form), one after the other: per table a header record (header levels joined "
-                     + "by ' / '), then its rows, or a form's fields as label and value; filter on table_id for one table. "
-                     + "Each table's title is in facts.csv and report.xml.",
-                     tablesSchema(width: TablesCSV.width(tables))),
-        ]
+        out.append(contentsOf: ",\"profile\":".utf8)
+        out.append(try JSONCoding.encode(package.profile, pretty: false))
+        out.append(contentsOf: ",\"resources\":[".utf8)
+        for (index, resource) in package.resources.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            switch index {
+            case 0: out.append(try factsResourceJSON.get())
+            case 1: out.append(try checksResourceJSON.get())
+            default: out.append(try JSONCoding.encode(resource, pretty: false))
+            }
+        }
+        out.append(contentsOf: "],\"title\":".utf8)
+        out.append(try JSONCoding.encode(package.title, pretty: false))
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// The descriptor as a value (`encode` writes it).
+    package static func descriptor(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable]) -> DataPackage {
+        let resources = [factsResource, checksResource, tablesResource(width: TablesCSV.width(tables))]
         let title = metadata.title ?? reportID
-        let package = DataPackage(
+        return DataPackage(
             name: isResourceName(reportID) ? reportID : nil,
             title: title,
             description: "Tidy data of the report \(title) (report id \(reportID)), produced by budget-etl \(PipelineVersion.current). "
                 + "report.xml in the same folder is the archival record of the same data. All files: UTF-8, RFC 4180. " + defusingNote,
             resources: resources)
-        return try JSONCoding.encode(package, pretty: false)
     }
+
+    package static let factsResource = Resource(
+        name: "facts", path: FactsCSV.fileName, title: "Facts",
+        description: "Every numeric cell of every table with a body (form grids included), and every numeric form field "
+            + "(项目总预算: item the label, column 值), one record each: the tidy (long) form. Numbers inside text cells "
+            + "(1100余万人) and fields that are not amounts (a year, a postcode) are in report.xml and tables.csv instead.",
+        schema: factsSchema)
+
+    package static let checksResource = Resource(
+        name: "checks", path: ChecksCSV.fileName, title: "Reconciliation checks",
+        description: "Every reconciliation check run on the report, with its outcome.", schema: checksSchema)
+
+    package static func tablesResource(width: Int) -> Resource {
+        Resource(name: "tables", path: TablesCSV.fileName, title: "Tables as printed",
+                 description: "Every table as printed (wide form), one after the other: per table a header record (header levels joined "
+                     + "by ' / '), then its rows, or a form's fields as label and value; filter on table_id for one table. "
+                     + "Each table's title is in facts.csv and report.xml.",
+                 schema: tablesSchema(width: width))
+    }
+
+    /// The two resources every report shares, encoded once.
+    private static let factsResourceJSON = Result { try JSONCoding.encode(factsResource, pretty: false) }
+    private static let checksResourceJSON = Result { try JSONCoding.encode(checksResource, pretty: false) }
 
     package static let factsSchema = Schema(fields: [
         .text("report_id", "The report's id: the name of its output folder, derived from the input file name.", required: true),

@@ -54,8 +54,13 @@ public enum Exporter {
             reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, byteOrderMark: bom)
         add(FactsCSV.fileName, facts)
         // Reconcile's file has no byte-order mark; with one asked for, the export writes its own.
-        add(ChecksCSV.fileName, ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom),
-            sameAs: bom ? nil : sources.checks)
+        // Without, the bytes reconcile wrote (or read back) are delivered with their checksum.
+        if !bom, let written = reconciled.checksFile, written.reportID == reportID {
+            add(ChecksCSV.fileName, written.data, sameAs: sources.checks, sha256: written.sha256)
+        } else {
+            add(ChecksCSV.fileName, ChecksCSV.write(reportID: reportID, checks: reconciled.checks, byteOrderMark: bom),
+                sameAs: bom ? nil : sources.checks)
+        }
 
         add(TablesCSV.fileName, TablesCSV.write(normalized.tables, byteOrderMark: bom))
 

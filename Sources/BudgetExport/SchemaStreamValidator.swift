@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Why the verdict is the one a parse of the bytes would give:
 /// - every string reaches the writer and this validator identical (after `XMLCharacters`), and
-///   libxml2's writer serializes it faithfully: it escapes `<` `&` `>` `"` and carriage returns in
-///   text, and also tab and line feed in attributes, so a parser reads back exactly that string;
+///   `XMLStreamWriter` serializes it faithfully (as libxml2's writer did): it escapes `<` `&` `>`
+///   `"` and carriage returns in text, and also tab and line feed in attributes, so a parser
+///   reads back exactly that string;
 /// - a parser reports `&` inside an attribute value as `&#38;`, and the validator turns `&#38;`
 ///   back into `&`: the values are passed the same way (`attributeValue`), so text that spells
 ///   `&#38;` itself reads as it would from the file;
@@ -208,12 +209,15 @@ package final class SchemaStreamValidator {
 
     /// An attribute value as a parser reports it: `&` as `&#38;` (see the type's comment).
     package static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: value.utf8) }
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: "&") {
-                bytes.append(contentsOf: "&#38;".utf8)
-            } else {
-                bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            guard utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "&") {
+                    bytes.append(contentsOf: "&#38;".utf8)
+                } else {
+                    bytes.append(byte)
+                }
             }
         }
     }

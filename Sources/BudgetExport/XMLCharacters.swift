@@ -1,7 +1,7 @@
 import BudgetCore
 
-/// What becomes of characters XML 1.0 does not allow (libxml2's writer writes them without
-/// complaint, and the file can then not be read: `PCDATA invalid Char value 12`).
+/// What becomes of characters XML 1.0 does not allow (an XML writer, libxml2's or ours, writes
+/// them without complaint, and the file can then not be read: `PCDATA invalid Char value 12`).
 ///
 /// Decision: they are replaced, never dropped silently and never escaped (`&#12;` is not allowed
 /// either). A C0 control character U+00XX (all below U+0020 except tab, line feed and carriage
@@ -39,13 +39,16 @@ package enum XMLCharacters {
 
     /// A byte scan, so text with nothing to replace (nearly all) is passed through untouched:
     /// C0 controls, and `EF BF BE` / `EF BF BF`, the UTF-8 of U+FFFE and U+FFFF.
+    /// Over the contiguous UTF-8 (every string of a document passes here, most of them short).
     private static func mayHaveIllegal(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) { return true }
-            previous = (previous.1, byte)
+        var text = text
+        return text.withUTF8 { utf8 in
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if (byte == 0xBE || byte == 0xBF) && index >= 2 && utf8[index - 2] == 0xEF && utf8[index - 1] == 0xBF { return true }
+            }
+            return false
         }
-        return false
     }
 }

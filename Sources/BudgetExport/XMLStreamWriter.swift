@@ -2,16 +2,33 @@ import BudgetCore
 import CLibXML2
 import Foundation
 
-/// libxml2's `xmlTextWriter`, writing into memory, with every return code checked (a call in the
-/// wrong state returns -1 and writes nothing, which would otherwise go unnoticed) and every
-/// string made legal XML first (`XMLCharacters`). One writer belongs to one document on one thread.
+/// Writes `report.xml` into memory, byte for byte as libxml2's `xmlTextWriter` (no indentation,
+/// UTF-8) wrote it before, with every string made legal XML first (`XMLCharacters`). One writer
+/// belongs to one document on one thread.
+///
+/// Why not `xmlTextWriter` itself: handing it each name and value as a C string, and its own
+/// escaping and buffering, cost several times the writing here; the export spent more time in
+/// that glue than in validating. Its output is kept exactly (`ExportXMLWriterTests` compares the
+/// two on random text): the declaration and a final line feed; a start tag closed by `>` when
+/// content follows or `/>` when the element ends first; the root's namespace declared after its
+/// attributes; in text `<` `>` `&` `"` and carriage return escaped, in attribute values also tab
+/// and line feed (`&#9;` `&#10;`), everything else, Chinese included, as UTF-8.
 ///
 /// Given a schema, it validates the document as it writes it (`SchemaStreamValidator`: every
 /// element, attribute and text goes to the validator as it goes to the writer), and `finish()`
 /// returns the bytes only when the document is valid.
 package final class XMLStreamWriter {
-    private let buffer: xmlBufferPtr
-    private var writer: xmlTextWriterPtr?
+    // Touched only by this object's methods, one call at a time: the runtime's exclusivity
+    // checks on a class's stored properties would cost more than the appends themselves.
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    /// Names of the elements started and not yet ended, innermost last.
+    @exclusivity(unchecked) private var open: [String] = []
+    /// The innermost element's start tag is not closed yet: attributes may still come.
+    @exclusivity(unchecked) private var inStartTag = false
+    /// The root's namespace, declared when its start tag closes (after its attributes).
+    @exclusivity(unchecked) private var pendingNamespace: String?
+    @exclusivity(unchecked) private var started = false
+    @exclusivity(unchecked) private var finished = false
     private let validator: SchemaStreamValidator?
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
@@ -19,44 +36,41 @@ package final class XMLStreamWriter {
     package init(validatingAgainst schema: CompiledSchema? = nil) throws(ReportError) {
         LibXMLSetup.ensure()
         validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }
-        guard let buffer = xmlBufferCreate() else { throw Self.failure("cannot create an XML buffer") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw Self.failure("cannot create an XML writer")
-        }
-        self.buffer = buffer
-        self.writer = writer
-        // No indentation: a tenth of the bytes were spaces. `xmllint --format` indents it for a reader.
-        try check(xmlTextWriterSetIndent(writer, 0), "set indentation")
-    }
-
-    deinit {
-        if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
+        bytes.reserveCapacity(1 << 17)
+        open.reserveCapacity(16)
     }
 
     package func startDocument() throws(ReportError) {
-        try check(xmlTextWriterStartDocument(try open(), "1.0", "UTF-8", nil), "start the document")
+        try writable()
+        guard !started, open.isEmpty else { throw Self.failure("the XML document was already started") }
+        started = true
+        bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8)
+        bytes.append(0x0A)
     }
 
     /// The root element, declaring `namespace` as the default namespace of the document.
     package func startRoot(_ name: String, namespace: String) throws(ReportError) {
-        let writer = try open()
-        let code = Self.withXMLString(name) { name in
-            Self.withXMLString(namespace) { uri in xmlTextWriterStartElementNS(writer, nil, name, uri) }
-        }
-        try check(code, "start <\(name)>")
+        try startTag(name)
+        pendingNamespace = namespace
         validator?.startRoot(name, namespace: namespace)
     }
 
     package func start(_ name: String) throws(ReportError) {
-        let writer = try open()
-        try check(Self.withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+        try startTag(name)
         validator?.start(name)
     }
 
     package func end() throws(ReportError) {
-        try check(xmlTextWriterEndElement(try open()), "end an element")
+        try writable()
+        guard let name = open.popLast() else { throw Self.failure("could not end an element at this point of the document") }
+        if inStartTag {
+            closeStartTag(empty: true)
+        } else {
+            bytes.append(UInt8(ascii: "<"))
+            bytes.append(UInt8(ascii: "/"))
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(UInt8(ascii: ">"))
+        }
         validator?.end()
     }
 
@@ -70,15 +84,12 @@ package final class XMLStreamWriter {
 
     /// An attribute written even when empty.
     package func attribute(_ name: String, required value: String) throws(ReportError) {
-        let writer = try open()
+        try writable()
+        guard inStartTag else { throw Self.failure("could not write attribute \(name) at this point of the document") }
         let legal = legalText(value)
-        let code = Self.withXMLString(name) { name in
-            Self.withXMLString(legal) { xmlTextWriterWriteAttribute(writer, name, $0) }
-        }
-        try check(code, "write attribute \(name)")
+        appendAttribute(name, legal)
         validator?.attribute(name, legal)
     }
-
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
         try attribute(name, value.map { String($0) })
     }
@@ -108,12 +119,14 @@ package final class XMLStreamWriter {
         if value { try attribute(name, "true") }
     }
 
-    /// Character data; `<`, `&`, `>` and carriage returns are escaped by the writer.
+    /// Character data; `<`, `&`, `>`, `"` and carriage returns are escaped.
     package func text(_ value: String) throws(ReportError) {
         guard !value.isEmpty else { return }
-        let writer = try open()
+        try writable()
+        guard !open.isEmpty else { throw Self.failure("could not write text at this point of the document") }
+        if inStartTag { closeStartTag(empty: false) }
         let legal = legalText(value)
-        try check(Self.withXMLString(legal) { xmlTextWriterWriteString(writer, $0) }, "write text")
+        appendEscaped(legal, inAttribute: false)
         validator?.text(legal)
     }
 
@@ -133,12 +146,21 @@ package final class XMLStreamWriter {
     /// Ends the document and returns its bytes, when valid if a schema was given; the writer
     /// cannot be used afterwards.
     package func finish() throws(ReportError) -> Data {
-        let writer = try open()
-        try check(xmlTextWriterEndDocument(writer), "end the document")
-        xmlFreeTextWriter(writer)
-        self.writer = nil
-        guard let content = xmlBufferContent(buffer) else { throw Self.failure("the XML buffer is empty") }
-        let data = Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        try writable()
+        guard started else { throw Self.failure("the XML document was never started") }
+        // As `xmlTextWriterEndDocument`: elements still open are ended (the validator refuses
+        // the document for them), then a final line feed.
+        while let name = open.popLast() {
+            if inStartTag {
+                closeStartTag(empty: true)
+            } else {
+                bytes.append(contentsOf: "</\(name)>".utf8)
+            }
+        }
+        bytes.append(0x0A)
+        finished = true
+        let data = Data(bytes)
+        bytes = []
         guard let validator else { return data }
         do throws(ReportError) {
             try validator.finish()
@@ -162,14 +184,76 @@ package final class XMLStreamWriter {
         return text
     }
 
-    private func open() throws(ReportError) -> xmlTextWriterPtr {
-        guard let writer else { throw Self.failure("the XML document is already finished") }
-        return writer
+    private func writable() throws(ReportError) {
+        guard !finished else { throw Self.failure("the XML document is already finished") }
     }
 
-    private func check(_ code: Int32, _ action: String) throws(ReportError) {
-        guard code >= 0 else { throw Self.failure("libxml2 could not \(action) while writing the document") }
+    private func startTag(_ name: String) throws(ReportError) {
+        try writable()
+        guard started, !(open.isEmpty && bytes.count > Self.declarationLength) else {
+            throw Self.failure("could not start <\(name)> at this point of the document")
+        }
+        if inStartTag { closeStartTag(empty: false) }
+        open.append(name)
+        inStartTag = true
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
     }
+
+    /// `>` or `/>`, after the root's namespace declaration.
+    private func closeStartTag(empty: Bool) {
+        if let namespace = pendingNamespace {
+            pendingNamespace = nil
+            appendAttribute("xmlns", namespace)
+        }
+        if empty { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(UInt8(ascii: ">"))
+        inStartTag = false
+    }
+
+    /// ` name="value"`, the value escaped.
+    private func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(value, inAttribute: true)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `value` with what libxml2's writer escapes escaped: in text (`xmlEncodeSpecialChars`)
+    /// `<` `>` `&` `"` and CR; in an attribute value (`xmlBufAttrSerializeTxtContent`) also tab
+    /// and LF, which a parser would otherwise normalize to spaces. A byte loop over the UTF-8:
+    /// runs with nothing to escape (nearly all text) are copied in one go.
+    private func appendEscaped(_ value: String, inAttribute: Bool) {
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                // Only ASCII punctuation and controls are ever escaped.
+                guard byte <= UInt8(ascii: ">") else { continue }
+                let escape: StaticString
+                switch byte {
+                case UInt8(ascii: "<"): escape = "&lt;"
+                case UInt8(ascii: ">"): escape = "&gt;"
+                case UInt8(ascii: "&"): escape = "&amp;"
+                case UInt8(ascii: "\""): escape = "&quot;"
+                case 0x0D: escape = "&#13;"
+                case 0x0A where inAttribute: escape = "&#10;"
+                case 0x09 where inAttribute: escape = "&#9;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+    }
+
+    /// The length of the XML declaration and its line feed: a second root after it is refused.
+    private static let declarationLength = #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8.count + 1
 
     private static func failure(_ message: String) -> ReportError {
         ReportError(file: ReportXML.fileName, stage: "export", message: message)

@@ -1,10 +1,37 @@
 import BudgetCore
+import Foundation
 
 /// The reconcile stage's artifact, read back from `04-reconcile/checks.csv`: one record per check run, and
 /// how many passed, warned, failed and could not be judged.
 public struct ReconcileReport: Codable, Sendable, Equatable {
     public var checks: [CheckResult]
     public var summary: CheckSummary
+    /// `04-reconcile/checks.csv` as the stage just wrote it, so the export delivers those bytes
+    /// and their checksum instead of encoding and hashing the same checks again (nil when read
+    /// back from the file: the export then encodes the checks it read). A cache beside the
+    /// value, not part of it: left out of equality and of JSON.
+    package var checksFile: ChecksFile?
+
+    public init(checks: [CheckResult], summary: CheckSummary) {
+        self.checks = checks
+        self.summary = summary
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case checks, summary
+    }
+
+    public static func == (left: ReconcileReport, right: ReconcileReport) -> Bool {
+        left.checks == right.checks && left.summary == right.summary
+    }
+}
+
+/// The bytes of a `checks.csv` (`ChecksCSV.write` without a byte-order mark) for one report,
+/// with their SHA-256.
+package struct ChecksFile: Sendable {
+    package var reportID: String
+    package var data: Data
+    package var sha256: String
 }
 
 /// One identity checked: what was expected, what was printed, and by how much they differ.

@@ -22,8 +22,11 @@ public struct ReconcileStage: Stage {
 
     public func run(_ context: StageContext) throws -> StageProduct<ReconcileReport> {
         let normalized = try context.artifact(of: NormalizeStage.self)
-        let report = Reconciler.reconcile(normalized, options: options)
-        let file = OutputFile(name: Self.file, data: ChecksCSV.write(reportID: context.reportID, checks: report.checks))
+        var report = Reconciler.reconcile(normalized, options: options)
+        let data = ChecksCSV.write(reportID: context.reportID, checks: report.checks)
+        let checksFile = ChecksFile(reportID: context.reportID, data: data, sha256: Checksum.sha256(data))
+        report.checksFile = checksFile
+        let file = OutputFile(name: Self.file, data: data, sha256: checksFile.sha256)
         return StageProduct(artifact: report, files: [file],
                             summary: ["failedChecks": String(report.summary.fail), "warnedChecks": String(report.summary.warn),
                                       "unverifiedChecks": String(report.summary.unverified)])

@@ -172,7 +172,7 @@ extension EncoderState {
 
 extension JSONStreamEncoder {
     /// Writes `value` where the caller has put its key or comma. The types the report files
-    /// hold most (strings, integers, flags, lists of strings and of line numbers) are written
+    /// hold most (strings, integers, flags, exact amounts, lists of strings and of line numbers) are written
     /// directly; anything else encodes itself into a slot.
     fileprivate func value<T: Encodable, K: CodingKey>(_ value: T, key: K) throws {
         if T.self == String.self {
@@ -181,6 +181,10 @@ extension JSONStreamEncoder {
             state.pointee.out.int(unsafeBitCast(value, to: Int.self))
         } else if T.self == Bool.self {
             state.pointee.out.bool(unsafeBitCast(value, to: Bool.self))
+        } else if T.self == ExactDecimal.self {
+            // What `ExactDecimal.encode(to:)` writes (its `description` as a string), without a
+            // slot and a single-value container for each of a report's thousands of amounts.
+            state.pointee.out.string(unsafeBitCast(value, to: ExactDecimal.self).description)
         } else if T.self == stringArrayType {
             array(unsafeBitCast(value, to: [String].self)) { state.pointee.out.string($0) }
         } else if T.self == intArrayType {

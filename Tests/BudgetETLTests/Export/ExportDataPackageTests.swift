@@ -24,6 +24,21 @@ import Testing
         #expect(Self.package["name"] as? String == ExportFixtures.reportID)
     }
 
+    /// The descriptor is put together from parts encoded once per run (`DataPackage.encode`):
+    /// its bytes are those of the whole descriptor encoded at once, with and without a `name`,
+    /// for titles JSON must escape, and for any width of tables.csv.
+    @Test func assembledBytesAreTheEncodedDescriptor() throws {
+        var metadata = SampleReport.normalized.metadata
+        for (reportID, title) in [(ExportFixtures.reportID, metadata.title), ("Report (1)", "a \"quoted\"\n/title\\\t\u{1}"), ("r", nil)] {
+            metadata.title = title
+            for tables in [SampleReport.normalized.tables, [], Array(SampleReport.normalized.tables.prefix(1))] {
+                let whole = try JSONCoding.encode(DataPackage.descriptor(reportID: reportID, metadata: metadata, tables: tables), pretty: false)
+                let assembled = try DataPackage.encode(reportID: reportID, metadata: metadata, tables: tables)
+                #expect(String(decoding: assembled, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+            }
+        }
+    }
+
     @Test func factsAreTypedWithAPrimaryKey() throws {
         let facts = try #require(Self.resources.first { $0["name"] as? String == "facts" })
         let schema = facts["schema"] as! [String: Any]
