@@ -1,4 +1,5 @@
 import BudgetCore
+import BudgetExport
 import Dispatch
 import Foundation
 import Synchronization
@@ -154,6 +155,9 @@ public struct Pipeline: Sendable {
         let baseFolder = baseFolder
         let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
         let catalogRows = Mutex([[[String]]](repeating: [], count: inputs.count))
+        // The index's chart: sums only, added to as each report finishes (see `RunIndex`).
+        let chart = Mutex(ExpenditureChart())
+        let charted = Mutex(Set<String>())
         let next = Mutex(0)
         let reporting = Mutex(())
         let workers = max(1, min(configuration.effectiveJobs, inputs.count))
@@ -178,6 +182,13 @@ public struct Pipeline: Sendable {
                 // flat as the batch grows (a manifest, even without its stage records, is several
                 // times the size of its catalog rows).
                 let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
+                if let summary = outcome.manifest?.summary {
+                    if outcome.succeeded, let value = summary[ExpenditureByClass.summaryKey],
+                       let expenditure = ExpenditureByClass(summaryValue: value) {
+                        chart.withLock { $0.add(year: summary["year"] ?? "", expenditure) }
+                    }
+                    charted.withLock { _ = $0.insert(input.id) }
+                }
                 var kept = outcome
                 kept.manifest = nil
                 catalogRows.withLock { $0[index] = rows }
@@ -188,6 +199,7 @@ public struct Pipeline: Sendable {
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         let summary = RunSummary(outcomes: refused + finished, stages: stages)
         try Catalog.update(with: catalogRows.withLock { $0 }, outputFolder: outputFolder)
+        try RunIndex.write(outputFolder: outputFolder, chart: chart.withLock { $0 }, charted: charted.withLock { $0 })
         try RunLog.write(summary, started: started, outputFolder: outputFolder)
         return summary
     }

@@ -15,6 +15,8 @@ package final class XMLStreamWriter {
     private let validator: SchemaStreamValidator?
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
+    /// Namespace prefixes the root element declares.
+    private var declaredPrefixes: Set<String> = []
 
     package init(validatingAgainst schema: CompiledSchema? = nil) throws(ReportError) {
         LibXMLSetup.ensure()
@@ -39,6 +41,17 @@ package final class XMLStreamWriter {
         try check(xmlTextWriterStartDocument(try open(), "1.0", "UTF-8", nil), "start the document")
     }
 
+    /// A processing instruction, before the root element (`<?xml-stylesheet …?>`). The schema
+    /// validator does not see it: processing instructions are not part of what a schema checks.
+    package func processingInstruction(_ target: String, _ content: String) throws(ReportError) {
+        let writer = try open()
+        let legal = legalText(content)
+        let code = Self.withXMLString(target) { target in
+            Self.withXMLString(legal) { xmlTextWriterWritePI(writer, target, $0) }
+        }
+        try check(code, "write the processing instruction \(target)")
+    }
+
     /// The root element, declaring `namespace` as the default namespace of the document.
     package func startRoot(_ name: String, namespace: String) throws(ReportError) {
         let writer = try open()
@@ -49,10 +62,29 @@ package final class XMLStreamWriter {
         validator?.startRoot(name, namespace: namespace)
     }
 
+    /// Binds `prefix` to `namespace` on the root element just started (`xmlns:dc="…"`), so the
+    /// elements of that namespace (`start(_:prefix:)`) need no declaration of their own.
+    package func declare(prefix: String, namespace: String) throws(ReportError) {
+        try attribute("xmlns:\(prefix)", required: namespace, validated: false)
+        declaredPrefixes.insert(prefix)
+        validator?.declare(prefix: prefix, namespace: namespace)
+    }
+
     package func start(_ name: String) throws(ReportError) {
         let writer = try open()
         try check(Self.withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
         validator?.start(name)
+    }
+
+    /// An element in the namespace the root bound to `prefix` (`<dc:title>`).
+    package func start(_ name: String, prefix: String) throws(ReportError) {
+        let writer = try open()
+        guard declaredPrefixes.contains(prefix) else { throw Self.failure("namespace prefix \(prefix) was never declared") }
+        let code = Self.withXMLString(prefix) { prefix in
+            Self.withXMLString(name) { xmlTextWriterStartElementNS(writer, prefix, $0, nil) }
+        }
+        try check(code, "start <\(prefix):\(name)>")
+        validator?.start(name, prefix: prefix)
     }
 
     package func end() throws(ReportError) {
@@ -70,13 +102,18 @@ package final class XMLStreamWriter {
 
     /// An attribute written even when empty.
     package func attribute(_ name: String, required value: String) throws(ReportError) {
+        try attribute(name, required: value, validated: true)
+    }
+
+    /// A namespace declaration is written as an attribute but is no attribute to the validator.
+    private func attribute(_ name: String, required value: String, validated: Bool) throws(ReportError) {
         let writer = try open()
         let legal = legalText(value)
         let code = Self.withXMLString(name) { name in
             Self.withXMLString(legal) { xmlTextWriterWriteAttribute(writer, name, $0) }
         }
         try check(code, "write attribute \(name)")
-        validator?.attribute(name, legal)
+        if validated { validator?.attribute(name, legal) }
     }
 
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
