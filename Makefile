@@ -6,12 +6,13 @@ BINARY := .build/release/budget-etl
 DEBUG_BINARY := .build/debug/budget-etl
 
 # What the build needs, as CHECK=PACKAGE (see scripts/require-system-packages.sh).
-BUILD_PACKAGES := pkg-config:libxml-2.0=libxml2-dev
+BUILD_PACKAGES := pkg-config:libxml-2.0=libxml2-dev pkg-config:libxslt=libxslt1-dev
 # What the tests and the independent output checks need: xmllint (a test runs it too), xsltproc,
-# the sqlite3 shell (the README's sqlite3 query), and a Python that can make a virtual
-# environment (Debian: python3-venv) for the PyPI checkers.
+# the sqlite3 shell (the README's sqlite3 query), a Python that can make a virtual environment
+# (Debian: python3-venv) for the PyPI checkers, and a real browser to render the pages: headless
+# Chromium with fontconfig and a CJK font (without one, Chinese renders as empty boxes).
 CHECK_PACKAGES := command:xmllint=libxml2-utils command:xsltproc=xsltproc command:sqlite3=sqlite3 command:python3=python3 \
-  python:ensurepip=python3-venv
+  python:ensurepip=python3-venv command:chromium=chromium command:fc-list=fontconfig font:zh=fonts-noto-cjk
 
 # The PyPI checkers (frictionless, bagit.py, and pandas and DuckDB for the README's queries) live in
 # their own virtual environment, installed from exact versions; never in the system Python.
@@ -64,9 +65,11 @@ lint:
 	  exit $$status
 
 ## check-outputs: run the pipeline on every Tests/Fixtures/*/input.txt in a scratch folder and
-## validate what it wrote with xmllint (XSD), xsltproc (render.xsl), frictionless (data package)
-## and bagit.py (bag); then run the README's pandas, DuckDB and sqlite3 queries, as printed there,
-## over a generated batch and check their answers against the generator's truth
+## validate what it wrote with xmllint (XSD), xsltproc (render.xsl: the bag alone renders the page),
+## frictionless (data package) and bagit.py (bag); render each report.html and index.html in
+## headless Chromium and check the screenshots are not blank; then run the README's pandas, DuckDB
+## and sqlite3 queries, as printed there, over a generated batch and check their answers against
+## the generator's truth
 # Some fixtures disagree with themselves on purpose, so failed reconciliation checks are not an
 # error here (the golden tests check those); a report that fails a stage is.
 check-outputs: deps check-deps checkers
@@ -133,7 +136,7 @@ deps:
 	@scripts/require-system-packages.sh $(BUILD_PACKAGES)
 
 ## check-deps: the same for what the tests and output checks need (xmllint, xsltproc, sqlite3,
-## python3-venv)
+## python3-venv, chromium, fontconfig and a CJK font)
 check-deps:
 	@PYTHON=$(PYTHON) scripts/require-system-packages.sh $(CHECK_PACKAGES)
 

@@ -26,6 +26,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libxslt renders report.html from report.xml with the bag's render.xsl (one stylesheet
+        // for the page and for whoever holds only the bag). Its header imports CLibXML2's.
+        .systemLibrary(
+            name: "CLibXSLT",
+            path: "Sources/CLibXSLT",
+            pkgConfig: "libxslt",
+            providers: [.apt(["libxslt1-dev"])]
+        ),
         // What every stage shares: exact decimals, text keys and patterns, CSV and JSON writing,
         // file-system tools, errors, and the stage protocol itself.
         .target(
@@ -62,8 +70,14 @@ let package = Package(
         ),
         .target(
             name: "BudgetExport",
-            dependencies: ["BudgetCore", "CLibXML2", "BudgetExtract", "BudgetNormalize", "BudgetReconcile"],
-            resources: [.embedInCode("Resources/budget-report.xsd")]
+            dependencies: [
+                "BudgetCore", "CLibXML2", "CLibXSLT", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile",
+            ],
+            resources: [
+                .embedInCode("Resources/budget-report.xsd"),
+                .embedInCode("Resources/dc.xsd"),
+                .embedInCode("Resources/render.xsl"),
+            ]
         ),
         // The driver: configuration, the stage table, manifests, catalog, batch runs.
         .target(

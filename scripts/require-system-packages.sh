@@ -5,6 +5,8 @@
 #   command:NAME      the command NAME is on PATH
 #   python:MODULE     $PYTHON (default python3) can import MODULE (python:ensurepip=python3-venv:
 #                     on Debian, `python3 -m venv` needs python3-venv for ensurepip)
+#   font:LANG         fontconfig knows a font for the language LANG (font:zh=fonts-noto-cjk: without
+#                     one, a browser draws every Chinese character as an empty box)
 # What is missing is installed with apt-get when running as root; otherwise this stops and prints
 # the exact command to run. (Python tools from PyPI are not installed here: `make checkers` puts
 # them in a virtual environment.)
@@ -22,6 +24,7 @@ for requirement in "$@"; do
             command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "${check#pkg-config:}" || missing+=("$package") ;;
         command:*) command -v "${check#command:}" >/dev/null 2>&1 || missing+=("$package") ;;
         python:*) "$python" -c "import ${check#python:}" >/dev/null 2>&1 || missing+=("$package") ;;
+        font:*) command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list ":lang=${check#font:}" family 2>/dev/null)" ] || missing+=("$package") ;;
         *) echo "require-system-packages: unknown check '$check'" >&2; exit 2 ;;
     esac
 done

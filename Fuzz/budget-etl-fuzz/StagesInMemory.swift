@@ -18,12 +18,13 @@ import Foundation
 enum StagesInMemory {
     static func run(_ data: Data) {
         let extracted: ExtractedText
+        let segmented: SegmentedReport
         let normalized: NormalizedReport
         let reconciled: ReconcileReport
         do {
             extracted = try TextExtractor(options: ExtractOptions(), file: "fuzz.txt").extract(data)
             _ = try JSONCoding.encode(extracted.info)
-            let segmented = Segmenter(kinds: .standard, options: SegmentOptions()).segment(extracted.text)
+            segmented = Segmenter(kinds: .standard, options: SegmentOptions()).segment(extracted.text)
             _ = try JSONStreamEncoder.encode(segmented)
             // SegmentStage's refusal: no table and no contents entry naming one. The pipeline goes no
             // further with such text, so neither does this (a finding past it could not happen in a run).
@@ -48,7 +49,7 @@ enum StagesInMemory {
             fatalError("an intermediate file does not read back: \(error)")
         }
         do {
-            _ = try Exporter.export(reportID: "fuzz", extract: extracted, normalized: normalized, reconciled: reconciled)
+            _ = try Exporter.export(reportID: "fuzz", extract: extracted, segmented: segmented, normalized: normalized, reconciled: reconciled)
         } catch {
             fatalError("export refused what the earlier stages made: \(error)")
         }

@@ -1,4 +1,5 @@
 import BudgetCore
+import BudgetExport
 import Dispatch
 import Foundation
 import Synchronization
@@ -163,6 +164,9 @@ public struct Pipeline: Sendable {
         let baseFolder = baseFolder
         let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
         let catalog = Mutex(CatalogInOrder(update: try CatalogUpdate(outputFolder: outputFolder)))
+        // The index's chart: sums only, added to as each report finishes (see `RunIndex`).
+        let chart = Mutex(ExpenditureChart())
+        let charted = Mutex(Set<String>())
         let next = Mutex(0)
         let workers = max(1, min(configuration.effectiveJobs, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -186,6 +190,13 @@ public struct Pipeline: Sendable {
                 }
                 let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
                 catalog.withLock { $0.finished(index, rows: rows) }
+                if let summary = outcome.manifest?.summary {
+                    if outcome.succeeded, let value = summary[ExpenditureByClass.summaryKey],
+                       let expenditure = ExpenditureByClass(summaryValue: value) {
+                        chart.withLock { $0.add(year: summary["year"] ?? "", expenditure) }
+                    }
+                    charted.withLock { _ = $0.insert(input.id) }
+                }
                 // The outcome is kept for the summary without its manifest (the log and the catalog
                 // have what they need of it already), so memory stays flat as the batch grows.
                 var kept = outcome
@@ -202,6 +213,7 @@ public struct Pipeline: Sendable {
             finished = []
         }
         let summary = RunSummary(outcomes: all, stages: stages)
+        try RunIndex.write(outputFolder: outputFolder, chart: chart.withLock { $0 }, charted: charted.withLock { $0 })
         try reporting.withLock { log in try log.finish(summary) }
         return summary
     }

@@ -236,10 +236,10 @@ package struct ReportRunner {
         var madeFolders: Set<String> = []
         var records: [FileRecord] = []
         for file in files {
-            let url = folder.appendingPathComponent(file.name)
+            let url = (file.inReportFolder ? workspace.root : folder).appendingPathComponent(file.name)
             let parent = url.deletingLastPathComponent()
             if file.name.contains("/"), madeFolders.insert(parent.path).inserted { try FileSystem.createDirectory(parent) }
-            let path = "\(stage.folderName)/\(file.name)"
+            let path = file.inReportFolder ? file.name : "\(stage.folderName)/\(file.name)"
             let sha256 = file.sha256 ?? Checksum.sha256(file.data)
             if !isNew, let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
                let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
@@ -262,7 +262,7 @@ package struct ReportRunner {
         // Files an earlier run left that this one did not write, and folders that emptied; a
         // folder made just now has none, and is not walked.
         guard !isNew else { return records }
-        let keep = Set(files.map(\.name))
+        let keep = Set(files.filter { !$0.inReportFolder }.map(\.name))
         for path in FileSystem.relativeFiles(under: folder) where !keep.contains(path) {
             try FileSystem.remove(folder.appendingPathComponent(path))
         }

@@ -46,7 +46,8 @@ public struct BagTagFiles {
         let year = metadata.fiscalYear.map { String($0) }
         let title = metadata.title ?? report.source.file
         let agent = "budget-etl \(PipelineVersion.current)"
-        let description = "\(title): the archival record (report.xml, valid against budget-report.xsd), tidy CSV "
+        let description = "\(title): the archival record (report.xml, valid against budget-report.xsd, rendered as a page by "
+            + "render.xsl), tidy CSV "
             + "(facts.csv, checks.csv, tables.csv) described by datapackage.json, and the text extracted from "
             + "\(report.source.file) (source/text.txt); made by \(agent)."
         let lines: [(String, String?)] = [

@@ -2,6 +2,7 @@ import BudgetCore
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
+import BudgetSegment
 import Foundation
 
 /// The export stage's work as a plain function: `05-export/` as a BagIt bag (RFC 8493), in
@@ -12,12 +13,16 @@ import Foundation
 /// - `datapackage.json`, the Frictionless description of the CSVs;
 /// - `report.xml`, validated against `budget-report.xsd` while it is written (`ReportXML.write`):
 ///   an invalid document is a `ReportError`, never an output;
-/// - `budget-report.xsd`, so the bag carries the schema its XML follows;
+/// - `budget-report.xsd` and the `dc.xsd` it imports, so the bag carries the schema its XML follows;
+/// - `render.xsl`, which `report.xml`'s `xml-stylesheet` instruction names: the bag alone renders;
 /// - `source/text.txt`, the extracted text the line numbers point into.
 ///
 /// Then the tag files (`BagTagFiles`): `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt` (the one
 /// fixity record of the payload) and `tagmanifest-sha256.txt`, last. The export folder is the
 /// archive: nothing is written twice for archivists.
+///
+/// Outside the bag, in the report's folder: `report.html`, `render.xsl` applied to `report.xml`
+/// (`ReportHTML`), the page people read; `exportBag` returns it apart from the bag's files.
 ///
 /// The same input and pipeline version give the same bytes.
 public enum Exporter {
@@ -34,17 +39,17 @@ public enum Exporter {
         }
     }
 
-    public static func export(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
+    public static func export(reportID: String, extract: ExtractedText, segmented: SegmentedReport, normalized: NormalizedReport,
                               reconciled: ReconcileReport, options: ExportOptions = ExportOptions(),
                               sources: Sources = Sources()) throws(ReportError) -> [OutputFile] {
-        try exportBag(reportID: reportID, extract: extract, normalized: normalized, reconciled: reconciled, options: options,
-                      sources: sources).files
+        try exportBag(reportID: reportID, extract: extract, segmented: segmented, normalized: normalized, reconciled: reconciled,
+                      options: options, sources: sources).files
     }
 
-    /// The bag's files and what its payload manifest lists (the export stage's artifact).
-    package static func exportBag(reportID: String, extract: ExtractedText, normalized: NormalizedReport,
+    /// The bag's files, what its payload manifest lists (the export stage's artifact), and the page.
+    package static func exportBag(reportID: String, extract: ExtractedText, segmented: SegmentedReport, normalized: NormalizedReport,
                                   reconciled: ReconcileReport, options: ExportOptions, sources: Sources) throws(ReportError)
-        -> (files: [OutputFile], bag: ExportedBag) {
+        -> (files: [OutputFile], bag: ExportedBag, page: OutputFile) {
         let bom = options.csvByteOrderMark
         var payload: [OutputFile] = []
         func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
@@ -65,9 +70,12 @@ public enum Exporter {
         add(TablesCSV.fileName, TablesCSV.write(normalized.tables, byteOrderMark: bom))
 
         let xml = try ReportXML.write(ReportXML.Input(
-            reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount))
+            reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount,
+            segmented: segmented))
         add(ReportXML.fileName, xml)
         add(ReportSchema.fileName, ReportSchema.data, shared: true, sha256: ReportSchema.sha256)
+        add(DublinCoreSchema.fileName, DublinCoreSchema.data, shared: true, sha256: DublinCoreSchema.sha256)
+        add(ReportHTML.stylesheetFileName, ReportHTML.stylesheet, shared: true, sha256: ReportHTML.stylesheetSHA256)
         add(ExportedBag.sourceText, Data(extract.text.utf8), sameAs: sources.text)
         do {
             add(DataPackage.fileName, try DataPackage.encode(
@@ -88,6 +96,7 @@ public enum Exporter {
             OutputFile(name: "\(ExportedBag.payloadFolder)/\(file.name)", data: file.data,
                        sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs, sha256: file.sha256)
         } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
-        return (files, ExportedBag(payload: entries, facts: factCount))
+        let page = OutputFile(name: ReportHTML.fileName, data: try ReportHTML.render(xml), inReportFolder: true)
+        return (files, ExportedBag(payload: entries, facts: factCount), page)
     }
 }

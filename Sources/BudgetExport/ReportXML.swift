@@ -2,13 +2,18 @@ import BudgetCore
 import BudgetExtract
 import BudgetNormalize
 import BudgetReconcile
+import BudgetSegment
 import Foundation
 
-/// `report.xml`, the archival record: Dublin Core description, report metadata, every table
-/// (columns with header paths; rows with code, level, parent and item; cells with printed text
-/// and exact value), the narrative's claims, the checks, what the contents promised, what
-/// normalizing could not read, and the provenance of the whole. One namespace
-/// (`ReportSchema.namespace`), a `schemaVersion` attribute, valid against `budget-report.xsd`.
+/// `report.xml`, the archival record: Dublin Core description (in the Dublin Core namespace,
+/// `DublinCoreSchema`), report metadata, every table (columns with header paths; rows with code,
+/// level, parent and item; cells with printed text and exact value), the narrative's headings and
+/// paragraphs and the figures they state with their verdicts, the checks (per rule, and each that
+/// did not pass with where its lines are), what the contents promised, what normalizing could not
+/// read, the accounting of every line, and the provenance of the whole. The project's namespace
+/// (`ReportSchema.namespace`) for all but Dublin Core, a `schemaVersion` attribute, valid against
+/// `budget-report.xsd`; an `xml-stylesheet` instruction names the bag's `render.xsl`, so the bag
+/// alone renders to the page the pipeline writes as `report.html`.
 ///
 /// Nothing in it depends on the clock or on the libxml2 version, so the same input and pipeline
 /// version give the same bytes; times live in the pipeline's `manifest.json`.
@@ -21,6 +26,8 @@ public enum ReportXML {
         package var normalized: NormalizedReport
         package var reconciled: ReconcileReport
         package var factCount: Int
+        /// The narrative and the accounting of lines.
+        package var segmented: SegmentedReport
     }
 
     /// The document's bytes, validated against `budget-report.xsd` as they were written: an
@@ -34,34 +41,45 @@ public enum ReportXML {
     package static func write(_ input: Input, validatingAgainst schema: CompiledSchema?) throws(ReportError) -> Data {
         let xml = try XMLStreamWriter(validatingAgainst: schema)
         try xml.startDocument()
+        try xml.processingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"\(ReportHTML.stylesheetFileName)\"")
         try xml.startRoot("budgetReport", namespace: ReportSchema.namespace)
+        try xml.declare(prefix: DublinCoreSchema.prefix, namespace: DublinCoreSchema.namespace)
         try xml.attribute("schemaVersion", ReportSchema.version)
         try xml.attribute("reportId", input.reportID)
         try writeDublinCore(input, xml)
         try writeMetadata(input, xml)
         try ReportXMLTables.write(input.normalized.tables, xml)
-        try ReportXMLClaims.write(input.normalized.claims, xml)
-        try ReportXMLChecks.write(input.reconciled, xml)
+        try ReportXMLNarrative.write(input.segmented.narrative, xml)
+        try ReportXMLClaims.write(input.normalized.claims, checks: input.reconciled.checks, xml)
+        try ReportXMLChecks.write(input.reconciled, places: LinePlaces(input.normalized, narrative: input.segmented.narrative), xml)
         try writeContents(input.normalized, xml)
         try writeDiagnostics(input.normalized.diagnostics, xml)
+        try ReportXMLNarrative.writeAccounting(input.segmented, xml)
         try ReportXMLProvenance.write(input, replacedCharacters: xml.replacedCharacters, xml)
         try xml.end()
         return try xml.finish()
     }
 
-    /// The DCMI elements an archive catalogues by, in this document's namespace.
+    /// The DCMI elements an archive catalogues by, in the Dublin Core namespace (`dc:title` …),
+    /// where harvesters look for them, inside this document's `<dublinCore>`.
     private static func writeDublinCore(_ input: Input, _ xml: XMLStreamWriter) throws(ReportError) {
         let metadata = input.normalized.metadata
+        func dc(_ name: String, _ value: String?) throws(ReportError) {
+            guard let value, !value.isEmpty else { return }
+            try xml.start(name, prefix: DublinCoreSchema.prefix)
+            try xml.text(value)
+            try xml.end()
+        }
         try xml.start("dublinCore")
-        try xml.element("title", required: metadata.title ?? input.extract.source.file)
-        try xml.element("identifier", required: input.reportID)
-        try xml.element("publisher", metadata.unitName)
-        try xml.element("date", metadata.fiscalYear.map { String($0) })
-        try xml.element("coverage", metadata.fiscalYear.map { String($0) })
-        try xml.element("type", required: "Dataset")
-        try xml.element("format", required: "application/xml")
-        try xml.element("language", required: "zh")
-        try xml.element("source", required: input.extract.source.file)
+        try dc("title", metadata.title ?? input.extract.source.file)
+        try dc("identifier", input.reportID)
+        try dc("publisher", metadata.unitName)
+        try dc("date", metadata.fiscalYear.map { String($0) })
+        try dc("coverage", metadata.fiscalYear.map { String($0) })
+        try dc("type", "Dataset")
+        try dc("format", "application/xml")
+        try dc("language", "zh")
+        try dc("source", input.extract.source.file)
         try xml.end()
     }
 

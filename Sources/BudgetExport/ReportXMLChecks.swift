@@ -1,18 +1,29 @@
 import BudgetCore
 import BudgetReconcile
 
-/// The `<checks>` part of `report.xml`: the reconcile stage's summary, and each check that did
-/// not pass (warned, failed or could not be judged) with its exact amounts, the source lines involved and its message. Every check,
-/// passes included, is in `checks.csv` beside it in the bag (`allChecks`): a pass is a record
-/// there, not spelled out a second time here.
+/// The `<checks>` part of `report.xml`: the reconcile stage's summary, the same counted per rule
+/// (so passes are summarized, not listed), and each check that did not pass (warned, failed or
+/// could not be judged) with its exact amounts, the source lines involved and where each of them
+/// is in this record (`<involves>`: the table row, field, note, contents entry or narrative
+/// block), and its message. Every check, passes included, is in `checks.csv` beside it in the bag
+/// (`allChecks`): a pass is a record there, not spelled out a second time here.
 package enum ReportXMLChecks {
-    package static func write(_ reconciled: ReconcileReport, _ xml: XMLStreamWriter) throws(ReportError) {
+    package static func write(_ reconciled: ReconcileReport, places: LinePlaces, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("checks")
         try xml.attribute("pass", reconciled.summary.pass)
         try xml.attribute("warn", reconciled.summary.warn)
         try xml.attribute("fail", reconciled.summary.fail)
         try xml.attribute("unverified", reconciled.summary.unverified)
         try xml.attribute("allChecks", ChecksCSV.fileName)
+        for (rule, summary) in summaries(of: reconciled.checks) {
+            try xml.start("rule")
+            try xml.attribute("name", rule)
+            try xml.attribute("pass", summary.pass)
+            try xml.attribute("warn", summary.warn)
+            try xml.attribute("fail", summary.fail)
+            try xml.attribute("unverified", summary.unverified)
+            try xml.end()
+        }
         for check in reconciled.checks where check.status != .pass {
             try xml.start("check")
             try xml.attributes(["id": check.id, "rule": check.rule, "status": check.status.rawValue, "table": check.table])
@@ -21,8 +32,35 @@ package enum ReportXMLChecks {
             try xml.attribute("lines", check.lines.isEmpty ? nil : check.lines.map { String($0) }.joined(separator: " "))
             try xml.element("location", required: check.location)
             try xml.element("message", check.message)
+            for line in check.lines {
+                let place = places.place(of: line)
+                try xml.start("involves")
+                try xml.attribute("line", line)
+                try xml.attribute("part", place?.part.rawValue)
+                try xml.attribute("table", place?.table)
+                try xml.end()
+            }
             try xml.end()
         }
         try xml.end()
+    }
+
+    /// Each rule's counts, in the order the rules first ran.
+    package static func summaries(of checks: [CheckResult]) -> [(rule: String, summary: CheckSummary)] {
+        var order: [String] = []
+        var counts: [String: CheckSummary] = [:]
+        for check in checks {
+            if counts[check.rule] == nil {
+                order.append(check.rule)
+                counts[check.rule] = CheckSummary(pass: 0, warn: 0, fail: 0)
+            }
+            switch check.status {
+            case .pass: counts[check.rule]!.pass += 1
+            case .warn: counts[check.rule]!.warn += 1
+            case .fail: counts[check.rule]!.fail += 1
+            case .unverified: counts[check.rule]!.unverified += 1
+            }
+        }
+        return order.map { ($0, counts[$0]!) }
     }
 }

@@ -1,16 +1,25 @@
 import BudgetCore
 import BudgetNormalize
+import BudgetReconcile
 
 /// The `<claims>` part of `report.xml`: each figure the narrative states, with its sentence,
-/// subject, amount (printed and exact), the comparison with an earlier year and the share.
+/// subject, amount (printed and exact), the comparison with an earlier year and the share, and
+/// its verdict: the worst outcome of its checks (`NarrativeRule.checkID`, and the same id with
+/// `:share`, `:change`, `:previous-year`), which name it.
 package enum ReportXMLClaims {
-    package static func write(_ claims: [NarrativeClaim], _ xml: XMLStreamWriter) throws(ReportError) {
+    package static func write(_ claims: [NarrativeClaim], checks: [CheckResult], _ xml: XMLStreamWriter) throws(ReportError) {
+        let verdicts = Self.verdicts(of: claims, checks: checks)
         try xml.start("claims")
         try xml.attribute("count", claims.count)
         for claim in claims {
+            let id = NarrativeRule.checkID(of: claim)
             try xml.start("claim")
             try xml.attribute("line", claim.line)
             try xml.attribute("year", claim.year)
+            if let verdict = verdicts[id] {
+                try xml.attribute("check", id)
+                try xml.attribute("verdict", verdict.rawValue)
+            }
             try xml.element("sentence", required: claim.sentence)
             try xml.start("subject")
             try xml.attribute("category", claim.subject.category.rawValue)
@@ -34,6 +43,27 @@ package enum ReportXMLClaims {
             try xml.end()
         }
         try xml.end()
+    }
+
+    /// The worst status of each claim's checks, by the claim's check id: a narrative check is the
+    /// claim's own when its id is the claim's, or the claim's and one more `:part`. One pass over
+    /// the checks.
+    package static func verdicts(of claims: [NarrativeClaim], checks: [CheckResult]) -> [String: CheckStatus] {
+        let ids = Set(claims.map(NarrativeRule.checkID(of:)))
+        var verdicts: [String: CheckStatus] = [:]
+        for check in checks where check.rule == NarrativeRule.id {
+            var id = check.id
+            if !ids.contains(id), let colon = id.lastIndex(of: ":") { id = String(id[..<colon]) }
+            guard ids.contains(id) else { continue }
+            verdicts[id] = verdicts[id].map { worse($0, check.status) } ?? check.status
+        }
+        return verdicts
+    }
+
+    /// fail, then warn, then unverified, then pass.
+    private static func worse(_ a: CheckStatus, _ b: CheckStatus) -> CheckStatus {
+        let rank: [CheckStatus: Int] = [.pass: 0, .unverified: 1, .warn: 2, .fail: 3]
+        return rank[a]! >= rank[b]! ? a : b
     }
 
     private static func value(_ name: String, _ value: ClaimValue, _ xml: XMLStreamWriter) throws(ReportError) {

@@ -42,18 +42,30 @@ package final class SchemaStreamValidator {
     private let messages = LibXMLMessages()
     // The state below is touched only by this object's methods, one call at a time, so the
     // runtime's exclusivity checks (a sixth of this type's cost) are left out.
-    @exclusivity(unchecked) private var open: [UnsafePointer<xmlChar>] = []
+    /// Open elements: local name, and the prefix and namespace of those not in the default one.
+    @exclusivity(unchecked) private var open: [OpenElement] = []
+    /// The document's default namespace, which every unprefixed element is in.
     @exclusivity(unchecked) private var namespace: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var declaresNamespace = false
     /// The element started and not yet passed on: its attributes come one call at a time, and
     /// the validator takes them all with the start. Buffers are reused from element to element.
     @exclusivity(unchecked) private var pending: UnsafePointer<xmlChar>?
+    @exclusivity(unchecked) private var pendingPrefix: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)?
     @exclusivity(unchecked) private var attributeNames: [UnsafePointer<xmlChar>] = []
     @exclusivity(unchecked) private var attributeEnds: [Int] = []
     @exclusivity(unchecked) private var attributeValues: [UInt8] = []
     @exclusivity(unchecked) private var attributeArray: [UnsafePointer<xmlChar>?] = []
-    /// The root's one namespace declaration (no prefix, the namespace), as SAX2 passes it.
+    /// The root's namespace declarations as SAX2 passes them, (prefix, URI) pairs: first the
+    /// default namespace (no prefix), then each prefix the root declares (dc).
     @exclusivity(unchecked) private var declarations: [UnsafePointer<xmlChar>?] = [nil, nil]
+    /// The prefixes the root declares, with their namespaces.
+    @exclusivity(unchecked) private var prefixes: [String: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)] = [:]
+
+    private struct OpenElement {
+        var localName: UnsafePointer<xmlChar>
+        var prefix: UnsafePointer<xmlChar>?
+        var uri: UnsafePointer<xmlChar>?
+    }
     /// Set by a problem a parser would have reported (see the type's comment).
     private var refusal: String?
     private var finished = false
@@ -109,9 +121,29 @@ package final class SchemaStreamValidator {
         pending = intern(name)
     }
 
+    /// A prefix the root declares (`xmlns:dc="…"`), after `startRoot` and before anything else.
+    package func declare(prefix: String, namespace uri: String) {
+        guard pending != nil, open.isEmpty, declaresNamespace else {
+            return refuse("namespace prefix \(prefix) declared outside the root's start tag")
+        }
+        guard prefixes[prefix] == nil else { return refuse("namespace prefix \(prefix) declared twice") }
+        let interned = (prefix: intern(prefix), uri: intern(uri))
+        prefixes[prefix] = interned
+        declarations.append(interned.prefix)
+        declarations.append(interned.uri)
+    }
+
     package func start(_ name: String) {
         flush()
         pending = intern(name)
+    }
+
+    /// An element in the namespace the root bound to `prefix` (`dc:title`).
+    package func start(_ name: String, prefix: String) {
+        flush()
+        guard let bound = prefixes[prefix] else { return refuse("namespace prefix \(prefix) was never declared") }
+        pending = intern(name)
+        pendingPrefix = bound
     }
 
     /// An attribute of the element just started, as the writer writes it.
@@ -136,8 +168,8 @@ package final class SchemaStreamValidator {
 
     package func end() {
         flush()
-        guard let localName = open.popLast() else { return refuse("an element ended that was never started") }
-        endElement(userData, localName, nil, namespace)
+        guard let element = open.popLast() else { return refuse("an element ended that was never started") }
+        endElement(userData, element.localName, element.prefix, element.uri)
     }
 
     /// Throws unless every element ended and the document is valid. Called once.
@@ -158,10 +190,13 @@ package final class SchemaStreamValidator {
     private func flush() {
         guard let localName = pending else { return }
         pending = nil
-        open.append(localName)
+        let prefix = pendingPrefix?.prefix
+        let uri = pendingPrefix?.uri ?? namespace
+        pendingPrefix = nil
+        open.append(OpenElement(localName: localName, prefix: prefix, uri: uri))
         attributeValues.append(0)
         let count = attributeNames.count
-        let declared: Int32 = declaresNamespace ? 1 : 0
+        let declared = Int32(declaresNamespace ? declarations.count / 2 : 0)
         declaresNamespace = false
         attributeValues.withUnsafeBufferPointer { values in
             let base = values.baseAddress!
@@ -178,7 +213,7 @@ package final class SchemaStreamValidator {
             }
             attributeArray.withUnsafeMutableBufferPointer { attributes in
                 declarations.withUnsafeMutableBufferPointer { declarations in
-                    startElement(userData, localName, nil, namespace, declared, declarations.baseAddress, Int32(count), 0,
+                    startElement(userData, localName, prefix, uri, declared, declarations.baseAddress, Int32(count), 0,
                                  attributes.baseAddress)
                 }
             }

@@ -27,7 +27,11 @@ package final class XMLStreamWriter {
     @exclusivity(unchecked) private var inStartTag = false
     /// The root's namespace, declared when its start tag closes (after its attributes).
     @exclusivity(unchecked) private var pendingNamespace: String?
+    /// Namespace prefixes the root element declares.
+    @exclusivity(unchecked) private var declaredPrefixes: Set<String> = []
     @exclusivity(unchecked) private var started = false
+    /// The root element was started (a second one is refused).
+    @exclusivity(unchecked) private var rootStarted = false
     @exclusivity(unchecked) private var finished = false
     private let validator: SchemaStreamValidator?
     /// Characters replaced because XML 1.0 does not allow them.
@@ -48,6 +52,17 @@ package final class XMLStreamWriter {
         bytes.append(0x0A)
     }
 
+    /// A processing instruction, before the root element (`<?xml-stylesheet …?>`), as libxml2's
+    /// writer puts it: right after the declaration, nothing between it and the root. The schema
+    /// validator does not see it: processing instructions are not part of what a schema checks.
+    package func processingInstruction(_ target: String, _ content: String) throws(ReportError) {
+        try writable()
+        guard started, open.isEmpty, !inStartTag, !content.contains("?>") else {
+            throw Self.failure("could not write the processing instruction \(target) at this point of the document")
+        }
+        bytes.append(contentsOf: "<?\(target) \(legalText(content))?>".utf8)
+    }
+
     /// The root element, declaring `namespace` as the default namespace of the document.
     package func startRoot(_ name: String, namespace: String) throws(ReportError) {
         try startTag(name)
@@ -55,9 +70,24 @@ package final class XMLStreamWriter {
         validator?.startRoot(name, namespace: namespace)
     }
 
+    /// Binds `prefix` to `namespace` on the root element just started (`xmlns:dc="…"`), so the
+    /// elements of that namespace (`start(_:prefix:)`) need no declaration of their own.
+    package func declare(prefix: String, namespace: String) throws(ReportError) {
+        try attribute("xmlns:\(prefix)", required: namespace, validated: false)
+        declaredPrefixes.insert(prefix)
+        validator?.declare(prefix: prefix, namespace: namespace)
+    }
+
     package func start(_ name: String) throws(ReportError) {
         try startTag(name)
         validator?.start(name)
+    }
+
+    /// An element in the namespace the root bound to `prefix` (`<dc:title>`).
+    package func start(_ name: String, prefix: String) throws(ReportError) {
+        guard declaredPrefixes.contains(prefix) else { throw Self.failure("namespace prefix \(prefix) was never declared") }
+        try startTag("\(prefix):\(name)")
+        validator?.start(name, prefix: prefix)
     }
 
     package func end() throws(ReportError) {
@@ -84,11 +114,16 @@ package final class XMLStreamWriter {
 
     /// An attribute written even when empty.
     package func attribute(_ name: String, required value: String) throws(ReportError) {
+        try attribute(name, required: value, validated: true)
+    }
+
+    /// A namespace declaration is written as an attribute but is no attribute to the validator.
+    private func attribute(_ name: String, required value: String, validated: Bool) throws(ReportError) {
         try writable()
         guard inStartTag else { throw Self.failure("could not write attribute \(name) at this point of the document") }
         let legal = legalText(value)
         appendAttribute(name, legal)
-        validator?.attribute(name, legal)
+        if validated { validator?.attribute(name, legal) }
     }
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
         try attribute(name, value.map { String($0) })
@@ -190,10 +225,11 @@ package final class XMLStreamWriter {
 
     private func startTag(_ name: String) throws(ReportError) {
         try writable()
-        guard started, !(open.isEmpty && bytes.count > Self.declarationLength) else {
+        guard started, !(open.isEmpty && rootStarted) else {
             throw Self.failure("could not start <\(name)> at this point of the document")
         }
         if inStartTag { closeStartTag(empty: false) }
+        rootStarted = true
         open.append(name)
         inStartTag = true
         bytes.append(UInt8(ascii: "<"))
@@ -251,9 +287,6 @@ package final class XMLStreamWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
-
-    /// The length of the XML declaration and its line feed: a second root after it is refused.
-    private static let declarationLength = #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8.count + 1
 
     private static func failure(_ message: String) -> ReportError {
         ReportError(file: ReportXML.fileName, stage: "export", message: message)

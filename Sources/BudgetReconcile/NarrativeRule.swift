@@ -18,6 +18,12 @@ import BudgetNormalize
 package struct NarrativeRule: ReconcileRule {
     package static let id = "narrative"
 
+    /// The id of a claim's own check; its share, change and previous-year checks add `:share`,
+    /// `:change`, `:previous-year`. The export names each claim's verdict by it.
+    package static func checkID(of claim: NarrativeClaim) -> String {
+        "\(id):\(claim.line):\(LabelKey.of(claim.subject.label))"
+    }
+
     package func check(_ context: ReconcileContext, into log: inout CheckLog) {
         let quantities = context.quantities
         let targets = NarrativeTargets(context, quantities: quantities)
@@ -27,7 +33,7 @@ package struct NarrativeRule: ReconcileRule {
         let claims = context.report.claims
         for claim in claims {
             let label = claim.subject.label
-            let id = "\(Self.id):\(claim.line):\(LabelKey.of(label))"
+            let id = Self.checkID(of: claim)
             let whole = claim.partOf.flatMap { $0 >= 0 && $0 < claims.count ? claims[$0] : nil }
             guard let amount = Self.money(claim.amount, line: claim.line, context: context) else {
                 checkOtherThanMoney(claim, id: id, whole: whole, targets: targets,

@@ -56,13 +56,19 @@ public struct OutputFile: Sendable {
     /// The SHA-256 of `data` (lowercase hex) when the stage already computed it (the export
     /// does, for the bag's manifest), so the writer does not hash the same bytes again.
     public var sha256: String?
+    /// Written in the report's folder, beside the stage folders, rather than in the stage's own
+    /// (`output/<id>/report.html`, a view of the export outside its bag); recorded in the stage's
+    /// manifest entry like its other files, by its path in the report folder.
+    public var inReportFolder: Bool
 
-    public init(name: String, data: Data, sameInEveryReport: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
+    public init(name: String, data: Data, sameInEveryReport: Bool = false, sameAs: String? = nil, sha256: String? = nil,
+                inReportFolder: Bool = false) {
         self.name = name
         self.data = data
         self.sameInEveryReport = sameInEveryReport
         self.sameAs = sameAs
         self.sha256 = sha256
+        self.inReportFolder = inReportFolder
     }
 }
 

@@ -31,7 +31,8 @@ enum ExportFixtures {
     static let files: [OutputFile] = try! export()
 
     static func export(normalized: NormalizedReport = SampleReport.normalized, options: ExportOptions = ExportOptions()) throws -> [OutputFile] {
-        try Exporter.export(reportID: reportID, extract: SampleReport.extracted, normalized: normalized, reconciled: reconciled, options: options)
+        try Exporter.export(reportID: reportID, extract: SampleReport.extracted, segmented: SampleReport.segmented, normalized: normalized,
+                            reconciled: reconciled, options: options)
     }
 
     /// A file of the export by its path in the bag (`bag-info.txt`) or in its payload (`facts.csv`).

@@ -31,19 +31,22 @@ import Testing
         #expect(ExportFixtures.file(ReportSchema.fileName) == shipped)
     }
 
-    @Test func oneNamespaceAndASchemaVersion() {
+    /// The project's namespace for the record, Dublin Core's for Dublin Core (declared once, on
+    /// the root), a schema version, and the instruction that names the bag's stylesheet.
+    @Test func namespacesSchemaVersionAndStylesheet() {
         #expect(Self.xml.hasPrefix(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<budgetReport schemaVersion=\"2\" reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
-        #expect(!Self.xml.contains("xmlns:"))
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"render.xsl\"?>"
+                + "<budgetReport xmlns:dc=\"http://purl.org/dc/elements/1.1/\" schemaVersion=\"3\" "
+                + "reportId=\"\(ExportFixtures.reportID)\" xmlns=\"urn:budget-etl:report\">"))
+        #expect(Self.xml.components(separatedBy: "xmlns").count == 3, "two declarations, both on the root")
     }
 
     @Test func holdsMetadataDublinCoreAndProvenance() {
         let sha = SampleReport.extracted.info.source.sha256
         for fragment in [
-            "<title>武汉市人力资源和社会保障信息中心2024年单位预算</title>",
-            "<publisher>武汉市人力资源和社会保障信息中心</publisher>",
-            "<date>2024</date>", "<coverage>2024</coverage>",
+            "<dc:title>武汉市人力资源和社会保障信息中心2024年单位预算</dc:title>",
+            "<dc:publisher>武汉市人力资源和社会保障信息中心</dc:publisher>",
+            "<dc:date>2024</dc:date>", "<dc:coverage>2024</dc:coverage>", "<dc:identifier>\(ExportFixtures.reportID)</dc:identifier>",
             "<unit>武汉市人力资源和社会保障信息中心</unit>", "<fiscalYear>2024</fiscalYear>", "<kind>单位预算</kind>",
             "<amountUnit>万元</amountUnit>",
             "file=\"\(Fixtures.sampleReport.lastPathComponent)\"", "sha256=\"\(sha)\"",
@@ -83,7 +86,7 @@ import Testing
 
     @Test func invalidDocumentsAreRefused() {
         let valid = ExportFixtures.text(ReportXML.fileName)
-        let wrongVersion = valid.replacingOccurrences(of: "schemaVersion=\"2\"", with: "schemaVersion=\"3\"")
+        let wrongVersion = valid.replacingOccurrences(of: "schemaVersion=\"3\"", with: "schemaVersion=\"4\"")
         let badValue = valid.replacingOccurrences(of: "value=\"1209.02\"", with: "value=\"1,209.02\"")
         let notWellFormed = String(valid.dropLast(20))
         for (document, expected) in [(wrongVersion, "schemaVersion"), (badValue, "1,209.02"), (notWellFormed, "well-formed")] {

@@ -33,7 +33,7 @@ import Testing
 
     static func input(_ normalized: NormalizedReport) -> ReportXML.Input {
         ReportXML.Input(reportID: ExportFixtures.reportID, extract: SampleReport.extracted.info, normalized: normalized,
-                        reconciled: ExportFixtures.reconciled, factCount: 1)
+                        reconciled: ExportFixtures.reconciled, factCount: 1, segmented: SampleReport.segmented)
     }
 
     /// A copy of the small report with a few fields made random: ids (duplicates and empties

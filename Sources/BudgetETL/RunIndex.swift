@@ -1,0 +1,171 @@
+import BudgetCore
+import BudgetExport
+import Foundation
+
+/// `output/index.html`, written at the end of every run: every report of the catalog (its current
+/// version) with its status, counts of facts and of checks that failed, warned or could not be
+/// judged, and a link to its page (`<id>/report.html`); above them, a small inline SVG chart of
+/// total expenditure by function class (类) across the reports, per fiscal year.
+///
+/// What it reads: the catalog (just written) for the list and the counts, and for the chart each
+/// report's `ExpenditureByClass` from its manifest's summary, which the export stage put there:
+/// the reports this run processed were added to the chart as they finished (`chart`), and only the
+/// others' manifests are read, one at a time. Nothing in it depends on the clock, so the same
+/// catalog and reports give the same bytes; it is rewritten only when they change, atomically.
+///
+/// The page is polyglot XHTML (well-formed XML that browsers read as HTML), self-contained, with
+/// the same CJK font stack as `report.html`.
+package enum RunIndex {
+    package static let fileName = "index.html"
+
+    /// Writes the index. `charted` names the reports already in `chart`.
+    package static func write(outputFolder: URL, chart: ExpenditureChart, charted: Set<String>) throws {
+        let catalogURL = outputFolder.appendingPathComponent(Catalog.fileName)
+        let catalog = (try? Data(contentsOf: catalogURL)) ?? Data()
+        let rows = try Catalog.records(of: catalog, file: catalogURL.path).filter { $0[column("current")] == "yes" }
+        var chart = chart
+        for row in rows where !charted.contains(row[column("report_id")]) && row[column("status")] == "ok" {
+            guard let expenditure = storedExpenditure(reportFolder: outputFolder.appendingPathComponent(row[column("report_id")])) else {
+                continue
+            }
+            chart.add(year: row[column("year")], expenditure)
+        }
+        let data = Data(page(rows: rows, chart: chart, outputFolder: outputFolder).utf8)
+        let url = outputFolder.appendingPathComponent(fileName)
+        if (try? Data(contentsOf: url)) != data { try FileSystem.writeAtomically(data, to: url) }
+    }
+
+    /// A catalog column's position.
+    private static func column(_ name: String) -> Int { Catalog.columns.firstIndex(of: name)! }
+
+    /// The expenditure the export stage recorded in a report's manifest, if any.
+    static func storedExpenditure(reportFolder: URL) -> ExpenditureByClass? {
+        guard let data = try? Data(contentsOf: reportFolder.appendingPathComponent("manifest.json")),
+              let manifest = (try? JSONStreamDecoder.decode(Manifest.self, from: data)) ?? (try? JSONCoding.decode(Manifest.self, from: data)),
+              let value = manifest.summary?[ExpenditureByClass.summaryKey] else { return nil }
+        return ExpenditureByClass(summaryValue: value)
+    }
+
+    static func page(rows: [[String]], chart: ExpenditureChart, outputFolder: URL) -> String {
+        let failed = rows.filter { $0[column("status")] != "ok" }.count
+        let facts = rows.reduce(0) { $0 + (Int($1[column("facts")]) ?? 0) }
+        let failedChecks = rows.reduce(0) { $0 + (Int($1[column("failed_checks")]) ?? 0) }
+        var html = """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+            <head>
+            <meta charset="UTF-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>预算报告索引</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+                   margin: 1.5em auto; max-width: 84em; padding: 0 1em; color: #1f2328; line-height: 1.5; }
+            h2 { border-bottom: 2px solid #d0d7de; margin-top: 1.5em; padding-bottom: 0.2em; }
+            table { border-collapse: collapse; font-size: 0.9em; }
+            th, td { border: 1px solid #c8ccd1; padding: 0.2em 0.5em; vertical-align: top; }
+            th { background: #f3f4f6; text-align: left; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            tr.failed td { background: #ffebe9; } td.fail { background: #ffebe9; font-weight: bold; } td.warn { background: #fff8c5; }
+            .muted { color: #6e7781; } svg text { font-size: 12px; fill: #1f2328; }
+            </style>
+            </head>
+            <body>
+            <h1>预算报告索引</h1>
+            <p>共 \(rows.count) 份报告：成功 \(rows.count - failed) 份，失败 \(failed) 份；事实 \(facts) 条；未通过的核对 \(failedChecks) 条。</p>
+
+            """
+        html += chartSection(chart)
+        html += "<h2>报告</h2>\n<table>\n<tr><th>报告</th><th>标题</th><th>单位</th><th>年度</th><th>类型</th><th>状态</th>"
+            + "<th>事实</th><th>未通过</th><th>警告</th><th>无法核验</th></tr>\n"
+        for row in rows {
+            let id = row[column("report_id")]
+            let ok = row[column("status")] == "ok"
+            let hasPage = ok && FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("\(id)/\(ReportHTML.fileName)").path)
+            let link = hasPage ? "<a href=\"\(escape(path(id)))/\(ReportHTML.fileName)\">\(escape(id))</a>" : escape(id)
+            let status = ok ? "成功" : "失败：\(escape(row[column("reason")]))"
+            func count(_ name: String, _ style: String) -> String {
+                let value = row[column(name)]
+                return "<td class=\"n\((Int(value) ?? 0) > 0 ? " \(style)" : "")\">\(escape(value))</td>"
+            }
+            html += "<tr\(ok ? "" : " class=\"failed\"")><td>\(link)</td><td>\(escape(row[column("title")]))</td>"
+                + "<td>\(escape(row[column("unit_name")]))</td><td>\(escape(row[column("year")]))</td><td>\(escape(row[column("kind")]))</td>"
+                + "<td>\(status)</td><td class=\"n\">\(escape(row[column("facts")]))</td>"
+                + count("failed_checks", "fail") + count("warnings", "warn") + count("unverified", "warn") + "</tr>\n"
+        }
+        html += "</table>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// Horizontal bars, one group per class, one bar per fiscal year, each as long as its share of
+    /// the largest sum.
+    static func chartSection(_ chart: ExpenditureChart) -> String {
+        var html = "<h2>支出按功能分类（类）</h2>\n"
+        let years = chart.years
+        let codes = chart.codes
+        guard !codes.isEmpty else {
+            return html + "<p class=\"muted\">没有可汇总的支出总表（表3）。</p>\n"
+        }
+        html += "<p class=\"muted\">\(chart.reports) 份报告的支出总表（表3）中各类（3 位功能分类科目）的合计，按年度相加，单位：\(ExpenditureChart.unit)。"
+            + (chart.leftOut > 0 ? "另有 \(chart.leftOut) 份报告的金额单位不是货币单位，未计入。" : "") + "</p>\n"
+        let largest = chart.totals.values.flatMap(\.values).max() ?? .zero
+        let labelWidth = 260, barWidth = 480, bar = 14, gap = 8
+        let groupHeight = years.count * bar + gap
+        let height = codes.count * groupHeight + 24
+        let width = labelWidth + barWidth + 160
+        let colours = ["#0969da", "#bf8700", "#1a7f37", "#8250df", "#cf222e", "#57606a"]
+        html += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 20)\" role=\"img\" "
+            + "aria-label=\"支出按功能分类\">\n"
+        for (index, year) in years.enumerated() {
+            let x = labelWidth + index * 90
+            html += "<rect x=\"\(x)\" y=\"2\" width=\"12\" height=\"12\" fill=\"\(colours[index % colours.count])\"/>"
+                + "<text x=\"\(x + 16)\" y=\"13\">\(escape(year.isEmpty ? "年度不明" : "\(year)年"))</text>\n"
+        }
+        for (row, code) in codes.enumerated() {
+            let top = 24 + row * groupHeight
+            let label = ExpenditureChart.name(of: code).map { "\(code) \($0)" } ?? code
+            html += "<text x=\"0\" y=\"\(top + (groupHeight - gap) / 2 + 4)\">\(escape(label))</text>\n"
+            for (index, year) in years.enumerated() {
+                guard let value = chart.totals[year]?[code] else { continue }
+                let length = pixels(value, of: largest, in: barWidth)
+                let y = top + index * bar
+                html += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"\(bar - 2)\" "
+                    + "fill=\"\(colours[index % colours.count])\"><title>\(escape("\(label) \(year)：\(value) \(ExpenditureChart.unit)"))</title></rect>"
+                    + "<text x=\"\(labelWidth + length + 4)\" y=\"\(y + bar - 3)\">\(escape(value.description))</text>\n"
+            }
+        }
+        return html + "</svg>\n"
+    }
+
+    /// `value`'s share of `largest`, in whole pixels of `width` (exact arithmetic, rounded; none
+    /// for a negative value).
+    static func pixels(_ value: ExactDecimal, of largest: ExactDecimal, in width: Int) -> Int {
+        guard largest > .zero, value > .zero,
+              let share = (value * width).divided(by: largest, scale: 0) else { return 0 }
+        return max(1, min(width, Int(share.description) ?? 0))
+    }
+
+    /// A report id as a path segment of a link.
+    private static func path(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+    }
+
+    /// Text and attribute values for XHTML.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            // Characters XML 1.0 does not allow (a control character in a file name) would make
+            // the page unreadable as XML.
+            case _ where character.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }:
+                out += "\u{FFFD}"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
