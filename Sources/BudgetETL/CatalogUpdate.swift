@@ -13,7 +13,7 @@ import Foundation
 /// bytes as the old one, the old one is left as it is.
 package struct CatalogUpdate: ~Copyable {
     private let url: URL
-    private let temporary: URL
+    private var file: StreamedFile
     private var old: CSVFileReader?
     private var oldColumns: Catalog.Columns?
     private var oldLine = 1
@@ -21,32 +21,21 @@ package struct CatalogUpdate: ~Copyable {
     private var pending: [String]?
     private var updated: Set<String> = []
     private var csv = CSVWriter(byteOrderMark: false)
-    private let descriptor: Int32
 
     package init(outputFolder: URL) throws {
-        url = outputFolder.appendingPathComponent(Catalog.fileName)
+        let url = outputFolder.appendingPathComponent(Catalog.fileName)
         // A run that died while writing the catalog left its temporary file (the run holds the
         // output folder's lock, so no other run is writing one now).
-        let prefix = FileSystem.temporaryPrefix + Catalog.fileName
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: outputFolder.path)) ?? [] where name.hasPrefix(prefix) {
-            unlink(outputFolder.appendingPathComponent(name).path)
-        }
-        temporary = outputFolder.appendingPathComponent("\(prefix).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(errno)))
-        }
+        StreamedFile.removeLeftovers(of: url)
+        let file = try StreamedFile(replacing: url)
+        self.url = url
+        self.file = file
         if let reader = try? CSVFileReader(url), let header = try? reader.record(),
            let columns = try? Catalog.Columns(header: header, file: url.path) {
             (old, oldColumns) = (reader, columns)
         }
         csv.record(Catalog.columns)
-        try readOld()
-    }
-
-    deinit {
-        close(descriptor)
-        unlink(temporary.path)
+        readOld()
     }
 
     /// One report's rows (`Catalog.rows(of:)`; none for a report that never got a manifest).
@@ -55,7 +44,7 @@ package struct CatalogUpdate: ~Copyable {
         updated.insert(id)
         while let row = pending, row[0] <= id {
             if row[0] != id { csv.record(row) }
-            try readOld()
+            readOld()
         }
         for row in rows { csv.record(row) }
         try flush(over: 1 << 16)
@@ -65,14 +54,14 @@ package struct CatalogUpdate: ~Copyable {
     package mutating func finish() throws {
         while let row = pending {
             csv.record(row)
-            try readOld()
+            readOld()
         }
         try flush(over: 0)
-        if !FileSystem.sameContents(temporary, url) { try FileSystem.move(temporary, to: url) }
+        try file.finish()
     }
 
     /// The next old row that is not of a report this run wrote.
-    private mutating func readOld() throws {
+    private mutating func readOld() {
         pending = nil
         guard let columns = oldColumns else { return }
         while let reader = old {
@@ -91,23 +80,7 @@ package struct CatalogUpdate: ~Copyable {
 
     private mutating func flush(over limit: Int) throws {
         guard csv.byteCount > limit else { return }
-        let failed = csv.withBytes { bytes -> Int32 in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
-        if failed != 0 { throw failure(failed) }
+        try csv.withBytes { bytes in try file.append(bytes) }
         csv.removeAll()
-    }
-
-    private func failure(_ code: Int32) -> FileSystemError {
-        FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(code)))
     }
 }

@@ -18,21 +18,51 @@ import Foundation
 package enum RunIndex {
     package static let fileName = "index.html"
 
-    /// Writes the index. `charted` names the reports already in `chart`.
+    /// Writes the index. `charted` names the reports already in `chart`. The catalog is read a
+    /// record at a time, twice (the totals and the chart head the page, the rows follow), and the
+    /// page is written as it is made: memory stays flat however many reports the catalog lists.
     package static func write(outputFolder: URL, chart: ExpenditureChart, charted: Set<String>) throws {
         let catalogURL = outputFolder.appendingPathComponent(Catalog.fileName)
-        let catalog = (try? Data(contentsOf: catalogURL)) ?? Data()
-        let rows = try Catalog.records(of: catalog, file: catalogURL.path).filter { $0[column("current")] == "yes" }
+        var totals = Totals()
         var chart = chart
-        for row in rows where !charted.contains(row[column("report_id")]) && row[column("status")] == "ok" {
-            guard let expenditure = storedExpenditure(reportFolder: outputFolder.appendingPathComponent(row[column("report_id")])) else {
-                continue
-            }
+        try forEachCurrentRow(of: catalogURL) { row in
+            totals.add(row)
+            guard !charted.contains(row[column("report_id")]), row[column("status")] == "ok",
+                  let expenditure = storedExpenditure(reportFolder: outputFolder.appendingPathComponent(row[column("report_id")]))
+            else { return }
             chart.add(year: row[column("year")], expenditure)
         }
-        let data = Data(page(rows: rows, chart: chart, outputFolder: outputFolder).utf8)
         let url = outputFolder.appendingPathComponent(fileName)
-        if (try? Data(contentsOf: url)) != data { try FileSystem.writeAtomically(data, to: url) }
+        StreamedFile.removeLeftovers(of: url)
+        var page = try StreamedFile(replacing: url)
+        try page.append(head(totals) + chartSection(chart) + tableHead)
+        try forEachCurrentRow(of: catalogURL) { row in try page.append(self.row(row, outputFolder: outputFolder)) }
+        try page.append(tail)
+        try page.finish()
+    }
+
+    /// Calls `body` with each row of the catalog that is a report's current version, in order.
+    private static func forEachCurrentRow(of catalog: URL, _ body: ([String]) throws -> Void) throws {
+        guard let reader = try CSVFileReader(catalog), let header = try reader.record() else { return }
+        let columns = try Catalog.Columns(header: header, file: catalog.path)
+        var line = 1
+        while let record = try reader.record() {
+            line += 1
+            let row = try columns.row(record, line: line)
+            if row[column("current")] == "yes" { try body(row) }
+        }
+    }
+
+    /// What the page's first paragraph counts.
+    struct Totals {
+        var reports = 0, failed = 0, facts = 0, failedChecks = 0
+
+        mutating func add(_ row: [String]) {
+            reports += 1
+            if row[column("status")] != "ok" { failed += 1 }
+            facts += Int(row[column("facts")]) ?? 0
+            failedChecks += Int(row[column("failed_checks")]) ?? 0
+        }
     }
 
     /// A catalog column's position.
@@ -46,11 +76,9 @@ package enum RunIndex {
         return ExpenditureByClass(summaryValue: value)
     }
 
-    static func page(rows: [[String]], chart: ExpenditureChart, outputFolder: URL) -> String {
-        let failed = rows.filter { $0[column("status")] != "ok" }.count
-        let facts = rows.reduce(0) { $0 + (Int($1[column("facts")]) ?? 0) }
-        let failedChecks = rows.reduce(0) { $0 + (Int($1[column("failed_checks")]) ?? 0) }
-        var html = """
+    /// The page up to its chart: title, style, the totals.
+    static func head(_ totals: Totals) -> String {
+        """
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
             <head>
@@ -71,29 +99,31 @@ package enum RunIndex {
             </head>
             <body>
             <h1>预算报告索引</h1>
-            <p>共 \(rows.count) 份报告：成功 \(rows.count - failed) 份，失败 \(failed) 份；事实 \(facts) 条；未通过的核对 \(failedChecks) 条。</p>
+            <p>共 \(totals.reports) 份报告：成功 \(totals.reports - totals.failed) 份，失败 \(totals.failed) 份；事实 \(totals.facts) 条；未通过的核对 \(totals.failedChecks) 条。</p>
 
             """
-        html += chartSection(chart)
-        html += "<h2>报告</h2>\n<table>\n<tr><th>报告</th><th>标题</th><th>单位</th><th>年度</th><th>类型</th><th>状态</th>"
-            + "<th>事实</th><th>未通过</th><th>警告</th><th>无法核验</th></tr>\n"
-        for row in rows {
-            let id = row[column("report_id")]
-            let ok = row[column("status")] == "ok"
-            let hasPage = ok && FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("\(id)/\(ReportHTML.fileName)").path)
-            let link = hasPage ? "<a href=\"\(escape(path(id)))/\(ReportHTML.fileName)\">\(escape(id))</a>" : escape(id)
-            let status = ok ? "成功" : "失败：\(escape(row[column("reason")]))"
-            func count(_ name: String, _ style: String) -> String {
-                let value = row[column(name)]
-                return "<td class=\"n\((Int(value) ?? 0) > 0 ? " \(style)" : "")\">\(escape(value))</td>"
-            }
-            html += "<tr\(ok ? "" : " class=\"failed\"")><td>\(link)</td><td>\(escape(row[column("title")]))</td>"
-                + "<td>\(escape(row[column("unit_name")]))</td><td>\(escape(row[column("year")]))</td><td>\(escape(row[column("kind")]))</td>"
-                + "<td>\(status)</td><td class=\"n\">\(escape(row[column("facts")]))</td>"
-                + count("failed_checks", "fail") + count("warnings", "warn") + count("unverified", "warn") + "</tr>\n"
+    }
+
+    static let tableHead = "<h2>报告</h2>\n<table>\n<tr><th>报告</th><th>标题</th><th>单位</th><th>年度</th><th>类型</th><th>状态</th>"
+        + "<th>事实</th><th>未通过</th><th>警告</th><th>无法核验</th></tr>\n"
+
+    static let tail = "</table>\n</body>\n</html>\n"
+
+    /// One report's row of the table.
+    static func row(_ row: [String], outputFolder: URL) -> String {
+        let id = row[column("report_id")]
+        let ok = row[column("status")] == "ok"
+        let hasPage = ok && FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("\(id)/\(ReportHTML.fileName)").path)
+        let link = hasPage ? "<a href=\"\(escape(path(id)))/\(ReportHTML.fileName)\">\(escape(id))</a>" : escape(id)
+        let status = ok ? "成功" : "失败：\(escape(row[column("reason")]))"
+        func count(_ name: String, _ style: String) -> String {
+            let value = row[column(name)]
+            return "<td class=\"n\((Int(value) ?? 0) > 0 ? " \(style)" : "")\">\(escape(value))</td>"
         }
-        html += "</table>\n</body>\n</html>\n"
-        return html
+        return "<tr\(ok ? "" : " class=\"failed\"")><td>\(link)</td><td>\(escape(row[column("title")]))</td>"
+            + "<td>\(escape(row[column("unit_name")]))</td><td>\(escape(row[column("year")]))</td><td>\(escape(row[column("kind")]))</td>"
+            + "<td>\(status)</td><td class=\"n\">\(escape(row[column("facts")]))</td>"
+            + count("failed_checks", "fail") + count("warnings", "warn") + count("unverified", "warn") + "</tr>\n"
     }
 
     /// Horizontal bars, one group per class, one bar per fiscal year, each as long as its share of
