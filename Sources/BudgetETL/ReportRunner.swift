@@ -259,6 +259,12 @@ package struct ReportRunner {
             }
             records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: stamp))
         }
+        // A file this stage wrote in the report's folder last time and not this time (a page
+        // since turned off) goes, as a stage folder's file does.
+        for previous in old?.outputs ?? [] where !previous.path.hasPrefix("\(stage.folderName)/")
+            && !files.contains(where: { $0.inReportFolder && $0.name == previous.path }) {
+            try FileSystem.remove(workspace.root.appendingPathComponent(previous.path))
+        }
         // Files an earlier run left that this one did not write, and folders that emptied; a
         // folder made just now has none, and is not walked.
         guard !isNew else { return records }

@@ -37,7 +37,7 @@ public struct ExportStage: Stage {
             options: options, sources: sources)
         var summary = ["facts": String(bag.facts)]
         summary[ExpenditureByClass.summaryKey] = ExpenditureByClass(normalized)?.summaryValue ?? ""
-        return StageProduct(artifact: bag, files: files + [page], summary: summary)
+        return StageProduct(artifact: bag, files: files + (page.map { [$0] } ?? []), summary: summary)
     }
 
     /// The export's artifact is its bag's payload manifest: what it wrote, fixed by SHA-256.

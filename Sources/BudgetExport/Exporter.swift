@@ -46,10 +46,11 @@ public enum Exporter {
                       options: options, sources: sources).files
     }
 
-    /// The bag's files, what its payload manifest lists (the export stage's artifact), and the page.
+    /// The bag's files, what its payload manifest lists (the export stage's artifact), and the page
+    /// (none when `reportPage` is off).
     package static func exportBag(reportID: String, extract: ExtractedText, segmented: SegmentedReport, normalized: NormalizedReport,
                                   reconciled: ReconcileReport, options: ExportOptions, sources: Sources) throws(ReportError)
-        -> (files: [OutputFile], bag: ExportedBag, page: OutputFile) {
+        -> (files: [OutputFile], bag: ExportedBag, page: OutputFile?) {
         let bom = options.csvByteOrderMark
         var payload: [OutputFile] = []
         func add(_ path: String, _ data: Data, shared: Bool = false, sameAs: String? = nil, sha256: String? = nil) {
@@ -96,7 +97,7 @@ public enum Exporter {
             OutputFile(name: "\(ExportedBag.payloadFolder)/\(file.name)", data: file.data,
                        sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs, sha256: file.sha256)
         } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
-        let page = OutputFile(name: ReportHTML.fileName, data: try ReportHTML.render(xml), inReportFolder: true)
+        let page = options.reportPage ? OutputFile(name: ReportHTML.fileName, data: try ReportHTML.render(xml), inReportFolder: true) : nil
         return (files, ExportedBag(payload: entries, facts: factCount), page)
     }
 }

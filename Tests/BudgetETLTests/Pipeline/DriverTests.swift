@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetETL
+@testable import BudgetExport
 @testable import BudgetExtract
 @testable import BudgetSegment
 
@@ -78,6 +79,23 @@ import Testing
         #expect(try pipeline(configuration).run().stagesRun == 0)
         configuration.jobs = 1
         #expect(try pipeline(configuration).run().stagesRun == 0, "jobs is not a stage option")
+    }
+
+    /// With `reportPage` off the report has no page (and a page an earlier run wrote goes), the
+    /// index lists the report without a link, and the bag is the same.
+    @Test func theReportPageCanBeTurnedOff() throws {
+        folder.write("input/r.txt", text: TinyReport.text(1))
+        _ = try pipeline().run()
+        #expect(folder.exists("output/r/report.html"))
+        let bag = folder.read("output/r/05-export/manifest-sha256.txt")
+        var configuration = PipelineConfiguration()
+        configuration.options[ExportStage.self].reportPage = false
+        #expect(try pipeline(configuration).run().outcomes.first?.ran == [.export])
+        #expect(!folder.exists("output/r/report.html"))
+        #expect(folder.read("output/r/05-export/manifest-sha256.txt") == bag)
+        #expect(folder.text("output/index.html")?.contains("report.html") == false)
+        #expect(try manifest("r").record(for: .export)?.outputs.contains { $0.path == "report.html" } == false)
+        #expect(try pipeline(configuration).run().stagesRun == 0)
     }
 
     @Test func alteredOutputFileIsRebuilt() throws {
