@@ -5,8 +5,11 @@ CONFIG ?= pipeline.json
 BINARY := .build/release/budget-etl
 DEBUG_BINARY := .build/debug/budget-etl
 
-# What the build needs, as CHECK=PACKAGE (see scripts/require-system-packages.sh).
-BUILD_PACKAGES := pkg-config:libxml-2.0=libxml2-dev pkg-config:libxslt=libxslt1-dev
+# What the build needs, as CHECK=PACKAGE (see scripts/require-system-packages.sh), and what a run
+# needs: poppler's pdftotext and pdfinfo (Debian: poppler-utils), the extract stage's front end for
+# PDF input (a run without them still reads text, and refuses each PDF naming the package).
+BUILD_PACKAGES := pkg-config:libxml-2.0=libxml2-dev pkg-config:libxslt=libxslt1-dev \
+  command:pdftotext=poppler-utils command:pdfinfo=poppler-utils
 # What the tests and the independent output checks need: xmllint (a test runs it too), xsltproc,
 # the sqlite3 shell (the README's sqlite3 query), a Python that can make a virtual environment
 # (Debian: python3-venv) for the PyPI checkers, and a real browser to render the pages: headless

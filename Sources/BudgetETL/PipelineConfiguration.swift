@@ -35,7 +35,7 @@ public struct PipelineConfiguration: Codable, Equatable, Sendable {
     public var options: OptionsByStage
 
     public init(version: Int = formatVersion, input: String = "input", output: String = "output",
-                inputExtensions: [String] = ["txt"], stages: [StageName] = StageTable.names,
+                inputExtensions: [String] = ["txt", "pdf"], stages: [StageName] = StageTable.names,
                 jobs: Int? = nil, failOnCheckFailures: Bool = true, allowLinksOutsideInput: Bool = false,
                 options: OptionsByStage = OptionsByStage()) {
         self.version = version

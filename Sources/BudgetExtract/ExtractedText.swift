@@ -22,6 +22,18 @@ public struct ExtractInfo: Codable, Equatable, Sendable {
     public var removedControlCharacters: RemovedCharacters
     /// Size of `text.txt` in bytes.
     public var textBytes: Int
+    /// Present only when the input was a PDF (then `source` is the PDF and `encoding` UTF-8).
+    public var pdf: PDFSource? = nil
+
+    /// What the PDF an input was said about itself, and how its text was made.
+    public struct PDFSource: Codable, Equatable, Sendable {
+        /// The PDF's page count (pdfinfo); `pages` above counts the text's pages.
+        public var pages: Int
+        /// Encrypted without a user password (readable, e.g. copy-protected): the text was read.
+        public var encrypted: Bool
+        /// The command line that made `text.txt` (`pdftotext -layout -enc UTF-8`).
+        public var extractor: String
+    }
 
     public struct Source: Codable, Equatable, Sendable {
         /// The input file's name.

@@ -189,7 +189,7 @@ import Testing
 
     @Test func onlyConfiguredExtensionsAndNoHiddenFilesAreInputs() throws {
         folder.write("input/r.txt", text: TinyReport.text(1))
-        folder.write("input/r.pdf", text: "%PDF")
+        folder.write("input/r.rtf", text: "{\\rtf1")
         folder.write("input/.r2.txt", text: TinyReport.text(1))
         #expect(try pipeline().run().outcomes.map(\.reportID) == ["r"])
     }
