@@ -36,6 +36,9 @@
   <xsl:key name="check-by-id" match="b:check" use="@id"/>
   <xsl:key name="table-by-id" match="b:table" use="@id"/>
 
+  <!-- Whether any check did not pass: when none did, no line needs looking up among the findings. -->
+  <xsl:variable name="anyFindings" select="boolean(/b:budgetReport/b:checks/b:check)"/>
+
   <xsl:template match="/b:budgetReport">
     <html lang="zh-CN">
       <head>
@@ -278,6 +281,13 @@
   <xsl:template match="b:table">
     <xsl:variable name="table" select="@id"/>
     <xsl:variable name="columns" select="b:columns/b:column"/>
+    <!-- Worked out once per table rather than once per row (see printed-row): the code column's
+         index; whether the columns are numbered 0, 1, 2, … in order with the code column, if any,
+         first ($plain); and whether a finding involves any of the table's lines ($flagged). -->
+    <xsl:variable name="codeColumn" select="string($columns[@role = 'code'][1]/@index)"/>
+    <xsl:variable name="offset" select="number($codeColumn = '0')"/>
+    <xsl:variable name="plain" select="($codeColumn = '' or $codeColumn = '0') and not($columns[not(@index = string(position() - 1))])"/>
+    <xsl:variable name="flagged" select="$anyFindings and key('findings-by-line', b:rows/b:row/@line)"/>
     <h3 id="t-{@id}">表<xsl:value-of select="@id"/>&#160;<xsl:value-of select="b:title"/></h3>
     <p class="muted">
       <xsl:text>第</xsl:text><xsl:value-of select="@line"/><xsl:text>行</xsl:text>
@@ -308,6 +318,10 @@
                 <xsl:call-template name="printed-row">
                   <xsl:with-param name="line" select="key('rows-by-line', concat($table, '|', @line))"/>
                   <xsl:with-param name="columns" select="$columns"/>
+                  <xsl:with-param name="codeColumn" select="$codeColumn"/>
+                  <xsl:with-param name="offset" select="$offset"/>
+                  <xsl:with-param name="plain" select="$plain"/>
+                  <xsl:with-param name="flagged" select="$flagged"/>
                 </xsl:call-template>
               </xsl:for-each>
             </xsl:when>
@@ -316,6 +330,10 @@
                 <xsl:call-template name="printed-row">
                   <xsl:with-param name="line" select="."/>
                   <xsl:with-param name="columns" select="$columns"/>
+                  <xsl:with-param name="codeColumn" select="$codeColumn"/>
+                  <xsl:with-param name="offset" select="$offset"/>
+                  <xsl:with-param name="plain" select="$plain"/>
+                  <xsl:with-param name="flagged" select="$flagged"/>
                 </xsl:call-template>
               </xsl:for-each>
             </xsl:otherwise>
@@ -358,45 +376,94 @@
 
   <!-- One printed line of a table: $line, its rows (two for a paired table's sides). Its cells
        in the columns' order; the line highlighted with the worst of the findings involving it,
-       which its first cell links to. -->
+       which its first cell links to.
+
+       Most lines take the short way: when the columns are plain, no finding involves the line,
+       and the line's items and cells, in document order, sit in consecutive columns (each one
+       column right of the one before: a full row, or a paired table's side), its cells are
+       written straight from those children, with empty cells before and after. This is the page
+       any-printed-row gives for such a line, without looking up each column among the children
+       (which made the page cost three times what it does now); any other line takes the long way. -->
   <xsl:template name="printed-row">
     <xsl:param name="line"/>
     <xsl:param name="columns"/>
+    <xsl:param name="codeColumn"/>
+    <xsl:param name="offset"/>
+    <xsl:param name="plain"/>
+    <xsl:param name="flagged"/>
+    <xsl:variable name="first" select="number($line/*[1]/@column)"/>
+    <xsl:choose>
+      <xsl:when test="$plain and $first &gt;= $offset and $first + count($line/*) &lt;= count($columns)
+                      and not(($line/*)[not(@column = string(position() - 1 + $first))])
+                      and not($flagged and key('findings-by-line', $line[1]/@line))">
+        <tr id="L{$line[1]/@line}">
+          <xsl:if test="$line[@total = 'true']"><xsl:attribute name="class">total </xsl:attribute></xsl:if>
+          <xsl:for-each select="$columns[position() &lt;= $first]">
+            <td><xsl:if test="position() = 1 and $offset"><xsl:value-of select="$line/@code"/></xsl:if></td>
+          </xsl:for-each>
+          <xsl:for-each select="$line/*">
+            <xsl:choose>
+              <xsl:when test="self::b:item">
+                <xsl:choose>
+                  <xsl:when test="../@level &gt; 1"><td title="{@printed}" class="lv{../@level}"><xsl:value-of select="."/></td></xsl:when>
+                  <xsl:otherwise><td title="{@printed}"><xsl:value-of select="."/></td></xsl:otherwise>
+                </xsl:choose>
+              </xsl:when>
+              <xsl:when test="@value"><td class="amount" title="{@value}&#160;{@unit}"><xsl:value-of select="."/></td></xsl:when>
+              <xsl:otherwise><td><xsl:value-of select="."/></td></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:for-each select="$columns[position() &gt; $first + count($line/*)]"><td/></xsl:for-each>
+        </tr>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="any-printed-row">
+          <xsl:with-param name="line" select="$line"/>
+          <xsl:with-param name="columns" select="$columns"/>
+          <xsl:with-param name="codeColumn" select="$codeColumn"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One printed line, any shape: each column looked up among the line's children. -->
+  <xsl:template name="any-printed-row">
+    <xsl:param name="line"/>
+    <xsl:param name="columns"/>
+    <xsl:param name="codeColumn"/>
     <xsl:variable name="findings" select="key('findings-by-line', $line[1]/@line)"/>
-    <xsl:variable name="worst">
-      <xsl:call-template name="worst"><xsl:with-param name="findings" select="$findings"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="codeColumn" select="$columns[@role = 'code'][1]/@index"/>
     <tr id="L{$line[1]/@line}">
-      <xsl:if test="$line[@total = 'true'] or string($worst)">
+      <xsl:if test="$findings or $line[@total = 'true']">
         <xsl:attribute name="class">
           <xsl:if test="$line[@total = 'true']">total </xsl:if>
-          <xsl:value-of select="$worst"/>
+          <xsl:choose>
+            <xsl:when test="$findings[@status = 'fail']">fail</xsl:when>
+            <xsl:when test="$findings[@status = 'warn']">warn</xsl:when>
+            <xsl:when test="$findings">unverified</xsl:when>
+          </xsl:choose>
         </xsl:attribute>
       </xsl:if>
       <xsl:for-each select="$columns">
-        <xsl:variable name="index" select="@index"/>
-        <xsl:variable name="item" select="$line/b:item[@column = $index]"/>
+        <xsl:variable name="at" select="$line/*[@column = current()/@index]"/>
         <td>
           <xsl:choose>
-            <xsl:when test="$index = $codeColumn"/>
-            <xsl:when test="$item">
-              <xsl:attribute name="title"><xsl:value-of select="$item/@printed"/></xsl:attribute>
-              <xsl:if test="$item/../@level &gt; 1"><xsl:attribute name="class">lv<xsl:value-of select="$item/../@level"/></xsl:attribute></xsl:if>
+            <xsl:when test="@index = $codeColumn"/>
+            <xsl:when test="$at[self::b:item]">
+              <xsl:attribute name="title"><xsl:value-of select="$at[self::b:item]/@printed"/></xsl:attribute>
+              <xsl:if test="$at[self::b:item]/../@level &gt; 1"><xsl:attribute name="class">lv<xsl:value-of select="$at[self::b:item]/../@level"/></xsl:attribute></xsl:if>
             </xsl:when>
-            <xsl:when test="$line/b:cell[@column = $index]/@value">
-              <xsl:variable name="cell" select="$line/b:cell[@column = $index]"/>
+            <xsl:when test="$at[self::b:cell]/@value">
               <xsl:attribute name="class">amount</xsl:attribute>
-              <xsl:attribute name="title"><xsl:value-of select="$cell/@value"/>&#160;<xsl:value-of select="$cell/@unit"/></xsl:attribute>
+              <xsl:attribute name="title"><xsl:value-of select="$at[self::b:cell]/@value"/>&#160;<xsl:value-of select="$at[self::b:cell]/@unit"/></xsl:attribute>
             </xsl:when>
           </xsl:choose>
-          <xsl:if test="position() = 1">
+          <xsl:if test="$findings and position() = 1">
             <xsl:call-template name="flags"><xsl:with-param name="findings" select="$findings"/></xsl:call-template>
           </xsl:if>
           <xsl:choose>
-            <xsl:when test="$index = $codeColumn"><xsl:value-of select="$line/@code"/></xsl:when>
-            <xsl:when test="$item"><xsl:value-of select="$item"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$line/b:cell[@column = $index]"/></xsl:otherwise>
+            <xsl:when test="@index = $codeColumn"><xsl:value-of select="$line/@code"/></xsl:when>
+            <xsl:when test="$at[self::b:item]"><xsl:value-of select="$at[self::b:item]"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$at[self::b:cell]"/></xsl:otherwise>
           </xsl:choose>
         </td>
       </xsl:for-each>
