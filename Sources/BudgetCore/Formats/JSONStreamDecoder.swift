@@ -418,7 +418,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             }
             let length = member.nameEnd - member.nameStart
             let same = wanted.utf8.withContiguousStorageIfAvailable { name in
-                name.count == length && memcmp(name.baseAddress!, bytes.baseAddress! + member.nameStart, length) == 0
+                name.count == length && (length == 0 || memcmp(name.baseAddress!, bytes.baseAddress! + member.nameStart, length) == 0)
             } ?? wanted.utf8.elementsEqual(bytes[member.nameStart..<member.nameEnd])
             if same { return member.value }
         }

@@ -97,6 +97,8 @@ import Testing
         let sample = try decode(#" { "list" : [ 0 , 255 ] , "text" : "\u00e9\ud840\udc00\/\"\\\t" , "number" : -42, "ratio": 1.5e2 } "#)
         #expect(sample == Sample(text: "é𠀀/\"\\\t", number: -42, ratio: 150, list: [0, 255]))
         #expect(try decode(#"{"text":"","number":0,"ratio":null,"list":[],"unknown":{"a":[1,{"b":null}]}}"#).ratio == nil)
+        // A member named by the empty string (a summary's key may be empty).
+        #expect(try JSONStreamDecoder.decode([String: String].self, from: Data(#"{"":"x","a":""}"#.utf8)) == ["": "x", "a": ""])
     }
 
     @Test func brokenDocumentsAreRefused() {
