@@ -12,7 +12,6 @@ import Foundation
 /// cannot be read as one holds no rows to keep, as before. When the new catalog has the same
 /// bytes as the old one, the old one is left as it is.
 package struct CatalogUpdate: ~Copyable {
-    private let url: URL
     private var file: StreamedFile
     private var old: CSVFileReader?
     private var oldColumns: Catalog.Columns?
@@ -28,7 +27,6 @@ package struct CatalogUpdate: ~Copyable {
         // output folder's lock, so no other run is writing one now).
         StreamedFile.removeLeftovers(of: url)
         let file = try StreamedFile(replacing: url)
-        self.url = url
         self.file = file
         if let reader = try? CSVFileReader(url), let header = try? reader.record(),
            let columns = try? Catalog.Columns(header: header, file: url.path) {

@@ -96,19 +96,7 @@ public enum FileSystem {
         guard descriptor >= 0 else {
             throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(errno)))
         }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
         var info = stat()
         if failure == 0 && fstat(descriptor, &info) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
@@ -216,6 +204,20 @@ public enum FileSystem {
             let other = right.withUnsafeMutableBytes { readFully(two, UnsafeMutableRawBufferPointer(rebasing: $0[..<count])) }
             guard other == count, left[..<count] == right[..<count] else { return false }
         }
+    }
+
+    /// Writes all of `bytes` (a write may take fewer than asked); 0, or the `errno` that stopped it.
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     /// Reads until `buffer` is full or the file ends; the count read, or -1.

@@ -58,18 +58,7 @@ package struct StreamedFile: ~Copyable {
     }
 
     private mutating func flush() throws {
-        let failed = buffer.withUnsafeBytes { bytes -> Int32 in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
+        let failed = buffer.withUnsafeBytes { FileSystem.writeAll($0, to: descriptor) }
         guard failed == 0 else { throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(failed))) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -28,6 +28,8 @@ package final class CSVFileReader {
     private var ready: [[String]] = []
     private var next = 0
     private var ended = false
+    /// The chunk read into, reused from read to read.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Opens `url`; nil when there is no such file.
     package init?(_ url: URL) throws {
@@ -54,7 +56,6 @@ package final class CSVFileReader {
     }
 
     private func fill() throws {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
         if count < 0 {
             if errno == EINTR { return }
