@@ -22,11 +22,12 @@ package struct HeaderTemplates {
         let splitCodes = SplitCodes(parts: codeParts)
         // The header is everything down to the row of code parts (`类 | 款 | 项`), or else to the
         // first row of data.
-        let partsRow = input.firstIndex { splitCodes.isPartsRow($0.cells) }
+        let partsRow = input.firstIndex { splitCodes.leadingParts($0.cells) > 0 }
         let headerEnd = partsRow.map { $0 + 1 } ?? input.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? input.count
         guard headerEnd > 0 else { return nil }
         let header = Array(input[..<headerEnd])
         let headerKey = TextKey.of(header.flatMap(\.cells).joined())
+        let headerCells = Set(header.flatMap(\.cells).map(TextKey.of).filter { !$0.isEmpty })
 
         // Header lines printed again on the next page are not data.
         let headerLines = Set(header.map { TextKey.of($0.cells.joined()) })
@@ -37,13 +38,13 @@ package struct HeaderTemplates {
         }
         var joined: [SegmentedTable.JoinedCode] = []
         if let partsRow {
-            let slots = input[partsRow].cells.filter { !TextPatterns.isBlank($0) }.count
+            let slots = splitCodes.leadingParts(input[partsRow].cells)
             (body, joined) = splitCodes.join(body, slots: slots)
         }
         let printedWidth = body.map { GridBuilder.contentLength($0.cells) }.max() ?? 0
         guard let template = templates.first(where: { template in
             template.count >= printedWidth && template.allSatisfy { path in
-                !path.isEmpty && path.allSatisfy { TextPatterns.contains(headerKey, TextKey.of($0)) }
+                !path.isEmpty && path.allSatisfy { Self.printed(TextKey.of($0), in: headerKey, cells: headerCells) }
             }
         }) else { return nil }
 
@@ -76,6 +77,23 @@ package struct HeaderTemplates {
             }
         }
         return result
+    }
+
+    /// Whether a template's label is printed in the header: within its words, or wrapped, as
+    /// whole header cells that join to it (`事业单位` over `经营收入`, two lines apart, with another
+    /// column's label between them in the text).
+    static func printed(_ label: String, in headerKey: String, cells: Set<String>) -> Bool {
+        if TextPatterns.contains(headerKey, label) { return true }
+        // Whether the label splits into header cells: reachable[i] says its first i scalars do.
+        let scalars = Array(label.unicodeScalars)
+        var reachable = Array(repeating: false, count: scalars.count + 1)
+        reachable[0] = true
+        for start in 0..<scalars.count where reachable[start] {
+            for end in (start + 1)...scalars.count where !reachable[end] && end - start < scalars.count {
+                if cells.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { reachable[end] = true }
+            }
+        }
+        return reachable[scalars.count]
     }
 
     /// The sides of a paired template: columns grouped by their top label (`本年收入`, `本年支出`),

@@ -13,11 +13,26 @@ extension Segmenter {
         /// Whether the last block numbered in each style was a heading or a paragraph: items of
         /// one list are alike, so a short item among paragraph items is a paragraph too.
         package var lastBlockKind: [TextPatterns.EnumeratorStyle: NarrativeBlock.Kind] = [:]
+        /// Whether the text aligns its columns with spaces (`pdftotext -layout`: no tab anywhere),
+        /// so that a table's lines are read as runs of text in columns (`AlignedChunks`).
+        package var aligned = false
+        /// The first line of each page after the first, in order.
+        package var pageStarts: [Int] = []
         private var tableIDs = UniqueNames(separator: "_")
         private var uncaptioned = 0
 
         package init(lineCount: Int) {
             kinds = Array(repeating: nil, count: lineCount + 1)
+        }
+
+        /// The page a line is on, counted from 1.
+        package func page(of line: Int) -> Int {
+            var low = 0, high = pageStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pageStarts[middle] <= line { low = middle + 1 } else { high = middle }
+            }
+            return low + 1
         }
 
         package mutating func assign(_ line: Int, _ kind: LineKind) {
@@ -36,12 +51,12 @@ extension Segmenter {
 
         /// The table's id: its caption's number; else the number of the contents entry with its
         /// title; else `x<n>`. A repeated id gets `_2`, `_3`.
-        package mutating func tableID(caption: String?, title: String?) -> String {
+        package mutating func tableID(caption: String?, title: String?, kinds: TableKinds) -> String {
             var id = caption
             if id == nil, let title {
-                let key = TableKinds.titleKey(title)
+                let key = kinds.titleKey(title)
                 id = contents.first { entry in
-                    entry.tableId != nil && entry.title.map { TextPatterns.same(TableKinds.titleKey($0), key) } == true
+                    entry.tableId != nil && entry.title.map { TextPatterns.same(kinds.titleKey($0), key) } == true
                 }?.tableId
             }
             if id == nil {

@@ -55,6 +55,8 @@ package struct Segmenter {
         if text.utf8.last == 0x0A || text.isEmpty { lines.removeLast() }
 
         var state = State(lineCount: lines.count)
+        state.aligned = !lines.contains { $0.hasTabs }
+        state.pageStarts = pageMarks.sorted()
         for mark in pageMarkLines { state.assign(mark, .pageMark) }
         // Page numbers and running headers are skipped like the marks between pages.
         let furniture = furnitureLines(lines, pageStarts: pageMarks.sorted(), pageMarkLines: pageMarkLines)

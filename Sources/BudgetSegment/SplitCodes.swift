@@ -20,6 +20,14 @@ package struct SplitCodes {
         return filled.count >= 2 && filled.allSatisfy { cell in parts.contains { TextKey.equal($0, cell) } }
     }
 
+    /// How many part names (at least two) a header row starts with: `类 | 款 | 项`, or `类 | 款 |
+    /// 项 | 经营收入` when an extractor put the end of a wrapped label on the same line.
+    package func leadingParts(_ cells: [String]) -> Int {
+        let filled = cells.map(TextPatterns.trimmed).filter { !$0.isEmpty }
+        let count = filled.prefix { cell in parts.contains { TextKey.equal($0, cell) } }.count
+        return count >= 2 ? count : 0
+    }
+
     /// A table read cell by cell whose header has a row of parts (`科目编码 |  |  | 科目名称 …` over
     /// `类 | 款 | 项`): the rows with the part columns made one code column, for `GridBuilder`. The
     /// header rows above keep one label over that column; the parts row itself is taken out (and

@@ -41,6 +41,10 @@ public struct TableKinds: Decodable, Sendable {
     public var sectionTitles: [String]
     /// Page numbers and running headers and footers (`PageFurniture.swift`).
     public var furniture: Furniture
+    /// Words a title may start with, after its year, that name who publishes the table rather
+    /// than what it is (`部门`, `单位`, `预算单位`): the same table in a department's and a unit's
+    /// report. Longest first, so `预算单位` is taken before `单位` could be.
+    public var titlePrefixes: [String]
 
     public struct Furniture: Decodable, Sendable {
         /// Page-number lines; `#` stands for a run of digits, spaces are ignored.
@@ -56,7 +60,7 @@ public struct TableKinds: Decodable, Sendable {
     private var titleLookup: [[UInt8]: Int] = [:]
 
     package enum CodingKeys: String, CodingKey {
-        case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers, codeParts, sectionTitles, furniture
+        case kinds, amountUnits, unitLineKeys, noteKeys, pageMarkers, codeParts, sectionTitles, furniture, titlePrefixes
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,9 +73,11 @@ public struct TableKinds: Decodable, Sendable {
         codeParts = try values.decodeIfPresent([String].self, forKey: .codeParts) ?? []
         sectionTitles = try values.decodeIfPresent([String].self, forKey: .sectionTitles) ?? []
         furniture = try values.decodeIfPresent(Furniture.self, forKey: .furniture) ?? Furniture(pagePatterns: [], minPages: 3)
+        titlePrefixes = try (values.decodeIfPresent([String].self, forKey: .titlePrefixes) ?? [])
+            .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         for (position, kind) in kinds.enumerated() {
             for title in kind.titles {
-                let key = Self.titleKey(title)
+                let key = titleKey(title)
                 titleLookup[Array(key.utf8)] = position
                 longestTitle = max(longestTitle, key.unicodeScalars.count)
             }
@@ -86,18 +92,19 @@ public struct TableKinds: Decodable, Sendable {
     public func kind(forTitle title: String) -> Kind? {
         guard title.unicodeScalars.count <= longestTitle + 12 else { return nil }
         // Keyed by bytes: hashing a non-ASCII String normalizes it first, which costs more.
-        return titleLookup[Array(Self.titleKey(title).utf8)].map { kinds[$0] }
+        return titleLookup[Array(titleKey(title).utf8)].map { kinds[$0] }
     }
 
     /// A title reduced to what identifies it: its `TextKey`, without a leading year (`2025年`)
-    /// and a leading `部门`/`单位` (the same table in a department's and a unit's report).
-    public static func titleKey(_ title: String) -> String {
+    /// and a leading publisher word of `titlePrefixes` (`部门`, `预算单位`).
+    public func titleKey(_ title: String) -> String {
         var key = TextKey.of(title).unicodeScalars[...]
         if key.count > 5, key.prefix(4).allSatisfy({ ("0"..."9").contains($0) }), key.dropFirst(4).first == "年" {
             key = key.dropFirst(5)
         }
-        for prefix in ["部门", "单位"] where key.starts(with: prefix.unicodeScalars) && key.count > 4 {
-            key = key.dropFirst(2)
+        for prefix in titlePrefixes where key.starts(with: prefix.unicodeScalars) && key.count > prefix.unicodeScalars.count + 2 {
+            key = key.dropFirst(prefix.unicodeScalars.count)
+            break
         }
         return String(String.UnicodeScalarView(key))
     }

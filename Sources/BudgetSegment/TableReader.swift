@@ -14,6 +14,8 @@ extension Segmenter {
         package var rows: [Row] = []
         package var notes: [SourceLine] = []
         package var unitLines: [Int] = []
+        /// Space-aligned text: each row's runs of text and where they stand, by line.
+        package var chunks: [Int: [AlignedChunk]] = [:]
     }
 
     /// Reads a table region from its caption (or known title) to the next caption, known title,
@@ -45,11 +47,13 @@ extension Segmenter {
                 continue
             }
             if TextPatterns.caption(line.trimmed) != nil || TextPatterns.isPartHeading(line.trimmed) { break }
-            if let cells = line.cells {
+            let chunks = state.aligned ? AlignedChunks.of(line.text) : []
+            if let cells = line.cells ?? (chunks.count > 1 ? chunks.map(\.text) : nil) {
                 if readUnitCells(cells, line: line.number, into: &draft) {
                     state.assign(line.number, .unit)
                 } else {
                     draft.rows.append(Row(line: line.number, cells: cells))
+                    if !chunks.isEmpty { draft.chunks[line.number] = chunks }
                 }
                 index += 1
                 continue
@@ -80,8 +84,17 @@ extension Segmenter {
                 index += 1
                 continue
             }
+            // Space-aligned text: a row with its name alone (`二、事业收入`, a name's wrapped end) when
+            // the table's rows go on after it.
+            if state.aligned, !draft.rows.isEmpty, isHeaderFragment(line.trimmed),
+               leadsToRows(lines, after: index, pageMarkLines: pageMarkLines, aligned: true) {
+                draft.rows.append(Row(line: line.number, cells: [line.trimmed]))
+                draft.chunks[line.number] = chunks
+                index += 1
+                continue
+            }
             if draft.title != nil || draft.caption != nil, headerLineWithoutTabs(line, lines: lines, at: index, draft: draft,
-                                                                                 pageMarkLines: pageMarkLines) {
+                                                                                 pageMarkLines: pageMarkLines, aligned: state.aligned) {
                 draft.rows.append(Row(line: line.number, cells: [line.trimmed]))
                 index += 1
                 continue
@@ -99,14 +112,21 @@ extension Segmenter {
     /// not a sentence, list item or title, when the lines after it lead to the table's tabbed rows
     /// (or its note); after data rows, only a line repeating one of those header lines (the header
     /// printed again on the next page).
-    func headerLineWithoutTabs(_ line: Line, lines: [Line], at index: Int, draft: Draft, pageMarkLines: Set<Int>) -> Bool {
+    func headerLineWithoutTabs(_ line: Line, lines: [Line], at index: Int, draft: Draft, pageMarkLines: Set<Int>,
+                               aligned: Bool) -> Bool {
         let firstData = draft.rows.firstIndex { GridBuilder.looksLikeData($0.cells) }
         if let firstData {
             return draft.rows[..<firstData].contains { TextKey.equal($0.cells.joined(), line.trimmed) }
         }
-        guard isHeaderFragment(line.trimmed) else { return false }
+        return isHeaderFragment(line.trimmed) && leadsToRows(lines, after: index, pageMarkLines: pageMarkLines, aligned: aligned)
+    }
+
+    /// Whether the lines after `index`, past short fragments, reach a table row (a line with
+    /// tabs, or with several runs of text in space-aligned text) or the table's note.
+    func leadsToRows(_ lines: [Line], after index: Int, pageMarkLines: Set<Int>, aligned: Bool) -> Bool {
         for next in lines[(index + 1)...].prefix(12) where !next.isBlank && !pageMarkLines.contains(next.number) {
             if next.hasTabs || TextPatterns.keyValue(next.trimmed, keys: kinds.noteKeys) != nil { return true }
+            if aligned, TextPatterns.caption(next.trimmed) == nil, AlignedChunks.of(next.text).count > 1 { return true }
             if !isHeaderFragment(next.trimmed) { return false }
         }
         return false
@@ -138,7 +158,11 @@ extension Segmenter {
 
     func build(_ draft: Draft, state: inout State) -> SegmentedTable {
         let gridBuilder = GridBuilder(maxHeaderRows: options.maxHeaderRows)
-        let id = state.tableID(caption: draft.captionID, title: draft.title?.text)
+        var draft = draft
+        if !draft.chunks.isEmpty {
+            draft.rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: state.page(of:))
+        }
+        let id = state.tableID(caption: draft.captionID, title: draft.title?.text, kinds: kinds)
         var table = SegmentedTable(
             id: id, kind: draft.kind?.kind, label: nil, layout: draft.kind?.layout ?? Self.guessLayout(draft.rows),
             caption: draft.caption, title: draft.title, unitName: draft.unitName, amountUnit: draft.amountUnit,

@@ -22,9 +22,9 @@ import Testing
         for printing in printings {
             #expect(TextKey.of(printing) == "三公经费")
             #expect(LabelKey.of(printing) == TextKey.of(printing), "reconcile keys as every stage does")
-            #expect(TableKinds.titleKey(printing) == TextKey.of(printing), "a title keys as every stage does")
+            #expect(TableKinds.standard.titleKey(printing) == TextKey.of(printing), "a title keys as every stage does")
         }
-        #expect(TableKinds.titleKey("2025年部门“三公”经费支出预算表") == TableKinds.titleKey("“三公”经费支出预算表"))
+        #expect(TableKinds.standard.titleKey("2025年部门“三公”经费支出预算表") == TableKinds.standard.titleKey("“三公”经费支出预算表"))
         #expect(!TextKey.equal("收入", "支出") && !TextKey.equal("收入", "收入合计"))
     }
 

@@ -1,0 +1,171 @@
+import BudgetCore
+
+/// Puts the cells of a space-aligned table's rows (`pdftotext -layout`) into the table's columns.
+/// A row read as runs of text (`AlignedChunks`) has lost its empty cells: `2、政府性基金 |
+/// 三、卫生健康支出 | 4,668,000` does not say which side's amount is missing, nor a row with three
+/// amounts of four which column is empty. Where each run stands on the line says it.
+///
+/// The grid is approximate: pdftotext places each line's characters on it by their own widths,
+/// so the right end of one right-aligned column strays by several places from line to line
+/// (84 to 97 in one real table). So the columns are not found by clustering ends: they are
+/// named by the rows that print the most amounts (a full row, `一、财政拨款收入 | 189,767,551 |
+/// 一、一般公共服务支出 | 3,296,600`): the k-th amount of a full row is in amount column k, the
+/// words between its amounts k-1 and k in text column k, and a column's place is the median of
+/// those rows' right ends (amounts) or left ends (words). Any other row's amounts go to the
+/// columns that fit their ends best, in order, and its words to the nearest text column between
+/// them. Columns are found page by page when a page has full rows, since a table continued on
+/// the next page may be laid out wider; the leading parts of a split code (`201 | 05 | 07`)
+/// stay as printed, for `SplitCodes`. Rows before the first data row (the header) are left as
+/// printed: headers are read by their words, through the kind's template (`HeaderTemplates`). So
+/// is a row whose runs do not fit; the table's number-token accounting then says so.
+package struct AlignedColumns {
+    package typealias Row = SegmentedTable.Row
+
+    package init() {}
+
+    /// `rows` with their runs (`chunks`, by line; rows without runs are kept as they are), and the
+    /// page each line is on.
+    package func place(_ rows: [Row], chunks: [Int: [AlignedChunk]], page: (Int) -> Int) -> [Row] {
+        guard let firstData = rows.firstIndex(where: { GridBuilder.looksLikeData($0.cells) }) else { return rows }
+        var parsed: [Int: Runs] = [:]
+        for index in firstData..<rows.count {
+            if let printed = chunks[rows[index].line], !printed.isEmpty { parsed[index] = Runs(printed) }
+        }
+        guard let whole = Layout(parsed.values) else { return rows }
+        var result = rows
+        var start = firstData
+        while start < rows.count {
+            let current = page(rows[start].line)
+            var end = start + 1
+            while end < rows.count, page(rows[end].line) == current { end += 1 }
+            let onPage = (start..<end).compactMap { parsed[$0] }
+            // A page's own places, when it prints full rows of the same width.
+            let layout = Layout(onPage).flatMap { $0.amounts.count == whole.amounts.count ? $0 : nil } ?? whole
+            for index in start..<end {
+                if let runs = parsed[index], let cells = layout.cells(of: runs) { result[index] = Row(line: rows[index].line, cells: cells) }
+            }
+            start = end
+        }
+        return result
+    }
+
+    /// A row's runs: the leading parts of a split code, then amounts and words.
+    struct Runs {
+        var codes: [AlignedChunk]
+        var rest: [AlignedChunk]
+        var amounts: Int
+
+        init(_ chunks: [AlignedChunk]) {
+            var codes = 0
+            // Code parts lead a row that goes on with its name.
+            while codes < chunks.count - 1, AlignedChunks.isCodePart(chunks[codes].text) { codes += 1 }
+            if codes == chunks.count - 1 || (codes < chunks.count && AlignedChunks.isFigure(chunks[codes].text)) { codes = 0 }
+            self.codes = Array(chunks[..<codes])
+            rest = Array(chunks[codes...])
+            amounts = rest.count { TextPatterns.isAmount($0.text) }
+        }
+    }
+
+    /// Where a table's columns stand on a page: amount columns by right end, text columns by
+    /// left end (a text column is the gap before amount column k, or after the last).
+    struct Layout {
+        var amounts: [Int]
+        var texts: [Int: Int]
+
+        /// From the rows printing the most amounts; nil when no row prints one.
+        init?(_ rows: some Collection<Runs>) {
+            let width = rows.map(\.amounts).max() ?? 0
+            guard width > 0 else { return nil }
+            var ends = Array(repeating: [Int](), count: width)
+            var starts: [Int: [Int]] = [:]
+            for row in rows where row.amounts == width {
+                var column = 0
+                for chunk in row.rest {
+                    if TextPatterns.isAmount(chunk.text) {
+                        ends[column].append(chunk.end)
+                        column += 1
+                    } else {
+                        starts[column, default: []].append(chunk.start)
+                    }
+                }
+            }
+            amounts = ends.map(Self.median)
+            texts = starts.mapValues(Self.median)
+        }
+
+        static func median(_ values: [Int]) -> Int { values.sorted()[values.count / 2] }
+
+        /// The row's code parts, then a cell for each column (text column k before amount column
+        /// k); nil when its runs do not fit.
+        func cells(of runs: Runs) -> [String]? {
+            let amountRuns = runs.rest.filter { TextPatterns.isAmount($0.text) }
+            guard let columns = Self.fit(amountRuns.map(\.end), to: amounts) else { return nil }
+            var slots: [Int] = []
+            var slotOfAmount: [Int: Int] = [:]
+            var slotOfText: [Int: Int] = [:]
+            for column in 0...amounts.count {
+                if texts[column] != nil {
+                    slotOfText[column] = slots.count
+                    slots.append(column)
+                }
+                if column < amounts.count {
+                    slotOfAmount[column] = slots.count
+                    slots.append(column)
+                }
+            }
+            var cells = Array(repeating: "", count: slots.count)
+            var amountIndex = 0
+            for (position, chunk) in runs.rest.enumerated() {
+                let slot: Int
+                if TextPatterns.isAmount(chunk.text) {
+                    slot = slotOfAmount[columns[amountIndex]]!
+                    amountIndex += 1
+                } else {
+                    // Words between the row's amounts in columns `low - 1` and `high` are in a text
+                    // column from `low` to `high`: the nearest.
+                    let low = amountIndex == 0 ? 0 : columns[amountIndex - 1] + 1
+                    let high = amountIndex < columns.count ? columns[amountIndex] : amounts.count
+                    guard low <= high,
+                          let column = (low...high).filter({ texts[$0] != nil }).min(by: {
+                              abs(texts[$0]! - chunk.start) < abs(texts[$1]! - chunk.start)
+                          }) else { return nil }
+                    slot = slotOfText[column]!
+                    // Words after words in the same column (`合    计`) join them.
+                    if position > 0, !cells[slot].isEmpty {
+                        cells[slot] += " " + chunk.text
+                        continue
+                    }
+                }
+                guard cells[slot].isEmpty else { return nil }
+                cells[slot] = chunk.text
+            }
+            return runs.codes.map(\.text) + cells
+        }
+
+        /// The columns (increasing) that `ends` fit best: least total distance, each end within
+        /// half the way to the next column. Nil when there are more ends than columns.
+        static func fit(_ ends: [Int], to places: [Int]) -> [Int]? {
+            let count = ends.count, width = places.count
+            guard count <= width else { return nil }
+            if count == 0 { return [] }
+            // cost[i][j]: least distance placing ends i... with end i in column j or later.
+            let unreachable = Int.max / 4
+            var cost = Array(repeating: Array(repeating: unreachable, count: width + 1), count: count + 1)
+            for column in 0...width { cost[count][column] = 0 }
+            for end in stride(from: count - 1, through: 0, by: -1) {
+                for column in stride(from: width - 1, through: 0, by: -1) {
+                    let here = abs(ends[end] - places[column]) + cost[end + 1][column + 1]
+                    cost[end][column] = min(here, cost[end][column + 1])
+                }
+            }
+            var columns: [Int] = []
+            var column = 0
+            for end in 0..<count {
+                while cost[end][column] == cost[end][column + 1] { column += 1 }
+                columns.append(column)
+                column += 1
+            }
+            return columns
+        }
+    }
+}
