@@ -4,7 +4,9 @@ import BudgetCore
 /// the extractor's character grid.
 package struct AlignedChunk: Sendable, Equatable {
     package var text: String
-    /// Display columns `start..<end`: a wide (CJK) character takes two, as on pdftotext's grid.
+    /// Places `start..<end` on the extractor's grid. pdftotext counts characters: a CJK character
+    /// takes one place like any other (counted as two, the ends of one column stray by the number
+    /// of CJK characters before them).
     package var start: Int
     package var end: Int
 }
@@ -17,7 +19,7 @@ package struct AlignedChunk: Sendable, Equatable {
 /// and words; never inside words (`1. 一般公共预算资金`, `2025 年`).
 package enum AlignedChunks {
     package static func of(_ line: some StringProtocol) -> [AlignedChunk] {
-        // Words: maximal runs without a space, with their display columns.
+        // Words: maximal runs without a space, with their places.
         var words: [(text: Substring, start: Int, end: Int)] = []
         var column = 0
         var wordStart: String.Index?
@@ -37,7 +39,7 @@ package enum AlignedChunks {
                 wordStart = index
                 wordColumn = column
             }
-            column += width(of: scalar)
+            column += 1
             scalars.formIndex(after: &index)
         }
         if let start = wordStart { words.append((text[start...], wordColumn, column)) }
@@ -81,9 +83,7 @@ package enum AlignedChunks {
         return isWide(first)
     }
 
-    /// Columns a character takes on the grid: two for East Asian wide and fullwidth characters.
-    static func width(of scalar: Unicode.Scalar) -> Int { isWide(scalar) ? 2 : 1 }
-
+    /// A CJK or fullwidth character: words, not a figure.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,

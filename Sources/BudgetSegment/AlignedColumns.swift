@@ -5,19 +5,19 @@ import BudgetCore
 /// 三、卫生健康支出 | 4,668,000` does not say which side's amount is missing, nor a row with three
 /// amounts of four which column is empty. Where each run stands on the line says it.
 ///
-/// The grid is approximate: pdftotext places each line's characters on it by their own widths,
-/// so the right end of one right-aligned column strays by several places from line to line
-/// (84 to 97 in one real table). So the columns are not found by clustering ends: they are
-/// named by the rows that print the most amounts (a full row, `一、财政拨款收入 | 189,767,551 |
-/// 一、一般公共服务支出 | 3,296,600`): the k-th amount of a full row is in amount column k, the
-/// words between its amounts k-1 and k in text column k, and a column's place is the median of
-/// those rows' right ends (amounts) or left ends (words). Any other row's amounts go to the
-/// columns that fit their ends best, in order, and its words to the nearest text column between
-/// them. Columns are found page by page when a page has full rows, since a table continued on
-/// the next page may be laid out wider; the leading parts of a split code (`201 | 05 | 07`)
-/// stay as printed, for `SplitCodes`. Rows before the first data row (the header) are left as
-/// printed: headers are read by their words, through the kind's template (`HeaderTemplates`). So
-/// is a row whose runs do not fit; the table's number-token accounting then says so.
+/// Places on the grid are approximate (pdftotext places each line's words by their own
+/// positions, and pushes a word right when the one before it is long), so columns are not found
+/// by clustering ends. They are named by the rows that print the most amounts (a full row,
+/// `一、财政拨款收入 | 189,767,551 | 一、一般公共服务支出 | 3,296,600`): the k-th amount of a full
+/// row is in amount column k, the words between its amounts k-1 and k in text column k, and a
+/// column's place is the median of those rows' right ends (amounts) or left ends (words). Any
+/// other row's amounts go to the columns that fit their ends best, in order, and its words to the
+/// nearest text column between them. Columns are found page by page when a page has full rows,
+/// since a table continued on the next page may be laid out wider. The leading parts of a split
+/// code (`201 | 05 | 07`) stay as printed, for `SplitCodes`. Rows before the first data row (the
+/// header) are left as printed: headers are read by their words, through the kind's template
+/// (`HeaderTemplates`). So is a row whose runs do not fit; the table's number-token accounting
+/// then says so.
 package struct AlignedColumns {
     package typealias Row = SegmentedTable.Row
 
@@ -27,24 +27,37 @@ package struct AlignedColumns {
     /// page each line is on.
     package func place(_ rows: [Row], chunks: [Int: [AlignedChunk]], page: (Int) -> Int) -> [Row] {
         guard let firstData = rows.firstIndex(where: { GridBuilder.looksLikeData($0.cells) }) else { return rows }
+        // The rows of each page, in order.
+        var pages: [[Int]] = []
+        var lastPage: Int?
+        for index in firstData..<rows.count {
+            let current = page(rows[index].line)
+            if current != lastPage { pages.append([]) }
+            pages[pages.count - 1].append(index)
+            lastPage = current
+        }
         var parsed: [Int: Runs] = [:]
         for index in firstData..<rows.count {
             if let printed = chunks[rows[index].line], !printed.isEmpty { parsed[index] = Runs(printed) }
         }
-        guard let whole = Layout(parsed.values) else { return rows }
+        let width = parsed.values.map(\.amounts).max() ?? 0
+        guard width > 0 else { return rows }
+        let columns = pages.map { Layout.columns($0.compactMap { parsed[$0] }) }
+        // Pages whose amounts show every column; a page that leaves some column empty takes the
+        // places of the nearest such page, shifted to fit its own.
+        let complete = columns.indices.filter { columns[$0].count >= width }
+        guard !complete.isEmpty else { return rows }
         var result = rows
-        var start = firstData
-        while start < rows.count {
-            let current = page(rows[start].line)
-            var end = start + 1
-            while end < rows.count, page(rows[end].line) == current { end += 1 }
-            let onPage = (start..<end).compactMap { parsed[$0] }
-            // A page's own places, when it prints full rows of the same width.
-            let layout = Layout(onPage).flatMap { $0.amounts.count == whole.amounts.count ? $0 : nil } ?? whole
-            for index in start..<end {
+        for (number, indices) in pages.enumerated() {
+            var amounts = columns[number]
+            if amounts.count < width {
+                let reference = complete.min { abs($0 - number) < abs($1 - number) || (abs($0 - number) == abs($1 - number) && $0 < $1) }!
+                amounts = Layout.shifted(columns[reference], toFit: amounts)
+            }
+            let layout = Layout(amounts: amounts, rows: indices.compactMap { parsed[$0] })
+            for index in indices {
                 if let runs = parsed[index], let cells = layout.cells(of: runs) { result[index] = Row(line: rows[index].line, cells: cells) }
             }
-            start = end
         }
         return result
     }
@@ -72,24 +85,53 @@ package struct AlignedColumns {
         var amounts: [Int]
         var texts: [Int: Int]
 
-        /// From the rows printing the most amounts; nil when no row prints one.
-        init?(_ rows: some Collection<Runs>) {
-            let width = rows.map(\.amounts).max() ?? 0
-            guard width > 0 else { return nil }
-            var ends = Array(repeating: [Int](), count: width)
+        /// Right ends of amounts within `tolerance` of the one before are one column; its place
+        /// is their median.
+        static func columns(_ rows: [Runs], tolerance: Int = 2) -> [Int] {
+            let ends = rows.flatMap { $0.rest.filter { TextPatterns.isAmount($0.text) }.map(\.end) }.sorted()
+            var groups: [[Int]] = []
+            for end in ends {
+                if let last = groups.last?.last, end - last <= tolerance { groups[groups.count - 1].append(end) } else { groups.append([end]) }
+            }
+            return groups.map(median)
+        }
+
+        /// `reference` (every column's place on another page) moved by the shift that fits a page's
+        /// own columns best, those columns taking their own places.
+        static func shifted(_ reference: [Int], toFit own: [Int]) -> [Int] {
+            var best: (cost: Int, shift: Int, columns: [Int])?
+            for shift in -12...12 {
+                let moved = reference.map { $0 + shift }
+                guard let columns = fit(own, to: moved) else { continue }
+                let cost = zip(own, columns).reduce(0) { $0 + abs($1.0 - moved[$1.1]) }
+                if best == nil || cost < best!.cost || (cost == best!.cost && abs(shift) < abs(best!.shift)) {
+                    best = (cost, shift, columns)
+                }
+            }
+            guard let best else { return reference }
+            var places = reference.map { $0 + best.shift }
+            for (end, column) in zip(own, best.columns) { places[column] = end }
+            return places
+        }
+
+        /// Text columns from the words of the page's data rows, placed among `amounts`.
+        init(amounts: [Int], rows: [Runs]) {
+            self.amounts = amounts
             var starts: [Int: [Int]] = [:]
-            for row in rows where row.amounts == width {
-                var column = 0
+            for row in rows where row.amounts > 0 || !row.codes.isEmpty {
+                guard let columns = Self.fit(row.rest.filter { TextPatterns.isAmount($0.text) }.map(\.end), to: amounts) else { continue }
+                var placed = 0
                 for chunk in row.rest {
                     if TextPatterns.isAmount(chunk.text) {
-                        ends[column].append(chunk.end)
-                        column += 1
+                        placed += 1
                     } else {
-                        starts[column, default: []].append(chunk.start)
+                        // Words after the row's amount in column k-1: text column k, or a later
+                        // one when they start after later amount columns end.
+                        let low = placed == 0 ? 0 : columns[placed - 1] + 1
+                        starts[max(low, amounts.prefix { $0 < chunk.start }.count), default: []].append(chunk.start)
                     }
                 }
             }
-            amounts = ends.map(Self.median)
             texts = starts.mapValues(Self.median)
         }
 
