@@ -14,7 +14,8 @@ package struct AlignedChunk: Sendable, Equatable {
 /// Splits a line of space-aligned text into the runs of text its columns hold. Without tabs, the
 /// gaps between cells are runs of spaces; an extractor leaves at least two between columns, but
 /// only one where a cell is crowded against the next (`189,767,551 二、公共安全支出` — an amount
-/// against the next side's label; `201   06   01 行政运行` — a code part against its name). So a
+/// against the next side's label; `201   06   01 行政运行` — a code part against its name; two
+/// long amounts side by side). So a
 /// run of two or more spaces always splits, and one space splits between an amount or code part
 /// and words; never inside words (`1. 一般公共预算资金`, `2025 年`).
 package enum AlignedChunks {
@@ -57,10 +58,12 @@ package enum AlignedChunks {
         return chunks
     }
 
-    /// Whether one space between `left` and `right` separates two cells: an amount or a code
-    /// part against words, or words against an amount.
+    /// Whether one space between `left` and `right` separates two cells: an amount against
+    /// words or another amount (`293,810,000.00 293,810,000.00`), a code part against words, or
+    /// words against an amount.
     static func splitsAtOneSpace(_ left: String, _ right: some StringProtocol) -> Bool {
-        if isFigure(left) || isCodePart(left) { return startsWithWords(right) }
+        if isFigure(left) { return startsWithWords(right) || isFigure(right) }
+        if isCodePart(left) { return startsWithWords(right) }
         if let last = left.unicodeScalars.last, isWide(last) { return isFigure(right) }
         return false
     }

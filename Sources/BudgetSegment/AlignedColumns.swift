@@ -42,6 +42,16 @@ package struct AlignedColumns {
         }
         let width = parsed.values.map(\.amounts).max() ?? 0
         guard width > 0 else { return rows }
+        // A table of a row or two (`“三公”经费` …) cannot show its columns by its amounts: the
+        // labels at the foot of its header do.
+        if parsed.values.count(where: { $0.amounts > 0 }) <= 2,
+           let leaves = Self.headerLeaves(rows[..<firstData].compactMap { chunks[$0.line] }), leaves.count > width {
+            var result = rows
+            for (index, runs) in parsed {
+                if let cells = Self.cells(of: runs, under: leaves) { result[index] = Row(line: rows[index].line, cells: cells) }
+            }
+            return result
+        }
         let columns = pages.map { Layout.columns($0.compactMap { parsed[$0] }) }
         // Pages whose amounts show every column; a page that leaves some column empty takes the
         // places of the nearest such page, shifted to fit its own.
@@ -60,6 +70,32 @@ package struct AlignedColumns {
             }
         }
         return result
+    }
+
+    /// The header's lowest labels, left to right: those no label on a later header line stands
+    /// under (`数`, the end of `机关运行经费预算` wrapped, and not its start). Nil when they overlap.
+    static func headerLeaves(_ lines: [[AlignedChunk]]) -> [AlignedChunk]? {
+        var leaves: [AlignedChunk] = []
+        for (number, line) in lines.enumerated() {
+            for chunk in line where !lines[(number + 1)...].contains(where: { later in
+                later.contains { $0.start < chunk.end && chunk.start < $0.end }
+            }) {
+                leaves.append(chunk)
+            }
+        }
+        leaves.sort { $0.start < $1.start }
+        for (left, right) in zip(leaves, leaves.dropFirst()) where right.start < left.end { return nil }
+        return leaves.isEmpty ? nil : leaves
+    }
+
+    /// A row's cells under the header's lowest labels: each run, in order, under the label whose
+    /// middle is nearest its own (least total distance).
+    static func cells(of runs: Runs, under leaves: [AlignedChunk]) -> [String]? {
+        let middle = { (chunk: AlignedChunk) in chunk.start + chunk.end }
+        guard let columns = Layout.fit(runs.rest.map(middle), to: leaves.map(middle)) else { return nil }
+        var cells = Array(repeating: "", count: leaves.count)
+        for (chunk, column) in zip(runs.rest, columns) { cells[column] = chunk.text }
+        return runs.codes.map(\.text) + cells
     }
 
     /// A row's runs: the leading parts of a split code, then amounts and words.

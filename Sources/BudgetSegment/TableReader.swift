@@ -96,6 +96,7 @@ extension Segmenter {
             if draft.title != nil || draft.caption != nil, headerLineWithoutTabs(line, lines: lines, at: index, draft: draft,
                                                                                  pageMarkLines: pageMarkLines, aligned: state.aligned) {
                 draft.rows.append(Row(line: line.number, cells: [line.trimmed]))
+                if state.aligned { draft.chunks[line.number] = chunks }
                 index += 1
                 continue
             }
