@@ -19,7 +19,9 @@ extension Segmenter {
             }
             let key = Self.contentsKey(line.trimmed)
             if let firstKey, TextPatterns.same(key, firstKey) { break }
-            guard Self.looksLikeContentsEntry(line) else { break }
+            // A numbered table title is an entry without dot leaders too (`4．2025年…预算总表`: not an
+            // enumerator, the number running into the year).
+            guard Self.looksLikeContentsEntry(line) || numberedTable(line.trimmed) != nil else { break }
             firstKey = firstKey ?? key
             if let caption = TextPatterns.caption(line.trimmed) {
                 state.contents.append(ContentsEntry(line: line.number, text: line.trimmed, tableId: caption.id,
