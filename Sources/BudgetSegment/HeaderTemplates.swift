@@ -79,18 +79,25 @@ package struct HeaderTemplates {
         return result
     }
 
-    /// Whether a template's label is printed in the header: within its words, or wrapped, as
-    /// whole header cells that join to it (`事业单位` over `经营收入`, two lines apart, with another
-    /// column's label between them in the text).
+    /// Whether a template's label is printed in the header: within its words, or wrapped over
+    /// lines as header cells that join to it (`事业单位` over `经营收入`, with another column's
+    /// label between them in the text; `2023年机关运行经` over `费预算数`): the end of one cell,
+    /// whole cells, then the start of another.
     static func printed(_ label: String, in headerKey: String, cells: Set<String>) -> Bool {
         if TextPatterns.contains(headerKey, label) { return true }
-        // Whether the label splits into header cells: reachable[i] says its first i scalars do.
         let scalars = Array(label.unicodeScalars)
+        let piece = { (start: Int, end: Int) -> Bool in
+            let text = String(String.UnicodeScalarView(scalars[start..<end]))
+            if cells.contains(text) { return true }
+            if start == 0 && cells.contains(where: { $0.hasSuffix(text) }) { return true }
+            return end == scalars.count && cells.contains { $0.hasPrefix(text) }
+        }
+        // reachable[i]: the label's first i scalars are such pieces, at least two of them.
         var reachable = Array(repeating: false, count: scalars.count + 1)
         reachable[0] = true
         for start in 0..<scalars.count where reachable[start] {
-            for end in (start + 1)...scalars.count where !reachable[end] && end - start < scalars.count {
-                if cells.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { reachable[end] = true }
+            for end in (start + 1)...scalars.count where !reachable[end] && end - start < scalars.count && piece(start, end) {
+                reachable[end] = true
             }
         }
         return reachable[scalars.count]
