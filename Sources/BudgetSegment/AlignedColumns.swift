@@ -105,10 +105,23 @@ package struct AlignedColumns {
         var amounts: Int
 
         init(_ chunks: [AlignedChunk]) {
-            var codes = 0
-            // Code parts lead a row that goes on with its name.
-            while codes < chunks.count - 1, AlignedChunks.isCodePart(chunks[codes].text) { codes += 1 }
-            if codes == chunks.count - 1 || (codes < chunks.count && AlignedChunks.isFigure(chunks[codes].text)) { codes = 0 }
+            // A code leads its row: a 类 part (`201`) or a whole code (`2010507`), then 款 and 项 parts
+            // (`05`), before the row's name, or before its amounts when the name wrapped away (a lone
+            // three-digit figure before amounts is an amount). Digits before the name are code parts
+            // however they are printed (a garbled ` 7    11   02   事业单位医疗` too, for `SplitCodes`
+            // to refuse): never amounts, which stand right of the name.
+            let isDigits = { (chunk: AlignedChunk) in chunk.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            var codes = chunks.prefix(while: isDigits).count
+            if codes == chunks.count || TextPatterns.isAmount(chunks[codes].text) {
+                codes = 0
+                if let first = chunks.first, chunks.count > 1, AlignedChunks.isCodePart(first.text), first.text.utf8.count != 2 {
+                    codes = 1
+                    while codes < chunks.count - 1, chunks[codes].text.utf8.count == 2, AlignedChunks.isCodePart(chunks[codes].text) {
+                        codes += 1
+                    }
+                    if codes == 1, first.text.utf8.count == 3 { codes = 0 }
+                }
+            }
             self.codes = Array(chunks[..<codes])
             rest = Array(chunks[codes...])
             amounts = rest.count { TextPatterns.isAmount($0.text) }
