@@ -9,8 +9,9 @@ import BudgetSegment
 ///   a number that could be read. A budget report's tables always print amounts, so nothing
 ///   about this report can be trusted as read;
 /// - `unread` (a warning): lines of the narrative that look like table rows (two or more
-///   amounts standing as words of their own, no sentence punctuation), with how many numbers
-///   they hold, so the loss is counted rather than silent.
+///   amounts standing as words of their own, no sentence punctuation) or cells (an amount on a
+///   line of its own), with how many numbers they hold, so the loss is counted rather than
+///   silent.
 package enum UnreadNumbersCheck {
     /// At most this many line numbers are named in a message; the count covers all of them.
     static let linesNamed = 10
@@ -21,8 +22,10 @@ package enum UnreadNumbersCheck {
         var numbers = 0
         for block in narrative {
             for line in block.lines where line >= 1 && line <= sourceLines.count {
-                let amounts = amountWords(in: sourceLines[line - 1])
-                if amounts >= 2 {
+                let text = sourceLines[line - 1]
+                let amounts = amountWords(in: text)
+                // A line of its own for one amount is a cell an extractor printed a line at a time.
+                if amounts >= 2 || (amounts == 1 && text.split(whereSeparator: \.isWhitespace).count == 1) {
                     rowLike.append(line)
                     numbers += amounts
                 }
@@ -42,7 +45,7 @@ package enum UnreadNumbersCheck {
             diagnostics.append(NormalizeDiagnostic(
                 kind: .structure, line: tables[0].line, table: nil, row: nil, column: nil, text: nil,
                 message: "\(tables.count) tables were found, but not one number was read from them: their layout was not "
-                    + "understood (segment reads columns separated by tabs), so nothing of this report's figures is checked"))
+                    + "understood (segment reads columns separated by tabs or aligned by spaces), so nothing of this report's figures is checked"))
         }
     }
 

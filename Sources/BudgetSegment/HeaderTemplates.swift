@@ -17,7 +17,9 @@ package struct HeaderTemplates {
     package let codeParts: [String]
 
     /// The table built from the first matching template of `kind`, or nil when none matches.
-    package func build(_ input: [Row], kind: TableKinds.Kind) -> GridBuilder.Result? {
+    /// `placed`: lines whose cells already stand in their columns (space-aligned text,
+    /// `AlignedColumns`), kept there when they fit the template.
+    package func build(_ input: [Row], kind: TableKinds.Kind, placed: Set<Int> = []) -> GridBuilder.Result? {
         guard let templates = kind.headers, !templates.isEmpty, kind.layout != .form, !input.isEmpty else { return nil }
         let splitCodes = SplitCodes(parts: codeParts)
         // The header is everything down to the row of code parts (`类 | 款 | 项`), or else to the
@@ -57,7 +59,15 @@ package struct HeaderTemplates {
         if kind.layout == .paired {
             let sides = Self.sides(of: template)
             var placer = PairedRows(sides: sides, width: width)
-            result.rows = body.map { placer.place($0, realigned: &result.realignedRows, diagnostics: &result.diagnostics) }
+            let items = Set(sides.map(\.item)), amounts = Set(sides.flatMap(\.amounts))
+            result.rows = body.map { row in
+                let standing = placed.contains(row.line) && row.cells.count <= width && row.cells.indices.allSatisfy { index in
+                    TextPatterns.isBlank(row.cells[index])
+                        || (TextPatterns.isAmount(row.cells[index]) ? amounts.contains(index) : items.contains(index))
+                }
+                return standing ? Row(line: row.line, cells: GridBuilder.padded(row.cells, to: width))
+                    : placer.place(row, realigned: &result.realignedRows, diagnostics: &result.diagnostics)
+            }
             result.sections = sides.map { side in
                 SegmentedTable.Section(name: side.name, columns: [side.item] + side.amounts, rows: result.rows.indices.filter { index in
                     ([side.item] + side.amounts).contains { !TextPatterns.isBlank(result.rows[index].cells[$0]) }

@@ -86,7 +86,7 @@ extension Segmenter {
             }
             // Space-aligned text: a row with its name alone (`二、事业收入`, a name's wrapped end) when
             // the table's rows go on after it.
-            if state.aligned, !draft.rows.isEmpty, isHeaderFragment(line.trimmed),
+            if state.aligned, !draft.rows.isEmpty, isRowFragment(line.trimmed),
                leadsToRows(lines, after: index, pageMarkLines: pageMarkLines, aligned: true) {
                 draft.rows.append(Row(line: line.number, cells: [line.trimmed]))
                 draft.chunks[line.number] = chunks
@@ -128,9 +128,16 @@ extension Segmenter {
         for next in lines[(index + 1)...].prefix(12) where !next.isBlank && !pageMarkLines.contains(next.number) {
             if next.hasTabs || TextPatterns.keyValue(next.trimmed, keys: kinds.noteKeys) != nil { return true }
             if aligned, TextPatterns.caption(next.trimmed) == nil, AlignedChunks.of(next.text).count > 1 { return true }
-            if !isHeaderFragment(next.trimmed) { return false }
+            if !(aligned ? isRowFragment(next.trimmed) : isHeaderFragment(next.trimmed)) { return false }
         }
         return false
+    }
+
+    /// A row printing its name alone (`二、事业收入`): short, and neither a sentence, a caption,
+    /// a part heading nor a known title; numbered or not.
+    func isRowFragment(_ text: String) -> Bool {
+        TextPatterns.length(text) <= 24 && !text.unicodeScalars.contains { ["。", "，", "；", ";"].contains($0) }
+            && TextPatterns.caption(text) == nil && !TextPatterns.isPartHeading(text) && kinds.kind(forTitle: text) == nil
     }
 
     /// Short, and neither a sentence, a list item, a caption nor a known title.
@@ -160,8 +167,12 @@ extension Segmenter {
     func build(_ draft: Draft, state: inout State) -> SegmentedTable {
         let gridBuilder = GridBuilder(maxHeaderRows: options.maxHeaderRows)
         var draft = draft
+        // Rows of space-aligned text whose cells were put in their columns.
+        var placed = Set<Int>()
         if !draft.chunks.isEmpty {
-            draft.rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: state.page(of:))
+            let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: state.page(of:))
+            placed = Set(zip(draft.rows, rows).filter { $0.cells != $1.cells }.map(\.0.line))
+            draft.rows = rows
         }
         let id = state.tableID(caption: draft.captionID, title: draft.title?.text, kinds: kinds)
         var table = SegmentedTable(
@@ -177,7 +188,9 @@ extension Segmenter {
             for (line, kind) in form.kinds { state.assign(line, kind) }
         } else {
             if table.layout == .form { table.layout = .grid }
-            let template = draft.kind.flatMap { HeaderTemplates(codeParts: kinds.codeParts).build(draft.rows, kind: $0) }
+            let template = draft.kind.flatMap {
+                HeaderTemplates(codeParts: kinds.codeParts).build(draft.rows, kind: $0, placed: placed)
+            }
             // Codes in split columns (`类 | 款 | 项`) are joined before the grid is read.
             let collapsed = template == nil ? SplitCodes(parts: kinds.codeParts).collapse(draft.rows) : nil
             var grid = template ?? gridBuilder.build(collapsed?.rows ?? draft.rows, layout: table.layout)

@@ -5,15 +5,17 @@ import Testing
 @testable import BudgetNormalize
 
 extension BadInputs {
-    /// Tables the pipeline finds but cannot read (columns aligned by spaces, as `pdftotext -layout`
-    /// prints them) never make a report that says nothing failed: the numbers left in lines that
-    /// look like table rows are counted, and a report with tables but no number read fails.
+    /// Tables the pipeline finds but cannot read (an extractor that prints one cell per line, as
+    /// `pdftotext` without `-layout` often does) never make a report that says nothing failed: the
+    /// numbers left in lines that look like table rows are counted, and a report with tables but
+    /// no number read fails.
     @Suite struct UnreadTablesTests {
-        /// The sample with every tab turned into spaces: its captions are still found, but no row
-        /// splits into columns.
-        @Test func tablesAlignedBySpacesFailAndTheirNumbersAreCounted() throws {
-            let lines = BadInputRun.sample.components(separatedBy: "\n")
-            let run = try BadInputRun(text: BadInputRun.sample.replacingOccurrences(of: "\t", with: "   "))
+        /// The sample with every cell on a line of its own: its captions are still found, but no
+        /// line is a row of cells.
+        @Test func tablesPrintedACellALineFailAndTheirNumbersAreCounted() throws {
+            let text = BadInputRun.sample.replacingOccurrences(of: "\t", with: "\n")
+            let lines = text.components(separatedBy: "\n")
+            let run = try BadInputRun(text: text)
             #expect(run.facts.isEmpty)
             let structure = run.checks.filter { $0[2] == "structure" && $0[3] == "fail" }
             #expect(structure.count == 1, "\(structure)")
@@ -21,11 +23,9 @@ extension BadInputs {
 
             let unread = try #require(run.checks.first { $0[2] == "unread" })
             #expect(unread[3] == "warn")
-            // The first table row printing two amounts (表1's first row) is where the loss starts.
-            let firstRow = try #require(lines.firstIndex { line in
-                line.split(separator: "\t").filter { $0.contains(".") && Double($0.replacingOccurrences(of: ",", with: "")) != nil }.count >= 2
-            })
-            #expect(unread[11] == String(firstRow + 1))
+            // The first amount printed in a table (表1's first row) is where the loss starts.
+            let firstAmount = try #require(lines.firstIndex { $0.contains(".") && Double($0.replacingOccurrences(of: ",", with: "")) != nil })
+            #expect(unread[11] == String(firstAmount + 1))
             let count = try #require(Int(unread[10].prefix { $0.isNumber }))
             #expect(count > 200, "\(unread[10])")
         }

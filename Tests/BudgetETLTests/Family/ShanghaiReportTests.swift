@@ -71,4 +71,31 @@ import Testing
         #expect(metadata.fiscalYear == 2025)
         #expect(metadata.kind == .departmentBudget)
     }
+
+    /// The same report's PDF through `pdftotext -layout` (columns aligned by spaces, form feeds
+    /// between pages; corpus report 006, `layout.txt` beside the fixture) gives the same facts as
+    /// the tabbed text, cell for cell: same tables, rows, columns and values; and no check fails.
+    @Test func theSameReportFromPdftotextLayoutGivesTheSameFacts() throws {
+        let layout = try StagesRun(data: Data(contentsOf: Fixtures.input("shanghai-dept-budget").deletingLastPathComponent()
+            .appendingPathComponent("layout.txt")))
+        func facts(_ run: StagesRun) -> [String] {
+            run.normalized.tables.flatMap { table in
+                table.rows.flatMap { row in
+                    row.cells.compactMap { cell in
+                        cell.value.map { value in
+                            let path = table.columns.first { $0.index == cell.column }?.path.joined(separator: "/") ?? ""
+                            return [table.id, table.kind ?? "", row.section ?? "", row.code ?? "", row.item ?? "", path,
+                                    value.description].joined(separator: "|")
+                        }
+                    }
+                }
+            }.sorted()
+        }
+        let tabbed = facts(Self.run)
+        #expect(tabbed.count == 875)
+        #expect(facts(layout) == tabbed)
+        #expect(layout.segmented.tables.map(\.kind) == Self.run.segmented.tables.map(\.kind))
+        #expect(!layout.reconciled.checks.contains { $0.status == .fail || $0.status == .warn },
+                "\(layout.reconciled.checks.filter { $0.status == .fail || $0.status == .warn })")
+    }
 }
