@@ -175,6 +175,37 @@ import Testing
         #expect(checks[1].location.hasSuffix("2101101 行政单位医疗 | 合计"))
     }
 
+    /// The template of report 003 states the adjusted budget (`全年预算为…`, `完成全年预算数的…`): it
+    /// is compared with the 调整预算数 column, and the rate with 决算数 over it.
+    @Test func anAdjustedBudgetIsComparedWithTheAdjustedColumn() throws {
+        let text = """
+            上海市某某部2024年度部门决算
+
+            一般公共预算财政拨款支出决算表
+            单位：万元
+            科目编码\t\t\t科目名称\t年初预算数\t调整预算数\t决算数
+            类\t款\t项\t\t\t\t
+            201\t\t\t一般公共服务支出\t0.00\t52.00\t51.32
+            \t36\t\t社会工作事务\t0.00\t52.00\t51.32
+            \t\t01\t行政运行\t0.00\t52.00\t51.32
+            合计\t\t\t\t0.00\t52.00\t51.32
+
+            1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：人员支出。全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 98.69%。决算数小于全年预算数的主要原因：人员变动。
+
+            """
+        let run = try StagesRun(text: text)
+        let line = try Self.line("1、", in: run)
+        #expect(run.normalized.claims.map(\.phase) == ["adjusted", "final", "adjusted"])
+        let checks = run.checks("narrative")
+        #expect(checks.map(\.status) == [.pass, .pass, .pass], "\(checks.map(\.message))")
+        #expect(checks[0].location.hasSuffix("| 调整预算数") && checks[1].location.hasSuffix("| 决算数"))
+        // 51.32 / 52.00 is 98.69%.
+        #expect(checks[2].expected == ExactDecimal("98.69"))
+        let completion = try #require(run.normalized.completions?.first)
+        #expect(completion.line == line && completion.budget.value == ExactDecimal("52.00") && completion.stated == "less")
+        #expect(run.checks("completion").allSatisfy { $0.status == .pass })
+    }
+
     /// facts.csv carries each fact's phase (empty where the header names none), report.xml each
     /// column's phase and the department's units.
     @Test func theExportsCarryPhasesAndUnits() throws {
