@@ -177,6 +177,10 @@ package struct DataPackage: Encodable {
                  + "with is_total false counts each amount once.", required: false),
         .text("parent_code", "The code of the row's parent (20805 for 2080505), else empty."),
         .boolean("is_total", "true for a total row (合计, 总计, 小计 and a table's first row of totals without label), else false."),
+        .oneOf("phase", FactsCSV.phases, "The phase of the budget cycle the column's figures are of, as its header names it: budget "
+               + "(年初预算数, 预算数), adjusted (调整预算数), final (决算数, 执行数), carried-in (年初结转和结余), carried-out "
+               + "(年末结转和结余); a 决算 table prints several side by side. Empty when the header names none: the figures are "
+               + "of the report's own phase (a 预算's budget, a 决算's final figures)."),
     ], primaryKey: ["report_id", "table_id", "section", "row", "column"])
 
     package static let checksSchema = Schema(fields: [

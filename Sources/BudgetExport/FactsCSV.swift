@@ -21,9 +21,10 @@ import Foundation
 ///
 /// Each record carries what an analyst filters and sums by, so facts of many reports can be
 /// stacked and queried without joining anything: the report's year, unit and kind; the table's
-/// kind; the row's group, code scheme, level, parent and whether it is a total. The columns of
-/// earlier versions come first, in their old order, so scripts that read them by position still
-/// work; the context columns follow.
+/// kind; the row's group, code scheme, level, parent and whether it is a total; and the phase of
+/// the budget cycle its column's figures are of (a 决算 table prints 年初预算数 beside 决算数). The
+/// columns of earlier versions come first, in their old order, so scripts that read them by
+/// position still work; the context columns follow, the newest last.
 package enum FactsCSV {
     package static let fileName = "facts.csv"
 
@@ -34,7 +35,11 @@ package enum FactsCSV {
     package static let header = ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
                                  "raw", "value", "unit", "source_line",
                                  "fiscal_year", "unit_name", "report_kind", "table_kind", "group", "code_scheme", "level",
-                                 "parent_code", "is_total"]
+                                 "parent_code", "is_total", "phase"]
+
+    /// Every value of `phase` (besides empty: a column whose header names none): the phases of
+    /// `phaseHeaders` in table-words.json.
+    package static let phases = TableWords.standard.phaseHeaders.phases.map(\.phase)
 
     /// `code_scheme` of a row without a code.
     package static let noCodeScheme = "none"
@@ -52,6 +57,8 @@ package enum FactsCSV {
         for table in tables where table.layout == .form { formKinds[table.id] = table.kind }
         for table in tables {
             let columns = ColumnNames(table)
+            var phases: [Int: String] = [:]
+            for column in table.columns { phases[column.index] = column.phase }
             let tableKind = table.kind ?? table.parentId.flatMap { formKinds[$0] }
             for row in table.rows {
                 let group = [table.project, row.group].compactMap { $0 }.joined(separator: ColumnNames.separator)
@@ -69,7 +76,7 @@ package enum FactsCSV {
                     csv.int(metadata.fiscalYear)
                     csv.texts(metadata.unitName, metadata.kind?.rawValue, tableKind, group, scheme)
                     csv.int(row.level)
-                    csv.texts(row.parent, row.isTotal ? "true" : "false")
+                    csv.texts(row.parent, row.isTotal ? "true" : "false", phases[cell.column])
                     csv.endRecord()
                     count += 1
                 }
@@ -84,7 +91,8 @@ package enum FactsCSV {
                 csv.int(field.line)
                 csv.int(metadata.fiscalYear)
                 // A field has no code, level or parent; its group is its form's project.
-                csv.texts(metadata.unitName, metadata.kind?.rawValue, table.kind, table.project, noCodeScheme, nil, nil, "false")
+                // …nor a column whose header could name a phase.
+                csv.texts(metadata.unitName, metadata.kind?.rawValue, table.kind, table.project, noCodeScheme, nil, nil, "false", nil)
                 csv.endRecord()
                 count += 1
             }

@@ -91,6 +91,13 @@ public enum ReportXML {
         try xml.element("fiscalYear", metadata.fiscalYear.map { String($0) })
         try xml.element("kind", metadata.kind?.rawValue)
         try xml.element("amountUnit", metadata.amountUnit)
+        if let units = metadata.units, !units.isEmpty {
+            // A department's report: the units it consolidates, as its 机构设置 lists them.
+            try xml.start("units")
+            try xml.attribute("count", units.count)
+            for unit in units { try xml.element("unit", required: unit) }
+            try xml.end()
+        }
         try xml.start("source")
         try xml.attribute("file", extract.source.file)
         try xml.attribute("size", extract.source.size)

@@ -26,6 +26,7 @@ package enum ReportXMLTables {
             try xml.attribute("index", column.index)
             try xml.attribute("role", column.role.rawValue)
             try xml.attribute("section", column.section)
+            try xml.attribute("phase", column.phase)
             for level in column.path { try xml.element("header", required: level) }
             try xml.end()
         }

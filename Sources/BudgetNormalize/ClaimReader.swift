@@ -8,6 +8,8 @@ package struct ClaimDraft: Sendable {
     package var comparison: ClaimComparison?
     package var share: ClaimValue?
     package var measure: String?
+    /// See `NarrativeClaim.phase`.
+    package var phase: String?
     /// The draft (by index) this figure is a part of; see `NarrativeClaim.partOf`.
     package var partOf: Int?
     /// A statement of none (`NoneStatements`); see `NarrativeClaim.statesNone`.
@@ -294,17 +296,27 @@ package struct ClaimReader {
         let words = scalars[chunk.start ..< subjectEnd]
         let subject: ClaimSubject
         var measure: String?
+        var phase: String?
         if let lastSubject, let restatement = ClaimSubjectRules.restatement(words) {
             // `“…（项）”53.84万元。2023年当年预算执行数为54.60万元，2024年预算安排53.84万元`:
-            // the same subject in another year.
+            // the same subject in another year; `…（项）。年初预算为…，支出决算为…`: in another phase.
             subject = lastSubject
             measure = restatement
+            phase = unit == .money ? ClaimSubjectRules.phase(ofMeasure: restatement) : nil
+        } else if unit == .percent, share == nil, let lastSubject, let rate = ClaimSubjectRules.completionRate(words) {
+            // `…支出决算为2940.05万元，完成年初预算的98.20%`: the rate of the subject before.
+            subject = lastSubject
+            (measure, phase) = (rate.measure, rate.phase)
         } else {
             let parent = subsetParent.map { drafts[$0].subject.category }
-            subject = ClaimSubjectRules.subject(words, unit: unit, parent: parent, heading: headingCategory)
+            if unit == .money {
+                (subject, measure, phase) = ClaimSubjectRules.phasedSubject(words, unit: unit, parent: parent, heading: headingCategory)
+            } else {
+                subject = ClaimSubjectRules.subject(words, unit: unit, parent: parent, heading: headingCategory)
+            }
         }
         drafts.append(ClaimDraft(subject: subject, amount: value, year: sentenceYear ?? paragraphYear ?? reportYear,
-                                 comparison: nil, share: share, measure: measure, partOf: wholeOfParts,
+                                 comparison: nil, share: share, measure: measure, phase: phase, partOf: wholeOfParts,
                                  figureStart: token.start, start: chunk.start, end: token.end))
         current = drafts.count - 1
         closed = false
@@ -324,7 +336,7 @@ package struct ClaimReader {
         }
         let subject = ClaimSubjectRules.subject(scalars[token.end ..< end], unit: .count, parent: nil, heading: headingCategory)
         drafts.append(ClaimDraft(subject: subject, amount: value, year: sentenceYear ?? paragraphYear ?? reportYear,
-                                 comparison: nil, share: nil, measure: nil, partOf: nil,
+                                 comparison: nil, share: nil, measure: nil, phase: nil, partOf: nil,
                                  figureStart: token.start, start: chunk.start, end: end))
         current = drafts.count - 1
         closed = false

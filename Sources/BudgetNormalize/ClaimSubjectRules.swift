@@ -6,7 +6,47 @@ import BudgetCore
 package enum ClaimSubjectRules {
     package static func subject(_ words: ArraySlice<Unicode.Scalar>, unit: ClaimUnitKind, parent: ClaimCategory?,
                         heading: ClaimCategory?) -> ClaimSubject {
+        subject(cleaned: cleaned(words), unit: unit, parent: parent, heading: heading)
+    }
+
+    /// The subject of a figure whose words may end in the phase they state it in
+    /// (`一般公共预算财政拨款支出年初预算为`, `因公出国（境）费决算为`): the phase word is cut off, and
+    /// returned with its phase (`phaseWords` in claim-subjects.json), so the figure is compared
+    /// with the table column of that phase.
+    package static func phasedSubject(_ words: ArraySlice<Unicode.Scalar>, unit: ClaimUnitKind, parent: ClaimCategory?,
+                                      heading: ClaimCategory?) -> (subject: ClaimSubject, measure: String?, phase: String?) {
         let label = cleaned(words)
+        if let found = phaseWords.first(where: { hasSuffix(label[...], $0.word) && label.count >= $0.word.count + 2 }) {
+            let rest = withoutTrailingFillers(Array(label.dropLast(found.word.count)))
+            return (subject(cleaned: rest, unit: unit, parent: parent, heading: heading), text(found.word), found.phase)
+        }
+        return (subject(cleaned: label, unit: unit, parent: parent, heading: heading), nil, nil)
+    }
+
+    /// The phase a restatement names (`年初预算` budget, `支出决算` final), if it is a phase word.
+    package static func phase(ofMeasure measure: String) -> String? {
+        let words = Array(measure.unicodeScalars)
+        return phaseWords.first { equals(words[...], $0.word) }?.phase
+    }
+
+    /// A completion rate's words (`完成年初预算的`, `rate` of completionWords), cleaned, and the
+    /// phase the rate is measured against: the one whose words it holds, else `rateDefault`.
+    package static func completionRate(_ words: ArraySlice<Unicode.Scalar>) -> (measure: String, phase: String)? {
+        let label = cleaned(words)
+        guard rateWords.contains(where: { equals(label[...], $0) }) else { return nil }
+        let phase = phaseWords.first { contains(label[...], $0.word) }?.phase ?? ClaimSubjectWords.standard.phaseWords.rateDefault
+        return (text(label), phase)
+    }
+
+    /// Phase words, longest first, so `支出决算` wins over `决算`.
+    private static let phaseWords: [(word: [Unicode.Scalar], phase: String)] = ClaimSubjectWords.standard.phaseWords.phases
+        .flatMap { phase in phase.words.map { (Array($0.unicodeScalars), phase.phase) } }
+        .sorted { $0.word.count > $1.word.count }
+
+    private static let rateWords = ClaimSubjectWords.standard.completionWords.rate.map { Array($0.unicodeScalars) }
+
+    private static func subject(cleaned label: [Unicode.Scalar], unit: ClaimUnitKind, parent: ClaimCategory?,
+                                heading: ClaimCategory?) -> ClaimSubject {
         if let path = classificationPath(label) {
             return ClaimSubject(category: .classification, label: text(path.label), classification: path.names)
         }

@@ -34,9 +34,24 @@ package struct ClaimSubjectWords: Decodable, Sendable {
     /// The words of a 决算 narrative's execution statements (`CompletionStatements`).
     package struct CompletionWords: Decodable, Sendable {
         package var budget, final, rate, less, more, equal: [String]
+        /// Words that open the reason given for a difference (`主要原因：`).
+        package var reason: [String]
+    }
+
+    /// Words naming the phase of the budget cycle a figure belongs to (`年初预算`, `支出决算`).
+    package struct PhaseWords: Decodable, Sendable {
+        package struct Phase: Decodable, Sendable {
+            package var phase: String
+            package var words: [String]
+        }
+
+        package var phases: [Phase]
+        /// The phase a completion rate is measured against when its words name none (`完成预算的`).
+        package var rateDefault: String
     }
 
     package var completionWords: CompletionWords
+    package var phaseWords: PhaseWords
     package var headingRules, labelRules: Rules
     package var noneStatements: NoneStatements
     package var partsWords, dateWords, fillers, restatements, leadingFillers, trailingFillers, yearWords, amountWords: Words

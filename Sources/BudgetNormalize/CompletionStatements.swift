@@ -15,6 +15,10 @@ public struct CompletionClaim: Codable, Sendable, Equatable {
     /// `less`, `more` or `equal`: what the text says of 决算数 against 预算数 (`决算数小于预算数`);
     /// nil when it says nothing.
     public var stated: String?
+    /// The reason the text gives for the final figure differing from the budget: the words after
+    /// `主要原因：` (`reason` of completionWords) to the end of their sentence, before the next
+    /// statement; nil when it gives none.
+    public var reason: String?
 }
 
 /// Reads `CompletionClaim`s from the narrative, by the words of `completionWords` in
@@ -52,10 +56,27 @@ package enum CompletionStatements {
                     claim.stated = direction
                     break
                 }
+                // The reason may follow in the next paragraph too, up to its own first statement.
+                var following = text[finalWord.position..<end]
+                if end == text.count, position + 1 < narrative.count, narrative[position + 1].kind == .paragraph {
+                    let next = Array(narrative[position + 1].text.unicodeScalars)
+                    following += next[..<(occurrences(of: words.budget, in: next).first?.position ?? next.count)]
+                }
+                claim.reason = reason(in: Array(following), words: words.reason)
                 claims.append(claim)
             }
         }
         return claims
+    }
+
+    /// The words after the first reason word, to the end of their sentence; nil when none
+    /// follow it.
+    private static func reason(in text: [Unicode.Scalar], words: [String]) -> String? {
+        guard let found = occurrences(of: words, in: text).first else { return nil }
+        var end = found.position + found.length
+        while end < text.count, text[end] != "。" { end += 1 }
+        let reason = TextPatterns.trimmed(String(String.UnicodeScalarView(text[(found.position + found.length)..<end])))
+        return reason.isEmpty ? nil : reason
     }
 
     /// Where each of `words` starts in `text`, in order, with its length.

@@ -23,6 +23,12 @@ public struct NarrativeClaim: Codable, Sendable, Equatable {
     /// `当年预算执行数`, `年初预算`, `支出决算`); `subject` is then the subject of the claim or
     /// classification path before it in the paragraph. Nil when the figure names its own subject.
     public var measure: String?
+    /// The phase of the budget cycle the figure is stated in, when its words name one (a 决算
+    /// narrative's `年初预算为…` budget, `调整预算` / `全年预算` adjusted, `支出决算为…` final;
+    /// `phaseWords` in claim-subjects.json): reconcile compares it with the table column of that
+    /// phase (`NormalizedColumn.phase`). For a completion rate (`完成年初预算的98.20%`, `measure`
+    /// its words), the phase the final figure is measured against. Nil when the words name none.
+    public var phase: String?
     /// The claim this figure is a part of, by its position in the report's claims (from 0): the
     /// claim stated just before `其中` / `包括` in the same clause (`项目支出 383.76 万元，其中：
     /// 一般公共预算本年拨款 383.76 万元`). Nil when the figure is not stated as a part.
@@ -154,7 +160,7 @@ public enum NarrativeClaims {
                     line: line(at: draft.figureStart, block: block, starts: starts),
                     sentence: trimmedText(scalars[draft.start ..< draft.end]),
                     subject: draft.subject, amount: draft.amount, year: draft.year,
-                    comparison: draft.comparison, share: draft.share, measure: draft.measure,
+                    comparison: draft.comparison, share: draft.share, measure: draft.measure, phase: draft.phase,
                     partOf: draft.partOf.map { first + $0 }, statesNone: draft.statesNone))
             }
         }

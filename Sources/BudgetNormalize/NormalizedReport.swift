@@ -46,6 +46,17 @@ public enum ReportKind: String, Codable, Sendable, CaseIterable {
     case departmentFinalAccounts = "部门决算"
 }
 
+extension ReportKind {
+    /// The phase of the budget cycle the report's figures are of where a column's header names
+    /// none (`NormalizedColumn.phase`): a 预算's are its budget, a 决算's its final figures.
+    public var phase: String {
+        switch self {
+        case .unitBudget, .departmentBudget: "budget"
+        case .unitFinalAccounts, .departmentFinalAccounts: "final"
+        }
+    }
+}
+
 /// A table the contents (目录) promises: its id and title as listed there, and the line listing it.
 public struct PromisedTable: Codable, Sendable, Equatable {
     public var id, title: String

@@ -10,7 +10,10 @@ package struct CompletionRule: ReconcileRule {
     package static let id = "completion"
 
     package func check(_ context: ReconcileContext, into log: inout CheckLog) {
-        for claim in context.report.completions ?? [] {
+        let completions = context.report.completions ?? []
+        // The report's template gives reasons when one of its statements does.
+        let reasonsGiven = completions.filter { $0.reason != nil }.count
+        for claim in completions {
             guard MoneyUnit.isMoney(claim.budget.unit), MoneyUnit.isMoney(claim.final.unit) else { continue }
             let (final, finalPrecision) = MoneyUnit.convert(claim.final.value, precision: claim.final.value.scale,
                                                             from: claim.final.unit, to: claim.budget.unit)
@@ -34,9 +37,14 @@ package struct CompletionRule: ReconcileRule {
                            expected: check.expected, actual: rate.value, difference: check.difference, tolerance: check.tolerance,
                            agreement: check.agreement, message: message, lines: [claim.line])
             }
-            guard let direction = claim.stated else { continue }
             let difference = final - budget
             let bound = (slack.0 + slack.1) * log.tolerance.multiplier
+            defer {
+                if difference.abs > bound {
+                    checkReason(claim, reasonsGiven: reasonsGiven, base: base, stated: stated, log: &log)
+                }
+            }
+            guard let direction = claim.stated else { continue }
             let holds: Bool
             switch direction {
             case "less": holds = difference < .zero
@@ -52,6 +60,26 @@ package struct CompletionRule: ReconcileRule {
                            + "\(claim.final.raw) against \(claim.budget.raw) differs by \(difference.description); "
                            + "correct the statement or the amounts.",
                        lines: [claim.line])
+        }
+    }
+
+    /// `决算数小于预算数的主要原因：…`: a statement whose final figure differs from the budget beyond
+    /// rounding gives the reason (pass, quoting it); one that gives none, in a report whose other
+    /// statements give theirs (its template asks for one), is a warning naming the line. A report
+    /// that gives no reason anywhere has no template asking for them: no check.
+    private func checkReason(_ claim: CompletionClaim, reasonsGiven: Int, base: String, stated: String, log: inout CheckLog) {
+        let id = "\(base):reason"
+        if let reason = claim.reason {
+            log.note(Self.id, id: id, table: nil, location: stated, status: .pass,
+                     message: "Line \(claim.line) gives the reason the final figure (\(claim.final.raw)) differs from the budget "
+                        + "(\(claim.budget.raw)): \(reason)",
+                     lines: [claim.line])
+        } else if reasonsGiven > 0 {
+            log.note(Self.id, id: id, table: nil, location: stated, status: .warn,
+                     message: "Line \(claim.line): the final figure (\(claim.final.raw)) differs from the budget (\(claim.budget.raw)), "
+                        + "but no reason is given (主要原因：…), as \(reasonsGiven) other statement"
+                        + "\(reasonsGiven == 1 ? "" : "s") of the report give theirs; state the reason.",
+                     lines: [claim.line])
         }
     }
 }

@@ -27,6 +27,7 @@ package struct NarrativeRule: ReconcileRule {
     package func check(_ context: ReconcileContext, into log: inout CheckLog) {
         let quantities = context.quantities
         let targets = NarrativeTargets(context, quantities: quantities)
+        var phased = PhasedTargets(context: context, plain: targets)
         let reportTotal = quantities.sources(.grandTotal).first ?? quantities.sources(.expenditure).first
         let reportFigure = reportTotal.map(Self.figure)
         var lastTotal: Figure?
@@ -36,6 +37,10 @@ package struct NarrativeRule: ReconcileRule {
             let id = Self.checkID(of: claim)
             let whole = claim.partOf.flatMap { $0 >= 0 && $0 < claims.count ? claims[$0] : nil }
             guard let amount = Self.money(claim.amount, line: claim.line, context: context) else {
+                if claim.amount.unit == "%", claim.share == nil, let phase = claim.phase, claim.year == nil || claim.year == context.fiscalYear {
+                    checkCompletionRate(claim, of: phase, id: id, whole: whole, targets: &phased, log: &log)
+                    continue
+                }
                 checkOtherThanMoney(claim, id: id, whole: whole, targets: targets,
                                     total: lastTotal ?? reportFigure, context: context, log: &log)
                 continue
@@ -46,12 +51,15 @@ package struct NarrativeRule: ReconcileRule {
                 continue
             }
             let stated = "line \(claim.line) \(label)"
-            if let target = targets.level(of: claim, whole: whole) {
+            let phase = Self.phase(of: claim, context: context)
+            if let target = phased.targets(phase).level(of: claim, whole: whole) {
                 log.compare(Self.id, id: id, table: target.table, location: "\(stated) = 表\(target.table) \(target.location)",
                             actual: amount, expected: target.terms,
                             subject: "The narrative's \(label) (line \(claim.line))",
                             relation: "表\(target.table) \(target.location)",
                             hint: "correct the narrative or the table so they state the same figure.")
+            } else if let phase, let printed = targets.level(of: claim, whole: whole) {
+                Self.heldInNoColumnOf(phase, claim, id: id, printedIn: printed, log: &log)
             } else {
                 Self.heldByNoTable(claim, id: id, log: &log)
             }
@@ -88,7 +96,7 @@ package struct NarrativeRule: ReconcileRule {
 
     /// A percentage check's message: what the line states, then the recomputed `ratio` and how
     /// it compares, worded alike for shares and changes; `fix` says what to correct on a miss.
-    private static func message(_ check: PercentCheck, claim: String, ratio: String, fix: String) -> String {
+    static func message(_ check: PercentCheck, claim: String, ratio: String, fix: String) -> String {
         switch check.agreement {
         case .exact: "\(claim); \(ratio), as stated."
         case .withinRounding: "\(claim); \(ratio), within the rounding of the amounts (±\(check.tolerance.description))."

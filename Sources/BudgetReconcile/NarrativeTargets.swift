@@ -7,13 +7,16 @@ package struct NarrativeTargets {
     package let context: ReconcileContext
     package let quantities: ReportQuantities
     package let funds: FundsGrid?
+    /// The phase whose columns are looked in (`ColumnPhase`); nil for the tables' total columns.
+    package let phase: ColumnPhase?
 
     /// The sides of the paired tables (收支总表 first), with each row's label key.
     private let pairedSides: [(facts: TableFacts, side: PairedRule.Side, keys: [String])]
 
-    package init(_ context: ReconcileContext, quantities: ReportQuantities) {
+    package init(_ context: ReconcileContext, quantities: ReportQuantities, phase: ColumnPhase? = nil) {
         self.context = context
         self.quantities = quantities
+        self.phase = phase
         funds = context.funds
         var sides: [(TableFacts, PairedRule.Side, [String])] = []
         for kind in [Kind.incomeExpenditure, Kind.fiscalAppropriation] {
@@ -89,6 +92,8 @@ package struct NarrativeTargets {
         // `政府性基金拨款支出预算 0.00 万元`: the total of that fund's table, not the report's.
         if label.includes("政府性基金") { return [.governmentFund] }
         if label.includes("国有资本经营") { return [.stateCapital] }
+        // `一般公共预算财政拨款支出` (a 决算's): the general budget's expenditure, not all appropriations.
+        if label.includes("一般公共预算"), label.includes("支出") { return [.generalBudget] }
         if label.includes("财政拨款") { return [.fiscalTotal, .generalBudget] }
         if label.includes("一般公共预算") { return [.generalBudget] }
         if !label.includes("收支") {
@@ -110,6 +115,7 @@ package struct NarrativeTargets {
     private func pairedRow(side: String, named label: String, ignoring words: [String]) -> ReportQuantities.Source? {
         let wanted = Self.removing(words, from: label)
         for (facts, found, keys) in pairedSides where found.name.includes(side) {
+            guard facts.holds(found.column, phase) else { continue }
             for (row, key) in zip(found.rows, keys) where !row.isTotal {
                 if LabelKey.same(words.isEmpty ? key : Self.removing(words, from: key), wanted) {
                     return ReportQuantities.Source(table: facts.id, location: "\(found.name) \(row.item ?? "")",
@@ -187,9 +193,10 @@ package struct NarrativeTargets {
     /// (`一般公共预算本年拨款` is `本年拨款 / 一般公共预算`), not the total column.
     private func projectFunding(named label: String) -> ReportQuantities.Source? {
         for facts in context.tables(kind: Kind.projects) {
-            let total = facts.totalColumn?.index
+            let total = facts.totalColumn(phase)?.index
             if let column = facts.moneyColumns.first(where: { column in
-                column.index != total && column.path.allSatisfy { label.includes(LabelKey.of($0)) }
+                column.index != total && facts.holds(column.index, phase)
+                    && ColumnPhase.withoutPhaseLabels(column.path).allSatisfy { label.includes(LabelKey.of($0)) }
             }) {
                 return ReportQuantities.total(facts, column: column)
             }
@@ -199,12 +206,13 @@ package struct NarrativeTargets {
 
     private func threePublicPart(_ part: ThreePublicPart) -> ReportQuantities.Source? {
         guard let facts = context.table(kind: Kind.threePublic), let row = facts.rows.first,
-              let column = facts.moneyColumns.first(where: { ThreePublicPart(header: $0.path) == part }) else { return nil }
+              let column = facts.moneyColumns.first(where: { facts.threePublicPart($0, phase) == part })
+        else { return nil }
         return CrossTableRule.source(facts, row, column, RowNames.name(row, in: facts))
     }
 
     private func total(_ facts: TableFacts, _ row: NormalizedRow) -> ReportQuantities.Source? {
-        guard let column = facts.totalColumn else { return nil }
+        guard let column = facts.totalColumn(phase) else { return nil }
         return CrossTableRule.source(facts, row, column, RowNames.name(row, in: facts))
     }
 }

@@ -44,6 +44,23 @@ package final class ReconcileContext {
 
     package lazy var quantities = ReportQuantities(self)
 
+    /// The phase of columns whose header names none: the report's own (`ReportKind.phase`).
+    package var reportPhase: String? { report.metadata.kind?.phase }
+
+    /// The columns of `phase` (`ColumnPhase`), the report's own phase standing for columns that
+    /// name none.
+    package func columns(of phase: String) -> ColumnPhase { ColumnPhase(phase, unphased: reportPhase) }
+
+    private var phasedQuantities: [ColumnPhase: ReportQuantities] = [:]
+
+    /// The report-wide figures as the columns of `phase` print them, worked out once per phase.
+    package func quantities(in phase: ColumnPhase) -> ReportQuantities {
+        if let found = phasedQuantities[phase] { return found }
+        let found = ReportQuantities(self, phase: phase)
+        phasedQuantities[phase] = found
+        return found
+    }
+
     package lazy var funds = FundsGrid(self)
 
     /// Tables of a kind from `table-kinds.json`, in report order.

@@ -55,7 +55,9 @@ package struct ReportQuantities {
     /// The sources of `quantity`, the most authoritative first.
     package func sources(_ quantity: Quantity) -> [Source] { sources[quantity] ?? [] }
 
-    package init(_ context: ReconcileContext) {
+    /// The quantities as the report prints them in its total columns; with `phase`, as it prints
+    /// them in the columns of that phase (`ColumnPhase`): a 决算 table's 年初预算数 beside its 决算数.
+    package init(_ context: ReconcileContext, phase: ColumnPhase? = nil) {
         let summary = context.table(kind: Kind.incomeExpenditure)
         let fiscal = context.table(kind: Kind.fiscalAppropriation)
         let byFunction = context.table(kind: Kind.generalByFunction)
@@ -63,49 +65,53 @@ package struct ReportQuantities {
         let basic = context.table(kind: Kind.basic)
         let allFunds = context.table(kind: Kind.expenditure)
         let projects = context.table(kind: Kind.projects)
-        let funds = context.funds
+        // The performance form's funds grid prints years, not phases.
+        let funds = phase == nil ? context.funds : nil
 
         if let summary {
-            add(.grandTotal, Self.pairedRow(summary, side: "收入") { $0.isTotal && TotalWords.isGrandTotal($0.item ?? "") })
-            add(.income, Self.pairedRow(summary, side: "收入") { $0.isTotal && !TotalWords.isGrandTotal($0.item ?? "") })
-            add(.expenditure, Self.pairedRow(summary, side: "支出") { $0.isTotal && !TotalWords.isGrandTotal($0.item ?? "") })
+            add(.grandTotal, Self.pairedRow(summary, side: "收入", phase) { $0.isTotal && TotalWords.isGrandTotal($0.item ?? "") })
+            add(.income, Self.pairedRow(summary, side: "收入", phase) { $0.isTotal && !TotalWords.isGrandTotal($0.item ?? "") })
+            add(.expenditure, Self.pairedRow(summary, side: "支出", phase) { $0.isTotal && !TotalWords.isGrandTotal($0.item ?? "") })
         }
-        add(.income, context.table(kind: Kind.income).flatMap { Self.total($0, column: nil) })
-        add(.expenditure, allFunds.flatMap { Self.total($0, column: nil) })
+        add(.income, context.table(kind: Kind.income).flatMap { Self.total($0, column: nil, phase) })
+        add(.expenditure, allFunds.flatMap { Self.total($0, column: nil, phase) })
         if let fiscal {
-            add(.fiscalTotal, Self.pairedRow(fiscal, side: "收入") { $0.isTotal && TotalWords.isGrandTotal($0.item ?? "") })
-            add(.fiscalIncome, Self.pairedRow(fiscal, side: "收入") { !$0.isTotal && ($0.level ?? 1) <= 1 && ($0.item ?? "").includes("本年") })
+            add(.fiscalTotal, Self.pairedRow(fiscal, side: "收入", phase) { $0.isTotal && TotalWords.isGrandTotal($0.item ?? "") })
+            add(.fiscalIncome, Self.pairedRow(fiscal, side: "收入", phase) {
+                !$0.isTotal && ($0.level ?? 1) <= 1 && ($0.item ?? "").includes("本年")
+            })
         }
         for table in [byFunction, byUnit].compactMap({ $0 }) {
-            add(.generalBudget, Self.total(table, column: nil))
+            add(.generalBudget, Self.total(table, column: nil, phase))
         }
         if let fiscal {
-            add(.generalBudget, Self.pairedRow(fiscal, side: "收入") { !$0.isTotal && ($0.item ?? "").includes("一般公共预算") })
+            add(.generalBudget, Self.pairedRow(fiscal, side: "收入", phase) { !$0.isTotal && ($0.item ?? "").includes("一般公共预算") })
         }
         if let summary {
-            add(.generalBudget, Self.pairedRow(summary, side: "收入") { !$0.isTotal && ($0.item ?? "").includes("一般公共预算") })
+            add(.generalBudget, Self.pairedRow(summary, side: "收入", phase) { !$0.isTotal && ($0.item ?? "").includes("一般公共预算") })
         }
         for table in [byFunction, byUnit].compactMap({ $0 }) {
-            add(.basic, Self.total(table, column: "基本支出"))
-            add(.personnel, Self.total(table, column: "人员经费"))
-            add(.publicFunds, Self.total(table, column: "公用经费"))
-            add(.projects, Self.total(table, column: "项目支出"))
+            add(.basic, Self.total(table, column: "基本支出", phase))
+            add(.personnel, Self.total(table, column: "人员经费", phase))
+            add(.publicFunds, Self.total(table, column: "公用经费", phase))
+            add(.projects, Self.total(table, column: "项目支出", phase))
         }
         if let basic {
-            add(.basic, Self.total(basic, column: nil))
-            add(.personnel, Self.total(basic, column: "人员经费"))
-            add(.publicFunds, Self.total(basic, column: "公用经费"))
-            add(.personnel, Self.economicClasses(basic, personnel: true))
-            add(.publicFunds, Self.economicClasses(basic, personnel: false))
+            add(.basic, Self.total(basic, column: nil, phase))
+            add(.personnel, Self.total(basic, column: "人员经费", phase))
+            add(.publicFunds, Self.total(basic, column: "公用经费", phase))
+            add(.personnel, Self.economicClasses(basic, personnel: true, phase))
+            add(.publicFunds, Self.economicClasses(basic, personnel: false, phase))
         }
         if let allFunds {
-            add(.allFundsBasic, Self.total(allFunds, column: "基本支出"))
-            add(.allFundsProjects, Self.total(allFunds, column: "项目支出"))
+            add(.allFundsBasic, Self.total(allFunds, column: "基本支出", phase))
+            add(.allFundsProjects, Self.total(allFunds, column: "项目支出", phase))
         }
         if let projects {
-            add(.allFundsProjects, Self.total(projects, column: nil))
+            add(.allFundsProjects, Self.total(projects, column: nil, phase))
             if let column = projects.moneyColumns.first(where: { column in
                 column.path.contains { $0.includes("本年") } && column.path.contains { $0.includes("一般公共预算") }
+                    && projects.holds(column.index, phase)
             }) {
                 add(.projects, Self.total(projects, column: column))
             }
@@ -119,10 +125,10 @@ package struct ReportQuantities {
             add(.publicFunds, Self.funds(funds, funds.expenditure(lines.publicFunds)))
             add(.allFundsProjects, Self.funds(funds, funds.expenditure(lines.projects)))
         }
-        add(.governmentFund, context.table(kind: Kind.governmentFund).flatMap { Self.total($0, column: nil) })
-        add(.stateCapital, context.table(kind: Kind.stateCapital).flatMap { Self.total($0, column: nil) })
+        add(.governmentFund, context.table(kind: Kind.governmentFund).flatMap { Self.total($0, column: nil, phase) })
+        add(.stateCapital, context.table(kind: Kind.stateCapital).flatMap { Self.total($0, column: nil, phase) })
         if let three = context.table(kind: Kind.threePublic), let row = three.rows.first,
-           let column = three.moneyColumns.first(where: { ThreePublicPart(header: $0.path) == .total }) {
+           let column = three.moneyColumns.first(where: { three.threePublicPart($0, phase) == .total }) {
             add(.threePublic, Source(table: three.id, location: "\(RowNames.name(row, in: three)) | \(three.path(column))",
                                      terms: [three.figure(row, column: column.index)]))
         }
@@ -133,9 +139,10 @@ package struct ReportQuantities {
         sources[quantity, default: []].append(source)
     }
 
-    /// The table's total row in `column` (a header name), or in its total column when nil.
-    package static func total(_ facts: TableFacts, column name: String?) -> Source? {
-        guard let column = name.map({ facts.column(named: $0) }) ?? facts.totalColumn else { return nil }
+    /// The table's total row in `column` (a header name), or in its total column when nil; with
+    /// `phase`, in the columns of that phase.
+    package static func total(_ facts: TableFacts, column name: String?, _ phase: ColumnPhase? = nil) -> Source? {
+        guard let column = name.map({ facts.column(named: $0, phase) }) ?? facts.totalColumn(phase) else { return nil }
         return total(facts, column: column)
     }
 
@@ -146,8 +153,9 @@ package struct ReportQuantities {
     }
 
     /// The first row of a paired table's side that `matches`, in that side's amount column.
-    package static func pairedRow(_ facts: TableFacts, side: String, _ matches: (NormalizedRow) -> Bool) -> Source? {
-        guard let sideRows = facts.sides.first(where: { $0.name.includes(side) }),
+    package static func pairedRow(_ facts: TableFacts, side: String, _ phase: ColumnPhase? = nil,
+                                  _ matches: (NormalizedRow) -> Bool) -> Source? {
+        guard let sideRows = facts.sides.first(where: { $0.name.includes(side) }), facts.holds(sideRows.column, phase),
               let row = sideRows.rows.first(where: matches) else { return nil }
         return Source(table: facts.id, location: "\(sideRows.name) \(row.item ?? "row \(row.number)")",
                       terms: [facts.figure(row, column: sideRows.column)])
@@ -156,8 +164,8 @@ package struct ReportQuantities {
     /// Economic 类 301 工资福利支出 + 303 对个人和家庭的补助 (personnel, `EconomicClasses`), or every
     /// other 类 (public funds: 302 商品和服务支出, and 310 资本性支出 where basic expenditure has it),
     /// in the total column.
-    package static func economicClasses(_ facts: TableFacts, personnel: Bool) -> Source? {
-        guard let column = facts.totalColumn else { return nil }
+    package static func economicClasses(_ facts: TableFacts, personnel: Bool, _ phase: ColumnPhase? = nil) -> Source? {
+        guard let column = facts.totalColumn(phase) else { return nil }
         let classes = facts.rows.filter { row in
             guard row.codeScheme == .economic, row.level == 1, let code = row.code else { return false }
             return EconomicClasses.standard.isPersonnel(code) == personnel

@@ -216,6 +216,10 @@
       <dt>年度</dt><dd><xsl:value-of select="b:fiscalYear"/></dd>
       <dt>报告类型</dt><dd><xsl:value-of select="b:kind"/></dd>
       <dt>金额单位</dt><dd><xsl:value-of select="b:amountUnit"/></dd>
+      <xsl:if test="b:units">
+        <dt>所含单位（<xsl:value-of select="b:units/@count"/>）</dt>
+        <dd><xsl:for-each select="b:units/b:unit"><xsl:if test="position() &gt; 1">；</xsl:if><xsl:value-of select="."/></xsl:for-each></dd>
+      </xsl:if>
       <dt>报告编号</dt><dd><code><xsl:value-of select="../@reportId"/></code></dd>
       <dt>源文件</dt>
       <dd>
