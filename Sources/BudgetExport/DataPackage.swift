@@ -157,7 +157,8 @@ package struct DataPackage: Encodable {
         .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
         .text("unit", "The unit of the cell's own column: the money unit its header or table states (万元, 元), % for a share; "
               + "a count (数量) has none, or the one its header or row prints (台, 个, 人)."),
-        .integer("source_line", "Line of the row in 01-extract/text.txt (the source's line numbering)."),
+        .integer("source_line", "Line of the row in 01-extract/text.txt (source/text.txt in the bag): the input's own line "
+                 + "numbering for text, the line of the text pdftotext made for a PDF."),
         .integer("fiscal_year", "The report's fiscal year (预算年度), as its title states; empty when it was not found.", required: false),
         .text("unit_name", "The organisation the report is of (单位/部门), as its title states; empty when it was not found."),
         .oneOf("report_kind", ReportKind.allCases.map(\.rawValue), "The kind of report: 单位预算, 部门预算, 单位决算 or 部门决算; "
@@ -177,6 +178,9 @@ package struct DataPackage: Encodable {
                  + "with is_total false counts each amount once.", required: false),
         .text("parent_code", "The code of the row's parent (20805 for 2080505), else empty."),
         .boolean("is_total", "true for a total row (合计, 总计, 小计 and a table's first row of totals without label), else false."),
+        .integer("page", "The page of the source (the PDF; 1 its first page) source_line is printed on, by the page marks of "
+                 + "01-extract/text.txt (form feeds, -- PAGE_BREAK -- lines or printed page numbers; report.xml's provenance/pages "
+                 + "lists where each page begins); empty when the text marks no pages.", required: false),
     ], primaryKey: ["report_id", "table_id", "section", "row", "column"])
 
     package static let checksSchema = Schema(fields: [

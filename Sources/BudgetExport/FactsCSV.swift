@@ -1,5 +1,6 @@
 import BudgetCore
 import BudgetNormalize
+import BudgetSegment
 import Foundation
 
 /// `facts.csv`: the tidy (long) form of every table, one record per numeric cell.
@@ -23,7 +24,8 @@ import Foundation
 /// stacked and queried without joining anything: the report's year, unit and kind; the table's
 /// kind; the row's group, code scheme, level, parent and whether it is a total. The columns of
 /// earlier versions come first, in their old order, so scripts that read them by position still
-/// work; the context columns follow.
+/// work; the context columns follow, and last the page the row is printed on, derived from its
+/// line and the report's page starts (`PageIndex`), where a reader looks the number up in the PDF.
 package enum FactsCSV {
     package static let fileName = "facts.csv"
 
@@ -34,7 +36,7 @@ package enum FactsCSV {
     package static let header = ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
                                  "raw", "value", "unit", "source_line",
                                  "fiscal_year", "unit_name", "report_kind", "table_kind", "group", "code_scheme", "level",
-                                 "parent_code", "is_total"]
+                                 "parent_code", "is_total", "page"]
 
     /// `code_scheme` of a row without a code.
     package static let noCodeScheme = "none"
@@ -42,8 +44,9 @@ package enum FactsCSV {
     /// Every value of `code_scheme` (besides empty: a code of no known scheme).
     package static let codeSchemes = [CodeScheme.function, .economic, .unit, .project].map(\.rawValue) + [noCodeScheme]
 
+    /// `pages`: the report's pages (none known by default: `page` is then empty).
     package static func write(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
-                              byteOrderMark: Bool) -> (data: Data, count: Int) {
+                              pages: PageIndex = PageIndex(starts: []), byteOrderMark: Bool) -> (data: Data, count: Int) {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 1 << 16)
         csv.record(header)
         var count = 0
@@ -70,6 +73,7 @@ package enum FactsCSV {
                     csv.texts(metadata.unitName, metadata.kind?.rawValue, tableKind, group, scheme)
                     csv.int(row.level)
                     csv.texts(row.parent, row.isTotal ? "true" : "false")
+                    csv.int(pages.page(of: row.line))
                     csv.endRecord()
                     count += 1
                 }
@@ -85,6 +89,7 @@ package enum FactsCSV {
                 csv.int(metadata.fiscalYear)
                 // A field has no code, level or parent; its group is its form's project.
                 csv.texts(metadata.unitName, metadata.kind?.rawValue, table.kind, table.project, noCodeScheme, nil, nil, "false")
+                csv.int(pages.page(of: field.line))
                 csv.endRecord()
                 count += 1
             }

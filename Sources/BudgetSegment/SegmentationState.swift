@@ -51,7 +51,7 @@ extension Segmenter {
             return tableIDs.claim(id!)
         }
 
-        package func report(lines: [(number: Int, trimmed: String)], pageMarks: [Int]) -> SegmentedReport {
+        package func report(lines: [(number: Int, trimmed: String)], pageStarts: [Int]) -> SegmentedReport {
             var counts: [String: Int] = [:]
             var unassigned: [SourceLine] = []
             for (number, trimmed) in lines {
@@ -70,7 +70,7 @@ extension Segmenter {
             }
             return SegmentedReport(lines: lines.count, counts: counts, unassigned: unassigned, contents: contents,
                                    missingTables: missing, tables: tables, narrative: narrative, notes: notes,
-                                   pageMarks: pageMarks,
+                                   pageStarts: pageStarts,
                                    diagnostics: diagnostics + tables.flatMap { $0.diagnostics + $0.grids.flatMap(\.diagnostics) })
         }
     }
