@@ -16,8 +16,11 @@ extension Segmenter {
     func pageStarts(_ lines: [Line], marks: [Int], pageMarkLines: Set<Int>) -> [Int] {
         var starts = marks
         if starts.isEmpty {
-            // The line after each footer that is a page number.
-            starts = lines.filter { !$0.hasTabs && !$0.isBlank && isPageNumber(TextKey.of($0.trimmed)) }.map { $0.number + 1 }
+            // The line after each footer that is a page number (a short line: most lines are
+            // passed over without making their key).
+            starts = lines.filter { line in
+                !line.hasTabs && !line.isBlank && line.trimmed.utf8.count <= 48 && isPageNumber(TextKey.of(line.trimmed))
+            }.map { $0.number + 1 }
         }
         guard !starts.isEmpty else { return [] }
         let lastText = lines.last { !$0.isBlank && !pageMarkLines.contains($0.number) }?.number ?? 0
