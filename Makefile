@@ -105,7 +105,8 @@ build: deps
 	$(SWIFT) build -c release
 
 ## bench: throughput, MB/s, output size, time per stage, peak memory and a no-op re-run on generated
-## reports (scripts/generate-corpus.py), then one report at 1x/10x/100x size; see docs/benchmarks.md.
+## reports (scripts/generate-corpus.py), then one report at 1x/10x/100x size, then the PDF front
+## end's time per page on ../shared/corpus/pdf (skipped when absent); see docs/benchmarks.md.
 ## Sizes: make bench REPORTS="1000 10000" (the default); JOBS=n; BINARY=path to time another build
 bench: build
 	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh

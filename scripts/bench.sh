@@ -6,6 +6,9 @@
 # input), the time `cp -r` takes to copy the output tree (and the run as a multiple of it), peak
 # RSS, the time per stage (summed over every report's manifest.json), and a no-op re-run.
 # Then a scaling line: one report at 1×, 10× and 100× size, its time and peak RSS against 1×.
+# Then the PDF front end: the extract stage alone (pdfinfo + pdftotext -layout) over the real PDFs
+# of $PDF_CORPUS, its time per page (pages from each extract.json's pdf.pages); skipped with a
+# message when that folder is absent (a clone outside this workspace has no ../shared).
 # Generating the reports is never timed. docs/benchmarks.md explains every figure.
 #
 # Usage: scripts/bench.sh [SIZE …]
@@ -14,6 +17,7 @@
 #   BINARY    the budget-etl binary (default: .build/release/budget-etl)
 #   SCALES    sizes of the scaling line (default: "1 10 100")
 #   SEED      generator seed (default: 1)
+#   PDF_CORPUS  folder of published PDFs for the PDF line (default: ../shared/corpus/pdf)
 #   TMPDIR    where the work folder goes (default: /tmp); it is removed at the end
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +27,7 @@ jobs=${JOBS:-$(nproc)}
 binary=${BINARY:-.build/release/budget-etl}
 scales=${SCALES:-1 10 100}
 seed=${SEED:-1}
+pdf_corpus=${PDF_CORPUS:-../shared/corpus/pdf}
 generator=scripts/generate-corpus.py
 [[ -x $binary ]] || { echo "bench: no binary at $binary (run make build, or set BINARY=)" >&2; exit 2; }
 binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
@@ -140,3 +145,39 @@ for k in $scales; do
             k, b / 1000, b / bb, t, t / bt, r / 1024, r / br, st }'
     rm -rf "$dir"
 done
+
+echo
+echo "== PDF front end: the extract stage (pdfinfo, pdftotext -layout) on the PDFs of $pdf_corpus"
+pdfs=()
+[[ -d $pdf_corpus ]] && mapfile -t pdfs < <(find "$pdf_corpus" -maxdepth 1 -name '*.pdf' | sort)
+if (( ${#pdfs[@]} == 0 )); then
+    echo "  SKIPPED: no PDFs in $pdf_corpus (set PDF_CORPUS= to a folder of PDFs)"
+else
+    dir="$work/pdf"
+    mkdir -p "$dir/input"
+    cp "${pdfs[@]}" "$dir/input/"
+    # The extract stage alone: what the PDF front end costs, before any reading of the text.
+    printf '{"input": "%s/input", "output": "%s/output", "stages": ["extract"], "failOnCheckFailures": false, "jobs": %d}\n' \
+        "$dir" "$dir" "$jobs" > "$dir/pipeline.json"
+    pdf_bytes=$(find "$dir/input" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    timed_run "$dir/pipeline.json"
+    python3 - "$dir/output" "${#pdfs[@]}" "$pdf_bytes" "$(cat "$work/secs")" "$(cat "$work/rss")" "$jobs" <<'EOF'
+import glob, json, os, sys
+out, count, size, wall, rss, jobs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+pages = extracted = micros = 0
+for path in glob.glob(os.path.join(out, "*", "01-extract", "extract.json")):
+    with open(path, encoding="utf-8") as fh:
+        pdf = json.load(fh).get("pdf")
+    if pdf:
+        pages += pdf["pages"]
+        extracted += 1
+for path in glob.glob(os.path.join(out, "*", "manifest.json")):
+    with open(path, encoding="utf-8") as fh:
+        micros += sum(int(st.get("durationMicroseconds", 0)) for st in json.load(fh).get("stages", []) if st.get("stage") == "extract")
+print("  %d PDFs (%d extracted), %d pages, %.1f MiB" % (count, extracted, pages, size / 1048576))
+if pages:
+    print("  extract stage %7.2f s summed  %6.1f ms per page  %6.1f ms per PDF" % (micros / 1e6, micros / 1e3 / pages, micros / 1e3 / max(extracted, 1)))
+    print("  whole run     %7.2f s wall    %6.1f ms per page  (%d jobs at once)  peak RSS %.1f MiB" % (wall, wall * 1e3 / pages, jobs, rss / 1024))
+EOF
+    rm -rf "$dir"
+fi

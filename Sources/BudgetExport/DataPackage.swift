@@ -157,7 +157,8 @@ package struct DataPackage: Encodable {
         .number("value", "The exact decimal value with the printed number of decimals; a percentage as the printed number without %.", required: true),
         .text("unit", "The unit of the cell's own column: the money unit its header or table states (万元, 元), % for a share; "
               + "a count (数量) has none, or the one its header or row prints (台, 个, 人)."),
-        .integer("source_line", "Line of the row in 01-extract/text.txt (the source's line numbering)."),
+        .integer("source_line", "Line of the row in 01-extract/text.txt (source/text.txt in the bag): the input's own line "
+                 + "numbering for text, the line of the text pdftotext made for a PDF."),
         .integer("fiscal_year", "The report's fiscal year (预算年度), as its title states; empty when it was not found.", required: false),
         .text("unit_name", "The organisation the report is of (单位/部门), as its title states; empty when it was not found."),
         .oneOf("report_kind", ReportKind.allCases.map(\.rawValue), "The kind of report: 单位预算, 部门预算, 单位决算 or 部门决算; "
@@ -181,6 +182,9 @@ package struct DataPackage: Encodable {
                + "(年初预算数, 预算数), adjusted (调整预算数), final (决算数, 执行数), carried-in (年初结转和结余), carried-out "
                + "(年末结转和结余); a 决算 table prints several side by side. Empty when the header names none: the figures are "
                + "of the report's own phase (a 预算's budget, a 决算's final figures)."),
+        .integer("page", "The page of the source (the PDF; 1 its first page) source_line is printed on, by the page marks of "
+                 + "01-extract/text.txt (form feeds, -- PAGE_BREAK -- lines or printed page numbers; report.xml's provenance/pages "
+                 + "lists where each page begins); empty when the text marks no pages.", required: false),
     ], primaryKey: ["report_id", "table_id", "section", "row", "column"])
 
     package static let checksSchema = Schema(fields: [

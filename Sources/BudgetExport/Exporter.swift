@@ -57,7 +57,8 @@ public enum Exporter {
             payload.append(OutputFile(name: path, data: data, sameInEveryReport: shared, sameAs: sameAs, sha256: sha256))
         }
         let (facts, factCount) = FactsCSV.write(
-            reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, byteOrderMark: bom)
+            reportID: reportID, metadata: normalized.metadata, tables: normalized.tables, pages: segmented.pages,
+            byteOrderMark: bom)
         add(FactsCSV.fileName, facts)
         // Reconcile's file has no byte-order mark; with one asked for, the export writes its own.
         // Without, the bytes reconcile wrote (or read back) are delivered with their checksum.

@@ -1,5 +1,6 @@
 import BudgetCore
 import BudgetNormalize
+import BudgetSegment
 import Foundation
 
 /// `facts.csv`: the tidy (long) form of every table, one record per numeric cell.
@@ -21,10 +22,12 @@ import Foundation
 ///
 /// Each record carries what an analyst filters and sums by, so facts of many reports can be
 /// stacked and queried without joining anything: the report's year, unit and kind; the table's
-/// kind; the row's group, code scheme, level, parent and whether it is a total; and the phase of
-/// the budget cycle its column's figures are of (a 决算 table prints 年初预算数 beside 决算数). The
-/// columns of earlier versions come first, in their old order, so scripts that read them by
-/// position still work; the context columns follow, the newest last.
+/// kind; the row's group, code scheme, level, parent and whether it is a total; the phase of
+/// the budget cycle its column's figures are of (a 决算 table prints 年初预算数 beside 决算数); and
+/// last the page the row is printed on, derived from its line and the report's page starts
+/// (`PageIndex`), where a reader looks the number up in the PDF. The columns of earlier versions
+/// come first, in their old order, so scripts that read them by position still work; the context
+/// columns follow, the newest last.
 package enum FactsCSV {
     package static let fileName = "facts.csv"
 
@@ -35,7 +38,7 @@ package enum FactsCSV {
     package static let header = ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
                                  "raw", "value", "unit", "source_line",
                                  "fiscal_year", "unit_name", "report_kind", "table_kind", "group", "code_scheme", "level",
-                                 "parent_code", "is_total", "phase"]
+                                 "parent_code", "is_total", "phase", "page"]
 
     /// Every value of `phase` (besides empty: a column whose header names none): the phases of
     /// `phaseHeaders` in table-words.json.
@@ -47,8 +50,9 @@ package enum FactsCSV {
     /// Every value of `code_scheme` (besides empty: a code of no known scheme).
     package static let codeSchemes = [CodeScheme.function, .economic, .unit, .project].map(\.rawValue) + [noCodeScheme]
 
+    /// `pages`: the report's pages (none known by default: `page` is then empty).
     package static func write(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
-                              byteOrderMark: Bool) -> (data: Data, count: Int) {
+                              pages: PageIndex = PageIndex(starts: []), byteOrderMark: Bool) -> (data: Data, count: Int) {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 1 << 16)
         csv.record(header)
         var count = 0
@@ -77,6 +81,7 @@ package enum FactsCSV {
                     csv.texts(metadata.unitName, metadata.kind?.rawValue, tableKind, group, scheme)
                     csv.int(row.level)
                     csv.texts(row.parent, row.isTotal ? "true" : "false", phases[cell.column])
+                    csv.int(pages.page(of: row.line))
                     csv.endRecord()
                     count += 1
                 }
@@ -93,6 +98,7 @@ package enum FactsCSV {
                 // A field has no code, level or parent; its group is its form's project.
                 // …nor a column whose header could name a phase.
                 csv.texts(metadata.unitName, metadata.kind?.rawValue, table.kind, table.project, noCodeScheme, nil, nil, "false", nil)
+                csv.int(pages.page(of: field.line))
                 csv.endRecord()
                 count += 1
             }

@@ -26,7 +26,7 @@ public enum ReportXML {
         package var normalized: NormalizedReport
         package var reconciled: ReconcileReport
         package var factCount: Int
-        /// The narrative and the accounting of lines.
+        /// The narrative, the accounting of lines and the page starts.
         package var segmented: SegmentedReport
     }
 
@@ -48,10 +48,12 @@ public enum ReportXML {
         try xml.attribute("reportId", input.reportID)
         try writeDublinCore(input, xml)
         try writeMetadata(input, xml)
-        try ReportXMLTables.write(input.normalized.tables, xml)
+        let pages = input.segmented.pages
+        try ReportXMLTables.write(input.normalized.tables, pages: pages, xml)
         try ReportXMLNarrative.write(input.segmented.narrative, xml)
-        try ReportXMLClaims.write(input.normalized.claims, checks: input.reconciled.checks, xml)
-        try ReportXMLChecks.write(input.reconciled, places: LinePlaces(input.normalized, narrative: input.segmented.narrative), xml)
+        try ReportXMLClaims.write(input.normalized.claims, checks: input.reconciled.checks, pages: pages, xml)
+        try ReportXMLChecks.write(input.reconciled, places: LinePlaces(input.normalized, narrative: input.segmented.narrative),
+                                  pages: pages, xml)
         try writeContents(input.normalized, xml)
         try writeDiagnostics(input.normalized.diagnostics, xml)
         try ReportXMLNarrative.writeAccounting(input.segmented, xml)

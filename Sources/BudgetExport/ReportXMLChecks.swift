@@ -1,14 +1,16 @@
 import BudgetCore
 import BudgetReconcile
+import BudgetSegment
 
 /// The `<checks>` part of `report.xml`: the reconcile stage's summary, the same counted per rule
 /// (so passes are summarized, not listed), and each check that did not pass (warned, failed or
 /// could not be judged) with its exact amounts, the source lines involved and where each of them
 /// is in this record (`<involves>`: the table row, field, note, contents entry or narrative
-/// block), and its message. Every check, passes included, is in `checks.csv` beside it in the bag
+/// block) and on which page, and its message. Every check, passes included, is in `checks.csv` beside it in the bag
 /// (`allChecks`): a pass is a record there, not spelled out a second time here.
 package enum ReportXMLChecks {
-    package static func write(_ reconciled: ReconcileReport, places: LinePlaces, _ xml: XMLStreamWriter) throws(ReportError) {
+    package static func write(_ reconciled: ReconcileReport, places: LinePlaces, pages: PageIndex, _ xml: XMLStreamWriter)
+        throws(ReportError) {
         try xml.start("checks")
         try xml.attribute("pass", reconciled.summary.pass)
         try xml.attribute("warn", reconciled.summary.warn)
@@ -36,6 +38,7 @@ package enum ReportXMLChecks {
                 let place = places.place(of: line)
                 try xml.start("involves")
                 try xml.attribute("line", line)
+                try xml.attribute("page", pages.page(of: line))
                 try xml.attribute("part", place?.part.rawValue)
                 try xml.attribute("table", place?.table)
                 try xml.end()

@@ -1,13 +1,15 @@
 import BudgetCore
 import BudgetNormalize
 import BudgetReconcile
+import BudgetSegment
 
 /// The `<claims>` part of `report.xml`: each figure the narrative states, with its sentence,
 /// subject, amount (printed and exact), the comparison with an earlier year and the share, and
 /// its verdict: the worst outcome of its checks (`NarrativeRule.checkID`, and the same id with
-/// `:share`, `:change`, `:previous-year`), which name it.
+/// `:share`, `:change`, `:previous-year`), which name it; and the page its line is on.
 package enum ReportXMLClaims {
-    package static func write(_ claims: [NarrativeClaim], checks: [CheckResult], _ xml: XMLStreamWriter) throws(ReportError) {
+    package static func write(_ claims: [NarrativeClaim], checks: [CheckResult], pages: PageIndex, _ xml: XMLStreamWriter)
+        throws(ReportError) {
         let verdicts = Self.verdicts(of: claims, checks: checks)
         try xml.start("claims")
         try xml.attribute("count", claims.count)
@@ -15,6 +17,7 @@ package enum ReportXMLClaims {
             let id = NarrativeRule.checkID(of: claim)
             try xml.start("claim")
             try xml.attribute("line", claim.line)
+            try xml.attribute("page", pages.page(of: claim.line))
             try xml.attribute("year", claim.year)
             if let verdict = verdicts[id] {
                 try xml.attribute("check", id)

@@ -1,7 +1,9 @@
 import BudgetCore
 
-/// The `<provenance>` part of `report.xml`, after PREMIS: the software agent and one event per
-/// stage with its outcome and a sentence on what it found. No event carries a time: the same
+/// The `<provenance>` part of `report.xml`, after PREMIS: the software agent, where each page of
+/// the text begins (`<pages starts>`, the one record of the pages: each table, row, field, claim
+/// and involved line carries the page this list gives it), and one event per stage with its
+/// outcome and a sentence on what it found. No event carries a time: the same
 /// input and version must give the same document (times are in the pipeline's `manifest.json`).
 /// It comes last so that the export event can state how many characters the document replaced.
 package enum ReportXMLProvenance {
@@ -12,6 +14,12 @@ package enum ReportXMLProvenance {
         try xml.attribute("name", "budget-etl")
         try xml.attribute("version", PipelineVersion.current)
         try xml.end()
+        let pageStarts = input.segmented.pageStarts
+        if !pageStarts.isEmpty {
+            try xml.start("pages")
+            try xml.attribute("starts", pageStarts.map { String($0) }.joined(separator: " "))
+            try xml.end()
+        }
         for (type, outcome, detail) in events(input, replacedCharacters: replacedCharacters) {
             try xml.start("event")
             try xml.attribute("type", type)

@@ -1,21 +1,25 @@
 import BudgetCore
 import BudgetNormalize
+import BudgetSegment
 
 /// The `<tables>` part of `report.xml`: each table with its columns (header path levels), rows
 /// (code, scheme, level, parent, label cleaned and as printed) and cells (printed text, exact
-/// value, unit), a form's fields and a table's notes.
+/// value, unit), a form's fields and a table's notes. A table, each row and each field carry the
+/// page they are printed on (when the text marks pages), so a reader finds them in the PDF
+/// without working it out from the page starts in `<provenance>`.
 package enum ReportXMLTables {
-    package static func write(_ tables: [NormalizedTable], _ xml: XMLStreamWriter) throws(ReportError) {
+    package static func write(_ tables: [NormalizedTable], pages: PageIndex, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("tables")
         try xml.attribute("count", tables.count)
-        for table in tables { try write(table, printed: PrintedRows(table: table), xml) }
+        for table in tables { try write(table, printed: PrintedRows(table: table), pages: pages, xml) }
         try xml.end()
     }
 
-    private static func write(_ table: NormalizedTable, printed: PrintedRows, _ xml: XMLStreamWriter) throws(ReportError) {
+    private static func write(_ table: NormalizedTable, printed: PrintedRows, pages: PageIndex, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("table")
         try xml.attributes(["id": table.id, "kind": table.kind, "layout": table.layout.rawValue, "parent": table.parentId])
         try xml.attribute("line", table.line)
+        try xml.attribute("page", pages.page(of: table.line))
         try xml.attribute("amountUnit", table.amountUnit)
         try xml.attribute("empty", table.empty)
         try xml.element("title", required: table.title)
@@ -32,11 +36,11 @@ package enum ReportXMLTables {
         }
         try xml.end()
         try xml.start("rows")
-        for row in table.rows { try write(row, itemColumn: printed.itemColumn(of: row), xml) }
+        for row in table.rows { try write(row, itemColumn: printed.itemColumn(of: row), page: pages.page(of: row.line), xml) }
         try xml.end()
         if !table.fields.isEmpty {
             try xml.start("fields")
-            for field in table.fields { try write(field, xml) }
+            for field in table.fields { try write(field, page: pages.page(of: field.line), xml) }
             try xml.end()
         }
         if !table.notes.isEmpty {
@@ -52,10 +56,11 @@ package enum ReportXMLTables {
         try xml.end()
     }
 
-    private static func write(_ row: NormalizedRow, itemColumn: Int?, _ xml: XMLStreamWriter) throws(ReportError) {
+    private static func write(_ row: NormalizedRow, itemColumn: Int?, page: Int?, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("row")
         try xml.attribute("number", row.number)
         try xml.attribute("line", row.line)
+        try xml.attribute("page", page)
         try xml.attribute("section", row.section)
         try xml.attribute("code", row.code)
         try xml.attribute("codeScheme", row.codeScheme?.rawValue)
@@ -84,9 +89,10 @@ package enum ReportXMLTables {
         try xml.end()
     }
 
-    private static func write(_ field: NormalizedField, _ xml: XMLStreamWriter) throws(ReportError) {
+    private static func write(_ field: NormalizedField, page: Int?, _ xml: XMLStreamWriter) throws(ReportError) {
         try xml.start("field")
         try xml.attribute("line", field.line)
+        try xml.attribute("page", page)
         try xml.attribute("label", required: field.label)
         try xml.attribute("amount", field.amount)
         try xml.attribute("unit", field.unit)

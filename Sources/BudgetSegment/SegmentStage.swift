@@ -21,7 +21,9 @@ public struct SegmentStage: Stage {
 
     public func run(_ context: StageContext) throws -> StageProduct<SegmentedReport> {
         let extracted = try context.artifact(of: ExtractStage.self)
-        let report = Segmenter(kinds: .standard, options: options).segment(extracted.text)
+        var report = Segmenter(kinds: .standard, options: options).segment(extracted.text)
+        // pdftotext marks every page break: a PDF's text without marks is its one page.
+        if extracted.info.pdf != nil, report.pageStarts.isEmpty { report.pageStarts = [1] }
         // What every template of the family shares is tables, listed in a contents (目录): text
         // with neither is something else, and must not come out as a report with nothing in it.
         guard !report.tables.isEmpty || report.contents.contains(where: { $0.tableId != nil }) else {

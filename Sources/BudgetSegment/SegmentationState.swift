@@ -16,23 +16,13 @@ extension Segmenter {
         /// Whether the text aligns its columns with spaces (`pdftotext -layout`: no tab anywhere),
         /// so that a table's lines are read as runs of text in columns (`AlignedChunks`).
         package var aligned = false
-        /// The first line of each page after the first, in order.
-        package var pageStarts: [Int] = []
+        /// Where the text's pages begin (`PageStarts.swift`), to read a table's columns page by page.
+        package var pages = PageIndex(starts: [])
         private var tableIDs = UniqueNames(separator: "_")
         private var uncaptioned = 0
 
         package init(lineCount: Int) {
             kinds = Array(repeating: nil, count: lineCount + 1)
-        }
-
-        /// The page a line is on, counted from 1.
-        package func page(of line: Int) -> Int {
-            var low = 0, high = pageStarts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if pageStarts[middle] <= line { low = middle + 1 } else { high = middle }
-            }
-            return low + 1
         }
 
         package mutating func assign(_ line: Int, _ kind: LineKind) {
@@ -66,7 +56,7 @@ extension Segmenter {
             return tableIDs.claim(id!)
         }
 
-        package func report(lines: [(number: Int, trimmed: String)], pageMarks: [Int]) -> SegmentedReport {
+        package func report(lines: [(number: Int, trimmed: String)], pageStarts: [Int]) -> SegmentedReport {
             var counts: [String: Int] = [:]
             var unassigned: [SourceLine] = []
             for (number, trimmed) in lines {
@@ -85,7 +75,7 @@ extension Segmenter {
             }
             return SegmentedReport(lines: lines.count, counts: counts, unassigned: unassigned, contents: contents,
                                    missingTables: missing, tables: tables, narrative: narrative, notes: notes,
-                                   pageMarks: pageMarks,
+                                   pageStarts: pageStarts,
                                    diagnostics: diagnostics + tables.flatMap { $0.diagnostics + $0.grids.flatMap(\.diagnostics) })
         }
     }

@@ -20,8 +20,10 @@ public struct SegmentedReport: Codable, Sendable, Equatable {
     public var narrative: [NarrativeBlock]
     /// Notes outside any table (`备注：…` at the end of the report).
     public var notes: [SourceLine]
-    /// Lines that mark page breaks (form feeds or an extractor's marker lines).
-    public var pageMarks: [Int]
+    /// The first line of each page, page 1 first (`[1, 25, 47]`): a line's page is the number of
+    /// entries at or before it (`PageIndex`). A page without text starts where the next one does.
+    /// Empty when the pages are not known: text with no page marks (`PageStarts.swift`).
+    public var pageStarts: [Int]
     /// What the stage could not make sense of, by line.
     public var diagnostics: [Diagnostic]
 }

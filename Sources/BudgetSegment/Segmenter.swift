@@ -32,21 +32,25 @@ package struct Segmenter {
 
     package func segment(_ text: String) -> SegmentedReport {
         var lines: [Line] = []
-        var pageMarks: [Int] = []
+        // Where each page after a mark begins (`PageStarts.swift`): at the line a form feed starts
+        // (once per form feed: a page without text is a page), after a marker line.
+        var marks: [Int] = []
         var pageMarkLines: Set<Int> = []
         var number = 0
         for raw in Self.split(text, on: 0x0A) {
             number += 1
             var content = raw
             if content.utf8.first == 0x0C {
-                pageMarks.append(number)
-                while content.utf8.first == 0x0C { content.removeFirst() }
+                while content.utf8.first == 0x0C {
+                    content.removeFirst()
+                    marks.append(number)
+                }
                 if TextPatterns.trimmed(content).isEmpty { pageMarkLines.insert(number) }
             }
             let line = String(content)
             let trimmed = TextPatterns.trimmed(line)
             if kinds.pageMarkers.contains(where: { TextPatterns.same($0, trimmed) }) {
-                pageMarks.append(number)
+                marks.append(number + 1)
                 pageMarkLines.insert(number)
             }
             lines.append(Line(number: number, text: line, trimmed: trimmed,
@@ -56,10 +60,11 @@ package struct Segmenter {
 
         var state = State(lineCount: lines.count)
         state.aligned = !lines.contains { $0.hasTabs }
-        state.pageStarts = pageMarks.sorted()
         for mark in pageMarkLines { state.assign(mark, .pageMark) }
         // Page numbers and running headers are skipped like the marks between pages.
-        let furniture = furnitureLines(lines, pageStarts: pageMarks.sorted(), pageMarkLines: pageMarkLines)
+        let pageStarts = self.pageStarts(lines, marks: marks, pageMarkLines: pageMarkLines)
+        state.pages = PageIndex(starts: pageStarts)
+        let furniture = furnitureLines(lines, pageStarts: pageStarts, pageMarkLines: pageMarkLines)
         for line in furniture { state.assign(line, .furniture) }
         let skipped = pageMarkLines.union(furniture)
         var index = 0
@@ -93,7 +98,7 @@ package struct Segmenter {
             addNarrative(line, state: &state)
             index += 1
         }
-        return state.report(lines: lines.map { ($0.number, $0.trimmed) }, pageMarks: pageMarks)
+        return state.report(lines: lines.map { ($0.number, $0.trimmed) }, pageStarts: pageStarts)
     }
 
     /// Splits at every `separator` byte (LF or TAB), keeping empty pieces. Works on UTF-8 bytes:

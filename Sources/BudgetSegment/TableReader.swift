@@ -170,7 +170,7 @@ extension Segmenter {
         // Rows of space-aligned text whose cells were put in their columns.
         var placed = Set<Int>()
         if !draft.chunks.isEmpty {
-            let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: state.page(of:))
+            let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: { state.pages.page(of: $0) ?? 0 })
             placed = Set(zip(draft.rows, rows).filter { $0.cells != $1.cells }.map(\.0.line))
             draft.rows = rows
         }

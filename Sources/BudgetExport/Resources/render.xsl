@@ -11,7 +11,8 @@
 
   What the page shows, in this order: the findings first (tables the contents promise and the
   body lacks; every check that failed, warned or could not be judged, with expected and actual
-  figures, difference and tolerance, each linked to the rows of its figures, which are
+  figures, difference and tolerance, each linked to the rows of its figures (and the page of
+  the PDF each is on, when the text marks pages), which are
   highlighted in their tables; the passes only counted, per rule); then what the report is and
   how it was read; every table as printed, with its header paths; the figures the narrative
   states with their verdicts; the narrative itself; and the accounting of every line. The page is
@@ -174,9 +175,9 @@
                   <xsl:if test="position() &gt; 1">、</xsl:if>
                   <xsl:choose>
                     <xsl:when test="@part">
-                      <a class="where" href="#L{@line}"><xsl:if test="@table">表<xsl:value-of select="@table"/> </xsl:if>第<xsl:value-of select="@line"/>行</a>
+                      <a class="where" href="#L{@line}"><xsl:if test="@table">表<xsl:value-of select="@table"/> </xsl:if>第<xsl:value-of select="@line"/>行<xsl:if test="@page">（第<xsl:value-of select="@page"/>页）</xsl:if></a>
                     </xsl:when>
-                    <xsl:otherwise>第<xsl:value-of select="@line"/>行</xsl:otherwise>
+                    <xsl:otherwise>第<xsl:value-of select="@line"/>行<xsl:if test="@page">（第<xsl:value-of select="@page"/>页）</xsl:if></xsl:otherwise>
                   </xsl:choose>
                 </xsl:for-each>
               </td>
@@ -295,6 +296,7 @@
     <h3 id="t-{@id}">表<xsl:value-of select="@id"/>&#160;<xsl:value-of select="b:title"/></h3>
     <p class="muted">
       <xsl:text>第</xsl:text><xsl:value-of select="@line"/><xsl:text>行</xsl:text>
+      <xsl:if test="@page">（第<xsl:value-of select="@page"/>页）</xsl:if>
       <xsl:if test="@parent">，属于表单 <a href="#t-{@parent}">表<xsl:value-of select="@parent"/></a></xsl:if>
       <xsl:if test="b:unitName">，<xsl:value-of select="b:unitName"/></xsl:if>
       <xsl:if test="@amountUnit">，金额单位：<xsl:value-of select="@amountUnit"/></xsl:if>
@@ -645,6 +647,7 @@
       <xsl:when test="$kind = 'field'">表单字段</xsl:when>
       <xsl:when test="$kind = 'paragraph'">段落</xsl:when>
       <xsl:when test="$kind = 'pageMark'">分页</xsl:when>
+      <xsl:when test="$kind = 'furniture'">页码、页眉页脚</xsl:when>
       <xsl:otherwise><xsl:value-of select="$kind"/></xsl:otherwise>
     </xsl:choose>
     <span class="muted"> (<xsl:value-of select="$kind"/>)</span>

@@ -26,7 +26,7 @@ import Testing
         #expect(header == ["report_id", "table_id", "table_title", "section", "row", "code", "item", "column",
                            "raw", "value", "unit", "source_line",
                            "fiscal_year", "unit_name", "report_kind", "table_kind", "group", "code_scheme", "level",
-                           "parent_code", "is_total", "phase"])
+                           "parent_code", "is_total", "phase", "page"])
     }
 
     /// 255 facts: every cell of an amount column that holds a value, in the 13 tables and form

@@ -30,7 +30,7 @@ import Testing
         #expect(table.rows.map { $0.cells[0] } == ["301", "30101", "302", "30201", "303"])
         #expect(table.repeatedHeaderRows.count == 4)
         #expect(table.headerRows.count == 2)
-        #expect(report.pageMarks.count == 2)
+        #expect(report.pageStarts == [1, 9, 14])
         #expect(report.unassigned.isEmpty)
         #expect(report.counts["header"] == 6)
         #expect(report.counts["body"] == 5)
@@ -191,7 +191,7 @@ import Testing
     @Test func extractorPageMarkerLinesArePageMarks() throws {
         let report = segment(["表3", "支出总表", "科目编码|科目名称|合计", "208|甲|1.00", "-- PAGE_BREAK --", "20801|乙|1.00"])
         #expect(report.tables.first?.rows.count == 2)
-        #expect(report.pageMarks == [5])
+        #expect(report.pageStarts == [1, 6])
         #expect(report.counts["pageMark"] == 1)
     }
 
