@@ -67,17 +67,30 @@ public struct Pipeline: Sendable {
                                      message: "input folder \(inputFolder.path) does not exist")
         }
         let extensions = Set(configuration.inputExtensions.map { $0.lowercased() })
-        let files: [URL]
+        // One pass over the folder: the kind of each entry comes with its name (`d_type`), so a
+        // regular file, by far the usual input, needs neither a `stat` (is it a folder?) nor a
+        // `readlink` (is it a link, and to where?). A link, or an entry of unknown kind, is looked
+        // at as before.
+        let inputFolder = inputFolder
+        let entries: [FolderEntry]
         do {
-            files = try FileSystem.listFiles(in: inputFolder)
-                .filter { extensions.contains($0.pathExtension.lowercased()) && !FileSystem.isDirectory($0) }
+            entries = try FileSystem.entries(inFolderAtPath: inputFolder.path)
         } catch {
             throw ConfigurationError(source: "configuration", key: "input", message: "\(error)")
         }
+        let folderPath = inputFolder.path
         var found: [ReportInput] = []
         var refused: [ReportOutcome] = []
-        for file in files {
-            let input = ReportInput(id: ReportID.derive(fromFileName: file.lastPathComponent), url: file, displayPath: display(file))
+        // Sorted by name, hidden files left out, as `FileSystem.listFiles` lists them.
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && entry.kind != .folder {
+            let file = inputFolder.appendingPathComponent(entry.name)
+            guard extensions.contains(file.pathExtension.lowercased()) else { continue }
+            let input = ReportInput(id: ReportID.derive(fromFileName: entry.name), url: file, displayPath: display(folderPath, entry.name))
+            if entry.kind == .regularFile {
+                found.append(input)
+                continue
+            }
+            guard !FileSystem.isDirectory(file) else { continue }
             if let refusal = refusedLink(input) {
                 refused.append(ReportOutcome(reportID: input.id, source: input.displayPath, ran: [], skipped: [], error: refusal))
             } else {
@@ -184,9 +197,10 @@ public struct Pipeline: Sendable {
                     baseFolder: baseFolder, plan: stages, forced: forced, optionsSHA256: optionsSHA256)
                 let outcome = runner.run()
                 Quarantine.update(outcome, outputFolder: outputFolder)
+                let line = RunLog.line(for: outcome)
                 reporting.withLock { log in
                     report(outcome)
-                    log.append(outcome)
+                    log.append(line: line)
                 }
                 let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
                 catalog.withLock { $0.finished(index, rows: rows) }
@@ -238,10 +252,15 @@ public struct Pipeline: Sendable {
             .standardizedFileURL
     }
 
+    /// The display path of the file `name` in the (standardized) folder at `folder`: a name has no
+    /// `/` and is not `.` or `..`, so joining them is what standardizing the URL would give.
+    private func display(_ folder: String, _ name: String) -> String {
+        display(path: folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)")
+    }
+
     /// A path as people see it: relative to the configuration's folder when inside it.
-    private func display(_ url: URL) -> String {
+    private func display(path: String) -> String {
         let base = baseFolder.path.hasSuffix("/") ? baseFolder.path : baseFolder.path + "/"
-        let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }

@@ -14,12 +14,13 @@ public enum Quarantine {
     }
 
     package static func update(_ outcome: ReportOutcome, outputFolder: URL) {
-        let folder = outputFolder.appendingPathComponent(folderName, isDirectory: true)
-        let url = folder.appendingPathComponent("\(outcome.reportID).json")
         guard let error = outcome.error else {
-            try? FileSystem.remove(url)
+            // Every report that succeeds: a path, not a URL (an id has no `/`).
+            unlink("\(outputFolder.path)/\(folderName)/\(outcome.reportID).json")
             return
         }
+        let folder = outputFolder.appendingPathComponent(folderName, isDirectory: true)
+        let url = folder.appendingPathComponent("\(outcome.reportID).json")
         let entry = Entry(reportId: outcome.reportID, source: outcome.source, error: error, time: Date().formatted(.iso8601))
         _ = try? FileSystem.createDirectory(folder)
         if let data = try? JSONCoding.encode(entry) { _ = try? FileSystem.writeAtomically(data, to: url) }

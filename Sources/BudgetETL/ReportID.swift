@@ -15,7 +15,9 @@ public enum ReportID {
         let stem = (fileName as NSString).deletingPathExtension
         var id = ""
         var pendingSeparator = false
-        for scalar in stem.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // ASCII is its own canonical composition (the mapping is Foundation's, and slow).
+        let composed = stem.utf8.allSatisfy { $0 < 0x80 } ? stem : stem.precomposedStringWithCanonicalMapping
+        for scalar in composed.unicodeScalars {
             let kept: Character?
             if scalar.isASCII {
                 let value = UInt8(scalar.value)
@@ -42,7 +44,8 @@ public enum ReportID {
         while let first = id.first, first == "." || first == "_" || first == "-" { id.removeFirst() }
         while let last = id.last, last == "." || last == "-" { id.removeLast() }
 
-        let digest = String(Checksum.sha256(Data(fileName.utf8)).prefix(8))
+        // Hashed only when needed: every input's id is derived on every run.
+        var digest: String { String(Checksum.sha256(Data(fileName.utf8)).prefix(8)) }
         if id.isEmpty { return "report-\(digest)" }
         if id.utf8.count > maximumLength {
             var cut = ""

@@ -73,8 +73,12 @@ package struct ReportRunner {
     package func run() -> ReportOutcome {
         let clock = ContinuousClock()
         let runStarted = clock.now
-        removeTemporaryFiles()
-        let previous = loadManifest()
+        // Paths as strings, not URLs, for what every report does even with nothing to do:
+        // building a URL (which validates it) cost more than the system call it names.
+        let rootPath = workspace.root.path
+        let root = OpenFolder(path: rootPath)
+        removeTemporaryFiles(root)
+        let previous = loadManifest(rootPath: rootPath)
         var manifest = previous ?? Manifest(
             schemaVersion: Manifest.currentSchemaVersion, reportId: source.reportID,
             source: FileRecord(path: source.displayPath, sha256: "", size: 0, stamp: nil),
@@ -89,7 +93,7 @@ package struct ReportRunner {
             guard let stageType = StageTable.stage(named: stage) else { preconditionFailure("unplanned stage \(stage)") }
             guard let optionsSHA256 = optionsSHA256[stage] else { preconditionFailure("no options checksum for \(stage)") }
             if !forced.contains(stage), let record = manifest.record(for: stage),
-               isUpToDate(record, stage: stage, optionsSHA256: optionsSHA256, checksums: &checksums) {
+               isUpToDate(record, stage: stage, optionsSHA256: optionsSHA256, root: root, checksums: &checksums) {
                 skipped.append(stage)
                 continue
             }
@@ -196,31 +200,44 @@ package struct ReportRunner {
     /// Removes temporary files a killed run left. Every file of a report is staged in its folder
     /// (and a kept version in `versions/`) before it is renamed into place, so only those two
     /// folders are looked at.
-    private func removeTemporaryFiles() {
-        for folder in [workspace.root, workspace.root.appendingPathComponent("versions")] {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names where name.hasPrefix(FileSystem.temporaryPrefix) {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    private func removeTemporaryFiles(_ root: OpenFolder) {
+        for folder in [nil, "versions"] {
+            for name in root.names(in: folder, startingWith: FileSystem.temporaryPrefix) {
+                try? FileManager.default.removeItem(atPath: folder.map { "\(root.path)/\($0)/\(name)" } ?? "\(root.path)/\(name)")
             }
         }
     }
 
     /// True when the stage last succeeded under this version and these options, everything it
     /// read still has the checksum it had then, and everything it wrote is still there unchanged.
-    private func isUpToDate(_ record: StageRecord, stage: StageName, optionsSHA256: String,
+    ///
+    /// Every file the record names is looked at (`stat`) once per run, however many stages name
+    /// it: its size, modification time and inode are what tell an edited or replaced file, and a
+    /// deleted one has none. Nothing cheaper says as much (a folder's time changes when a file in
+    /// it is added, removed or renamed over, not when one is edited in place). Files of the report
+    /// are looked up from the report's folder held open (`root`), not from `/`.
+    private func isUpToDate(_ record: StageRecord, stage: StageName, optionsSHA256: String, root: OpenFolder,
                             checksums: inout ChecksumCache) -> Bool {
         guard record.status == .ok, record.pipelineVersion == PipelineVersion.current,
               record.optionsSHA256 == optionsSHA256, !record.outputs.isEmpty else { return false }
         // Paths as strings, not URLs: a no-op run checks dozens of files per report, and building
         // a URL (which validates it) cost more than the `stat` itself.
-        let root = workspace.root.path
-        let inputBase = stage.requires.isEmpty ? baseFolder.path : root
+        // The first stage reads the source, relative to the configuration's folder; the others
+        // earlier stages' files, relative to the report's folder.
+        let inputBase = stage.requires.isEmpty ? baseFolder.path : root.path
         for input in record.inputs {
-            let path = input.path.hasPrefix("/") ? input.path : "\(inputBase)/\(input.path)"
-            guard checksums.current(input, at: path) == input.sha256 else { return false }
+            let current: String?
+            if input.path.hasPrefix("/") || stage.requires.isEmpty {
+                let path = input.path.hasPrefix("/") ? input.path : "\(inputBase)/\(input.path)"
+                current = checksums.current(input, stamp: { FileSystem.stamp(atPath: path) }, at: path)
+            } else {
+                current = checksums.current(input, stamp: { root.stamp(of: input.path) }, at: "\(inputBase)/\(input.path)")
+            }
+            guard current == input.sha256 else { return false }
         }
         for output in record.outputs {
-            guard checksums.current(output, at: "\(root)/\(output.path)") == output.sha256 else { return false }
+            guard checksums.current(output, stamp: { root.stamp(of: output.path) }, at: "\(root.path)/\(output.path)") == output.sha256
+            else { return false }
         }
         return true
     }
@@ -298,11 +315,8 @@ package struct ReportRunner {
     /// Folder of the output folder that holds bytes shared by every report.
     package static let sharedFolder = "_shared"
 
-    private func loadManifest() -> Manifest? {
-        // JSONStreamDecoder reads a manifest in a fraction of JSONDecoder's time (a no-op run
-        // reads one per report); JSONDecoder still reads what it cannot, e.g. `1.0` for an Int.
-        guard let data = try? Data(contentsOf: workspace.manifestURL),
-              let manifest = (try? JSONStreamDecoder.decode(Manifest.self, from: data)) ?? (try? JSONCoding.decode(Manifest.self, from: data)),
+    private func loadManifest(rootPath: String) -> Manifest? {
+        guard let data = FileSystem.contents(atPath: "\(rootPath)/\(ReportWorkspace.manifestName)"), let manifest = ManifestReader.decode(data),
               manifest.schemaVersion == Manifest.currentSchemaVersion else { return nil }
         return manifest
     }
@@ -333,17 +347,17 @@ package struct ChecksumCache {
     package var produced: [String: FileRecord] = [:]
     private var hashed: [String: String?] = [:]
 
-    /// `path` is only built when the file has to be looked at.
-    package mutating func current(_ record: FileRecord, at path: @autoclosure () -> String) -> String? {
+    /// `stamp` looks the file up (at `path`, or the same file from a folder held open); `path` is
+    /// only built when the file has to be read.
+    package mutating func current(_ record: FileRecord, stamp: () -> FileStamp?, at path: @autoclosure () -> String) -> String? {
         if let fresh = produced[record.path] { return fresh.sha256 }
         if let known = hashed[record.path] { return known }
-        let path = path()
-        guard let stamp = FileSystem.stamp(atPath: path) else { return nil }
+        guard let stamp = stamp() else { return nil }
         if let recorded = record.stamp, recorded == stamp {
             hashed[record.path] = record.sha256
             return record.sha256
         }
-        let sha256 = (try? FileSystem.read(URL(fileURLWithPath: path))).map(Checksum.sha256)
+        let sha256 = (try? FileSystem.read(URL(fileURLWithPath: path()))).map(Checksum.sha256)
         hashed[record.path] = sha256
         return sha256
     }

@@ -9,5 +9,8 @@ public struct ReportWorkspace: Sendable {
         root.appendingPathComponent(stage.folderName, isDirectory: true)
     }
 
-    public var manifestURL: URL { root.appendingPathComponent("manifest.json") }
+    public var manifestURL: URL { root.appendingPathComponent(Self.manifestName) }
+
+    /// The manifest's name in the report's folder.
+    public static let manifestName = "manifest.json"
 }

@@ -36,7 +36,8 @@ package enum RunIndex {
         StreamedFile.removeLeftovers(of: url)
         var page = try StreamedFile(replacing: url)
         try page.append(head(totals) + chartSection(chart) + tableHead)
-        try forEachCurrentRow(of: catalogURL) { row in try page.append(self.row(row, outputFolder: outputFolder)) }
+        let outputPath = outputFolder.path
+        try forEachCurrentRow(of: catalogURL) { row in try page.append(self.row(row, outputPath: outputPath)) }
         try page.append(tail)
         try page.finish()
     }
@@ -66,12 +67,15 @@ package enum RunIndex {
     }
 
     /// A catalog column's position.
-    private static func column(_ name: String) -> Int { Catalog.columns.firstIndex(of: name)! }
+    private static func column(_ name: String) -> Int { columnPlaces[name]! }
+
+    /// Each catalog column's position, looked up for every field of every row.
+    private static let columnPlaces = Dictionary(uniqueKeysWithValues: Catalog.columns.enumerated().map { ($1, $0) })
 
     /// The expenditure the export stage recorded in a report's manifest, if any.
     static func storedExpenditure(reportFolder: URL) -> ExpenditureByClass? {
         guard let data = try? Data(contentsOf: reportFolder.appendingPathComponent("manifest.json")),
-              let manifest = (try? JSONStreamDecoder.decode(Manifest.self, from: data)) ?? (try? JSONCoding.decode(Manifest.self, from: data)),
+              let manifest = ManifestReader.decode(data),
               let value = manifest.summary?[ExpenditureByClass.summaryKey] else { return nil }
         return ExpenditureByClass(summaryValue: value)
     }
@@ -110,10 +114,11 @@ package enum RunIndex {
     static let tail = "</table>\n</body>\n</html>\n"
 
     /// One report's row of the table.
-    static func row(_ row: [String], outputFolder: URL) -> String {
+    static func row(_ row: [String], outputPath: String) -> String {
         let id = row[column("report_id")]
         let ok = row[column("status")] == "ok"
-        let hasPage = ok && FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("\(id)/\(ReportHTML.fileName)").path)
+        // A path, not a URL, for each of thousands of rows (an id is one path segment).
+        let hasPage = ok && FileSystem.stamp(atPath: "\(outputPath)/\(id)/\(ReportHTML.fileName)") != nil
         let link = hasPage ? "<a href=\"\(escape(path(id)))/\(ReportHTML.fileName)\">\(escape(id))</a>" : escape(id)
         let status = ok ? "成功" : "失败：\(escape(row[column("reason")]))"
         func count(_ name: String, _ style: String) -> String {
@@ -176,11 +181,31 @@ package enum RunIndex {
 
     /// A report id as a path segment of a link.
     private static func path(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+        // Ids are mostly ASCII letters, digits, `-`, `_` and `.`, which need no encoding.
+        let plain = id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
+        }
+        if plain { return id }
+        return id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
     }
 
     /// Text and attribute values for XHTML.
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: then it is the text itself (checked on its bytes, not
+        // character by character).
+        let plain = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): false
+            case 0x09, 0x0A, 0x0D: true
+            case 0x00..<0x20: false
+            default: true
+            }
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -74,13 +74,26 @@ package struct RunLog: ~Copyable {
 
     /// The line of one finished report.
     package mutating func append(_ outcome: ReportOutcome) {
+        append(line: Self.line(for: outcome))
+    }
+
+    /// Writes a line made by `line(for:)`: the driver makes each report's line before it takes
+    /// the log's lock, so reports finishing at once wait for one `write` only.
+    package mutating func append(line: [UInt8]) {
+        writeBytes(line)
+    }
+
+    /// The line of one finished report, with its newline.
+    package static func line(for outcome: ReportOutcome) -> [UInt8] {
         let summary = outcome.manifest?.summary ?? [:]
         let count = { (key: String) in summary[key].flatMap { Int($0) } }
-        writeLine(ReportLine(
+        var bytes = ReportLine(
             report: outcome.reportID, source: outcome.source, status: outcome.succeeded ? "ok" : "failed",
             ran: outcome.ran.map(\.rawValue), skipped: outcome.skipped.map(\.rawValue), error: outcome.error,
             microseconds: outcome.durationMicroseconds, tables: count("tables"), facts: count("facts"),
-            warnings: count("warnedChecks"), failedChecks: count("failedChecks"), unverifiedChecks: count("unverifiedChecks")))
+            warnings: count("warnedChecks"), failedChecks: count("failedChecks"), unverifiedChecks: count("unverifiedChecks")).json
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// Writes the summary line and gives the log its name; throws the first write that failed.
@@ -93,12 +106,17 @@ package struct RunLog: ~Copyable {
         try FileSystem.move(temporary, to: url)
     }
 
+    /// The summary line (a report's line is written by hand: `ReportLine.json`).
     private mutating func writeLine(_ line: some Encodable) {
-        guard failure == nil else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(line)) ?? Data()
         data.append(0x0A)
+        writeBytes(data)
+    }
+
+    private mutating func writeBytes(_ data: some ContiguousBytes & Collection) {
+        guard failure == nil else { return }
         // One write per line (O_APPEND): a line is in the file whole or not at all.
         let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
         if written != data.count {

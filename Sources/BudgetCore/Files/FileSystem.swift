@@ -13,6 +13,10 @@ public struct FileStamp: Codable, Equatable, Sendable {
     public var size: Int
     public var modifiedNanoseconds: Int64
     public var inode: UInt64
+
+    package init(size: Int, modifiedNanoseconds: Int64, inode: UInt64) {
+        (self.size, self.modifiedNanoseconds, self.inode) = (size, modifiedNanoseconds, inode)
+    }
 }
 
 extension FileStamp {
@@ -55,6 +59,31 @@ public enum FileSystem {
             return try Data(contentsOf: url)
         } catch {
             throw FileSystemError(path: url.path, action: "read", reason: describe(error))
+        }
+    }
+
+    /// The bytes of the regular file at `path`, or nil when there is none or it cannot be read:
+    /// `read(_:)` for a file that may well be missing (a report's manifest), without building a
+    /// URL or an error. A named pipe is neither waited for nor read.
+    package static func contents(atPath path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // One byte more than the size, to see the end in the same read; a file that grew since
+        // is read on to its end.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return Data(bytes[..<total]) }
+            total += count
         }
     }
 

@@ -33,7 +33,9 @@ package struct StreamedFile: ~Copyable {
     package static func removeLeftovers(of url: URL) {
         let prefix = "\(FileSystem.temporaryPrefix)\(url.lastPathComponent)."
         let folder = url.deletingLastPathComponent()
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+        // The folder is the output folder, with a folder per report: only the names that match
+        // are made into strings.
+        for name in FileSystem.names(inFolderAtPath: folder.path, startingWith: prefix) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }
