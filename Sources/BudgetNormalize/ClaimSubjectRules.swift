@@ -208,9 +208,21 @@ package enum ClaimSubjectRules {
             end = j + 2
             i = j + 2
         }
-        guard !names.isEmpty else { return nil }
+        if names.isEmpty { return dashedPath(s) }
         let label = s[..<end]
         return (label.drop { TextKey.isQuote($0) }, names)
+    }
+
+    /// `“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目`: the levels of a path joined by
+    /// dashes inside quotes (Shanghai's 普陀区政府办公室 writes its items so); the quoted part is the label.
+    private static func dashedPath(_ s: [Unicode.Scalar]) -> (label: ArraySlice<Unicode.Scalar>, names: [String])? {
+        guard let first = s.first, TextKey.isQuote(first),
+              let close = s.indices.dropFirst().first(where: { TextKey.isQuote(s[$0]) }) else { return nil }
+        let inner = s[1..<close]
+        let parts = inner.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "－" || $0 == "—" }
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ part in part.count >= 2 && !part.allSatisfy(TextPatterns.isDigit) }) else { return nil }
+        return (inner, parts.map { text($0) })
     }
 
     /// A label wholly in quotes (`“工资福利支出”`) without them; `“三公”经费` is left alone.

@@ -153,14 +153,17 @@ package struct NarrativeRule: ReconcileRule {
         return figure
     }
 
-    /// A claimed amount in the report's unit, exactly, read at the precision of the tables printed
-    /// in the claim's own unit; nil for anything that is not money. A claim in 万元 about a table
-    /// in 元 keeps the rounding of its two decimals of 万元 (±50 元).
+    /// A claimed amount in the report's unit, exactly; nil for anything that is not money. In the
+    /// tables' own unit it is read at their precision (a `10万元` beside tables of two decimals is
+    /// 10.00). In another unit it keeps the rounding it was printed with, the coarser side: a claim
+    /// of `18,976.76万元` about a table in 元 is ±50 元, one of `17,192万元` ±5,000 元.
     package static func money(_ value: ClaimValue, line: Int, context: ReconcileContext) -> Figure? {
         guard MoneyUnit.isMoney(value.unit) else { return nil }
-        let precision = max(value.value.scale, context.amountPrecision(in: value.unit))
-        guard value.unit != context.unit else { return Figure(value: value.value, precision: precision, line: line) }
-        let (converted, convertedPrecision) = MoneyUnit.convert(value.value, precision: precision, from: value.unit, to: context.unit)
+        guard value.unit != context.unit else {
+            return Figure(value: value.value, precision: max(value.value.scale, context.amountPrecision(in: value.unit)), line: line)
+        }
+        let (converted, convertedPrecision) = MoneyUnit.convert(value.value, precision: value.value.scale, from: value.unit,
+                                                                to: context.unit)
         return Figure(value: converted, precision: convertedPrecision, line: line)
     }
 }

@@ -6,8 +6,8 @@ import BudgetCore
 /// two labels in one cell (`编码 经济分类科目名称`): the header rows cannot be read cell by cell.
 /// A template names the columns of one template of report (Shanghai's 支出预算总表); it is used
 /// only when every one of its labels is printed in the table's header lines, and it has a
-/// column for every cell of every body row, so a template never names what the report does not
-/// print. The body is read as printed, codes in split columns joined (`SplitCodes`), and rows
+/// column for every cell of the body rows (but a tenth of them, which keep their extra cells and
+/// are reported), so a template never names what the report does not print. The body is read as printed, codes in split columns joined (`SplitCodes`), and rows
 /// that lost their empty cells put back in their columns (a total row without a code; a paired
 /// row without its income side, `PairedRows`).
 package struct HeaderTemplates {
@@ -43,9 +43,12 @@ package struct HeaderTemplates {
             let slots = splitCodes.leadingParts(input[partsRow].cells)
             (body, joined) = splitCodes.join(body, slots: slots)
         }
-        let printedWidth = body.map { GridBuilder.contentLength($0.cells) }.max() ?? 0
+        // A row or two of many may print more cells than the template has columns (a code part the
+        // PDF's text garbled, `301 | 2`, is not joined): those rows are kept as printed, and
+        // normalize reports their extra cells; a template narrower than more rows is not this one.
+        let widths = body.map { GridBuilder.contentLength($0.cells) }
         guard let template = templates.first(where: { template in
-            template.count >= printedWidth && template.allSatisfy { path in
+            widths.count { $0 > template.count } <= widths.count / 10 && template.allSatisfy { path in
                 !path.isEmpty && path.allSatisfy { Self.printed(TextKey.of($0), in: headerKey, cells: headerCells) }
             }
         }) else { return nil }
