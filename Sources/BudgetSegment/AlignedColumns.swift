@@ -89,12 +89,22 @@ package struct AlignedColumns {
     }
 
     /// A row's cells under the header's lowest labels: each run, in order, under the label whose
-    /// middle is nearest its own (least total distance).
+    /// middle is nearest its own, once the row is moved by the shift that fits it best (amounts are
+    /// right-aligned under centred labels, so a whole row stands a few places right of them; least
+    /// total distance, ties to the smaller shift).
     static func cells(of runs: Runs, under leaves: [AlignedChunk]) -> [String]? {
-        let middle = { (chunk: AlignedChunk) in chunk.start + chunk.end }
-        guard let columns = Layout.fit(runs.rest.map(middle), to: leaves.map(middle)) else { return nil }
+        // Doubled places: a middle is start + end.
+        let middles = runs.rest.map { $0.start + $0.end }
+        var best: (cost: Int, shift: Int, columns: [Int])?
+        for shift in -24...24 {
+            let places = leaves.map { $0.start + $0.end + shift }
+            guard let columns = Layout.fit(middles, to: places) else { return nil }
+            let cost = zip(middles, columns).reduce(0) { $0 + abs($1.0 - places[$1.1]) }
+            if best == nil || cost < best!.cost || (cost == best!.cost && abs(shift) < abs(best!.shift)) { best = (cost, shift, columns) }
+        }
+        guard let best else { return nil }
         var cells = Array(repeating: "", count: leaves.count)
-        for (chunk, column) in zip(runs.rest, columns) { cells[column] = chunk.text }
+        for (chunk, column) in zip(runs.rest, best.columns) { cells[column] = chunk.text }
         return runs.codes.map(\.text) + cells
     }
 
