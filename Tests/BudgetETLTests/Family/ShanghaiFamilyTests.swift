@@ -143,6 +143,31 @@ import Testing
         #expect(!wrong.message.contains("万元"), "no message assumes 万元: \(wrong.message)")
     }
 
+    /// A narrative that rounds to whole 万元 (`1,004万元`, 上海市财政局's style) keeps that rounding
+    /// (±5,000 元) against a table in 元, not the tables' two decimals: 10,035,049 元 is 1,004万元
+    /// as printed; 1,005万元 is not.
+    @Test func aClaimRoundedToWholeWanYuanKeepsItsOwnRounding() throws {
+        let rounded = try StagesRun(text: Self.budget(narrativeTotal: "1,004"))
+        let claim = try #require(rounded.checks("narrative").first { $0.location.contains("支出预算") })
+        #expect(claim.status == .pass, "\(claim.message)")
+        #expect(claim.tolerance == ExactDecimal("5000.5"))
+
+        let misprinted = try StagesRun(text: Self.budget(narrativeTotal: "1,005"))
+        let wrong = try #require(misprinted.checks("narrative").first { $0.location.contains("支出预算") })
+        #expect(wrong.status == .fail, "\(wrong.message)")
+    }
+
+    /// `“一般公共服务支出-统计信息事务-专项普查活动”科目…万元`: a classification path whose levels are
+    /// joined by dashes is the item of that path, not its 类.
+    @Test func aPathJoinedByDashesNamesItsItem() throws {
+        let text = Self.budget().replacingOccurrences(
+            of: "支出预算1,003.50万元。", with: "支出预算1,003.50万元。\n1. “一般公共服务支出-统计信息事务-专项普查活动”科目1,003.50万元，主要用于普查。")
+        let run = try StagesRun(text: text)
+        let claim = try #require(run.checks("narrative").first { $0.location.contains("专项普查活动") })
+        #expect(claim.location.contains("2010507"), "\(claim.location)")
+        #expect(claim.status == .pass, "\(claim.message)")
+    }
+
     @Test func theUnitIsThePublisherAndItsUnitsAreMetadata() throws {
         let run = try StagesRun(text: Self.budget())
         #expect(run.normalized.metadata.unitName == "上海市普陀区某某街道办事处")

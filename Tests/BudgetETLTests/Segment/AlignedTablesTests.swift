@@ -76,4 +76,26 @@ import Testing
         #expect(Self.cells(table).last == ["0.95", "", "0.95", "", "", "", "229.43"])
         #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
     }
+
+    /// A one-row table whose amounts stand right of their centred labels, one column empty
+    /// (普陀区社会福利院's 2024 单位预算, 表9: 6.4 is 小计 and 运行费, 购置费 is empty): fitted with the
+    /// shift that suits the whole row, not amount by amount.
+    @Test func aOneRowTableIsPlacedWithTheShiftThatFitsIt() throws {
+        let table = try Self.table("one-row-right-of-its-labels")
+        #expect(Self.cells(table).last == ["6.4", "0", "0", "6.4", "", "6.4", "0"])
+    }
+
+    /// Two code parts the PDF's text garbled (`301   2`, `301   7`: `02`, `07` printed without their
+    /// 0) do not cost the table its header: the template still holds, every other row is read, and
+    /// the two rows keep their cells as printed, reported (万里街道's 2024 部门预算, 表8).
+    @Test func aGarbledCodePartCostsItsRowNotTheTable() throws {
+        let table = try Self.table("garbled-code-part")
+        #expect(table.kind == "general-budget-basic-expenditure")
+        #expect(table.columns.count == 5)
+        let byCode = Dictionary(Self.cells(table).map { ($0[0], Array($0.dropFirst(2))) }, uniquingKeysWith: { first, _ in first })
+        #expect(byCode["30101"] == ["5,873,551", "5,873,551", "0"])
+        #expect(byCode["30102"] == nil)
+        let garbled = Self.cells(table).filter { $0.first == "301" && $0.count > 5 }
+        #expect(garbled.count == 2, "\(Self.cells(table))")
+    }
 }
