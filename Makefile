@@ -42,7 +42,7 @@ LINT_LAYOUT ?=
 SWIFT_FORMAT_LAYOUT = $(if $(LINT_LAYOUT),,--debug-disable-pretty-print)
 LINE_LENGTH = $(shell sed -n 's/^ *"lineLength" *: *\([0-9][0-9]*\).*/\1/p' .swift-format)
 
-.PHONY: pipeline test lint check-outputs golden build bench fuzz deps check-deps checkers clean
+.PHONY: pipeline test lint check-outputs golden build bench real-corpus fuzz deps check-deps checkers clean
 
 ## pipeline: build (release) and run the pipeline over input/ into output/
 pipeline: build
@@ -110,6 +110,11 @@ build: deps
 ## Sizes: make bench REPORTS="1000 10000" (the default); JOBS=n; BINARY=path to time another build
 bench: build
 	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh
+
+## real-corpus: run the pipeline over the published PDFs of ../shared/corpus/pdf (or REAL_CORPUS=dir)
+## and print, per report, the tables found, facts and checks by status (skipped when absent).
+real-corpus: build
+	BINARY="$(BINARY)" REAL_CORPUS="$(REAL_CORPUS)" scripts/run-real-corpus.sh
 
 ## fuzz: build the libFuzzer target (Fuzz/) and run it for FUZZ_SECONDS on every stage in memory,
 ## seeded with the test fixtures; corpus and crashes go to .fuzz/ (see docs/bad-inputs.md, "Fuzzing").
