@@ -46,13 +46,33 @@ extension Segmenter {
         // Not `TextPatterns.enumerator`: `4．2025年…` reads there as the number 4.2025, but here the
         // title after the mark must name a table kind, which settles it.
         let scalars = TextPatterns.trimmed(text).unicodeScalars
-        let digits = scalars.prefix(while: TextPatterns.isDigit)
-        guard (1...3).contains(digits.count), let mark = scalars.dropFirst(digits.count).first,
+        var digits = scalars.prefix(while: TextPatterns.isDigit)
+        var number = String(String.UnicodeScalarView(digits.map(TextPatterns.asciiDigit)))
+        // A 决算 目录 numbers them in Chinese numerals: `一、收入支出决算总表` is table 1.
+        if digits.isEmpty {
+            digits = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+            number = Self.chineseNumber(String(String.UnicodeScalarView(digits))).map(String.init) ?? ""
+        }
+        guard (1...3).contains(digits.count), !number.isEmpty, let mark = scalars.dropFirst(digits.count).first,
               [".", "．", "、"].contains(mark) else { return nil }
         let rest = String(String.UnicodeScalarView(scalars.dropFirst(digits.count + 1)))
         let title = Self.entryTitle(rest)
         guard !title.isEmpty, kinds.kind(forTitle: title) != nil else { return nil }
-        return (String(String.UnicodeScalarView(digits.map(TextPatterns.asciiDigit))), title)
+        return (number, title)
+    }
+
+    /// The value of a Chinese numeral from 一 to 九十九 (`十二` 12, `二十` 20), or nil.
+    static func chineseNumber(_ text: String) -> Int? {
+        let digits = Array("一二三四五六七八九")
+        let characters = Array(text)
+        let value = { (character: Character) in digits.firstIndex(of: character).map { $0 + 1 } }
+        switch characters.count {
+        case 1: return characters[0] == "十" ? 10 : value(characters[0])
+        case 2 where characters[0] == "十": return value(characters[1]).map { 10 + $0 }
+        case 2 where characters[1] == "十": return value(characters[0]).map { $0 * 10 }
+        case 3 where characters[1] == "十": return value(characters[0]).flatMap { tens in value(characters[2]).map { tens * 10 + $0 } }
+        default: return nil
+        }
     }
 
     /// An entry's title: what comes before its dot leaders (or the tab before them) and page number.

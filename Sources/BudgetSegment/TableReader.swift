@@ -170,6 +170,9 @@ extension Segmenter {
         // Rows of space-aligned text whose cells were put in their columns.
         var placed = Set<Int>()
         if !draft.chunks.isEmpty {
+            let floating = FloatingAmounts(codeParts: kinds.codeParts).join(draft.rows, chunks: &draft.chunks)
+            draft.rows = floating.rows
+            for line in floating.absorbed { state.assign(line, .body) }
             let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: { state.pages.page(of: $0) ?? 0 })
             placed = Set(zip(draft.rows, rows).filter { $0.cells != $1.cells }.map(\.0.line))
             draft.rows = rows

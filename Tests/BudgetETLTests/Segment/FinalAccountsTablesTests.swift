@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import BudgetCore
+@testable import BudgetSegment
+
+/// 决算 (final accounts) tables as `pdftotext -layout` prints them (Shanghai 普陀区, 2024): their
+/// headers read through the 决算 templates of `table-kinds.json`, rows whose amounts pdftotext
+/// printed above their code and name joined back, and tables numbered in Chinese in the 目录.
+@Suite struct FinalAccountsTablesTests {
+    /// 支出决算表 (财政局's 2024 部门决算): the header's labels wrapped (`本年支出合` / `计`, `对附属单位` /
+    /// `补` / `助支出`), and the amounts of most rows printed a line above their code and name
+    /// (`1,503.52   603.14` over `201 一般公共服务支出   2,106.66`), the 合计 row's with the `类 款 项`
+    /// line between them: every amount in its row and column.
+    @Test func amountsPrintedAboveTheirRowJoinIt() throws {
+        let table = try AlignedTablesTests.table("final-floating-amounts")
+        #expect(table.kind == "expenditure-summary")
+        #expect(table.columns.map(\.path.last) == ["支出功能分类科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出",
+                                                  "上缴上级支出", "经营支出", "对附属单位补助支出"])
+        let rows = AlignedTablesTests.cells(table)
+        #expect(rows.first == ["", "合计", "2,940.05", "2,336.91", "603.14"])
+        #expect(rows.contains(["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"]))
+        #expect(rows.contains(["2010601", "行政运行", "1,511.89", "1,503.52", "8.37"]))
+        #expect(rows.contains(["2010607", "信息化建设", "135.25", "", "135.25"]))
+        #expect(rows.contains(["208", "社会保障和就业支出", "326.72", "326.72"]))
+        // Every amount printed is in one cell of a row: none left in the header, none lost.
+        let text = try String(contentsOf: Fixtures.folder.appendingPathComponent("aligned/final-floating-amounts.txt"), encoding: .utf8)
+        let printed = text.split(separator: "\n").flatMap { AlignedChunks.of($0).filter { TextPatterns.isAmount($0.text) && $0.text.contains(".") } }
+        let inRows = table.rows.flatMap(\.cells).filter { TextPatterns.isAmount($0) && $0.contains(".") }
+        #expect(inRows.count == printed.count)
+        #expect(table.headerRows.allSatisfy { !$0.cells.contains(where: TextPatterns.isAmount) })
+        #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
+    }
+
+    /// 收入支出决算总表: a paired table whose header names 收入 and 支出 over 项目 | 决算数 twice, and
+    /// whose closing rows (年初结转和结余, 总计) print both sides.
+    @Test func aFinalSummaryReadsItsTwoSides() throws {
+        let table = try AlignedTablesTests.table("final-paired-summary")
+        #expect(table.kind == "income-expenditure-summary")
+        #expect(table.columns.map(\.path) == [["收入", "项目"], ["收入", "决算数"], ["支出", "项目"], ["支出", "决算数"]])
+        let rows = AlignedTablesTests.cells(table)
+        #expect(rows.first == ["一、一般公共预算财政拨款收入", "2,940.05", "一、一般公共服务支出", "2,106.66"])
+        #expect(rows.contains(["八、其他收入", "6.20", "八、社会保障和就业支出", "326.71"]))
+        #expect(rows.contains(["", "", "九、卫生健康支出", "60.99"]))
+        #expect(rows.contains(["年初结转和结余", "49.14", "年末结转和结余", "55.34"]))
+        #expect(rows.last == ["总计", "2,995.39", "总计", "2,995.39"])
+        #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
+    }
+
+    /// A line of amounts with no row of words after it within reach stays a row of its own, and
+    /// amounts that would stand where the next row's own runs stand are not joined to it.
+    @Test func floatingAmountsJoinOnlyWhereTheyFit() {
+        // Runs at the places given (pdftotext's grid counts characters).
+        let at = { (runs: [(Int, String)]) in
+            runs.reduce(into: "") { line, run in line += String(repeating: " ", count: run.0 - line.count) + run.1 }
+        }
+        let lines = [(1, at([(20, "1,503.52"), (31, "603.14")])), (2, at([(0, "201"), (6, "一般公共服务支出"), (40, "2,106.66")])),
+                     (3, at([(39, "12.00")])), (4, at([(0, "202"), (6, "外交支出"), (40, "5.00")])), (9, at([(39, "7.00")]))]
+        var chunks: [Int: [AlignedChunk]] = [:]
+        let rows = lines.map { line, text in
+            chunks[line] = AlignedChunks.of(text)
+            return SegmentedTable.Row(line: line, cells: chunks[line]!.map(\.text))
+        }
+        let joined = FloatingAmounts(codeParts: ["类", "款", "项"]).join(rows, chunks: &chunks)
+        #expect(joined.rows.map(\.line) == [2, 3, 4, 9])
+        #expect(joined.rows[0].cells == ["201", "一般公共服务支出", "1,503.52", "603.14", "2,106.66"])
+        #expect(joined.absorbed == [1])
+    }
+
+    /// A 决算 目录 numbers its tables `一、收入支出决算总表`: each takes its number as id (一 → 1,
+    /// 九 → 9), so the tables are 1 … 9, not x1 … x9; an entry naming no table kind (一、主要职能)
+    /// gives none.
+    @Test func chineseNumberedContentsEntriesGiveTableIDs() {
+        let segmenter = Segmenter(kinds: .standard, options: SegmentOptions())
+        #expect(segmenter.numberedTable(" 一、收入支出决算总表")?.id == "1")
+        #expect(segmenter.numberedTable(" 九、国有资本经营预算财政拨款收入支出决算表")?.id == "9")
+        #expect(segmenter.numberedTable(" 一、主要职能") == nil)
+        #expect(segmenter.numberedTable("3、支出预算总表")?.id == "3")
+        #expect(Segmenter.chineseNumber("十二") == 12)
+        #expect(Segmenter.chineseNumber("二十") == 20)
+        #expect(Segmenter.chineseNumber("二十三") == 23)
+        #expect(Segmenter.chineseNumber("百") == nil)
+    }
+}
