@@ -5,15 +5,16 @@ import BudgetCore
 /// 三、卫生健康支出 | 4,668,000` does not say which side's amount is missing, nor a row with three
 /// amounts of four which column is empty. Where each run stands on the line says it.
 ///
-/// Places on the grid are approximate (pdftotext places each line's words by their own
-/// positions, and pushes a word right when the one before it is long), so columns are not found
-/// by clustering ends. They are named by the rows that print the most amounts (a full row,
-/// `一、财政拨款收入 | 189,767,551 | 一、一般公共服务支出 | 3,296,600`): the k-th amount of a full
-/// row is in amount column k, the words between its amounts k-1 and k in text column k, and a
-/// column's place is the median of those rows' right ends (amounts) or left ends (words). Any
-/// other row's amounts go to the columns that fit their ends best, in order, and its words to the
-/// nearest text column between them. Columns are found page by page when a page has full rows,
-/// since a table continued on the next page may be laid out wider. The leading parts of a split
+/// An amount column is where the right ends of a page's amounts line up (within two places:
+/// pdftotext counts characters, a CJK character one place, and a long word pushes what follows
+/// it); its place is the median of those ends. Words stand in the gaps between amount columns,
+/// and a gap that holds a data row's words is a text column, placed at the median of their left
+/// ends. A row's amounts go to the columns that fit their ends best, in order (least total
+/// distance), and its words to the nearest text column between them. Columns are found page by
+/// page, since a table continued on the next page may be laid out narrower; a page on which no
+/// row prints some column takes the places of the nearest page that shows them all, moved by
+/// the shift that fits its own. A table of one or two rows cannot show its columns by its
+/// amounts and stands under its header's lowest labels instead. The leading parts of a split
 /// code (`201 | 05 | 07`) stay as printed, for `SplitCodes`. Rows before the first data row (the
 /// header) are left as printed: headers are read by their words, through the kind's template
 /// (`HeaderTemplates`). So is a row whose runs do not fit; the table's number-token accounting
