@@ -134,10 +134,11 @@ extension Segmenter {
     }
 
     /// A row printing its name alone (`二、事业收入`): short, and neither a sentence, a caption,
-    /// a part heading nor a known title; numbered or not.
+    /// a part heading, a part's title (`其他相关情况说明`) nor a known title; numbered or not.
     func isRowFragment(_ text: String) -> Bool {
         TextPatterns.length(text) <= 24 && !text.unicodeScalars.contains { ["。", "，", "；", ";"].contains($0) }
             && TextPatterns.caption(text) == nil && !TextPatterns.isPartHeading(text) && kinds.kind(forTitle: text) == nil
+            && !isSectionTitle(text)
     }
 
     /// Short, and neither a sentence, a list item, a caption nor a known title.
