@@ -9,6 +9,7 @@ extension Segmenter {
         state.contents.append(ContentsEntry(line: heading.number, text: heading.trimmed, tableId: nil, title: nil))
         state.assign(heading.number, .contents)
         var firstKey: String?
+        var continued = false
         var index = start + 1
         while index < lines.count {
             let line = lines[index]
@@ -19,6 +20,16 @@ extension Segmenter {
             }
             let key = Self.contentsKey(line.trimmed)
             if let firstKey, TextPatterns.same(key, firstKey) { break }
+            // A part heading wrapped onto a line of its own (`第二部分 …2024 年度部门决算` / `表`) is that
+            // entry still: the 目录 goes on after it.
+            if !continued, let last = state.contents.last, Self.continuesPartHeading(line, after: last) {
+                state.contents[state.contents.count - 1].text += line.trimmed
+                state.assign(line.number, .contents)
+                continued = true
+                index += 1
+                continue
+            }
+            continued = false
             // A numbered table title is an entry without dot leaders too (`4．2025年…预算总表`: not an
             // enumerator, the number running into the year).
             guard Self.looksLikeContentsEntry(line) || numberedTable(line.trimmed) != nil else { break }
@@ -94,6 +105,17 @@ extension Segmenter {
         if key.hasPrefix("-") || key.hasPrefix("•") { key.removeFirst() }
         while let last = key.last, last == "…" || last == "." || last == "·" || TextPatterns.isDigit(last) { key.removeLast() }
         return key
+    }
+
+    /// Whether `line` is the wrapped end of the part heading entered just before it: a few words
+    /// that are no entry of their own (no list marker, no sentence) after a `第X部分` entry. One
+    /// such line at most (the caller's `continued`), so a body that starts after a last part
+    /// heading is not swallowed.
+    static func continuesPartHeading(_ line: Line, after entry: ContentsEntry) -> Bool {
+        let text = line.trimmed
+        guard TextPatterns.isPartHeading(entry.text), TextPatterns.length(text) <= 8,
+              !TextPatterns.endsSentence(text) else { return false }
+        return !looksLikeContentsEntry(line) && TextPatterns.enumerator(text) == nil
     }
 
     static func looksLikeContentsEntry(_ line: Line) -> Bool {

@@ -170,9 +170,11 @@ extension Segmenter {
         var draft = draft
         // Rows of space-aligned text whose cells were put in their columns.
         var placed = Set<Int>()
+        var asPrinted: [SegmentedTable.Row]?
         if !draft.chunks.isEmpty {
             let floating = FloatingAmounts(codeParts: kinds.codeParts).join(draft.rows, chunks: &draft.chunks)
             draft.rows = floating.rows
+            asPrinted = floating.rows
             for line in floating.absorbed { state.assign(line, .body) }
             let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: { state.pages.page(of: $0) ?? 0 })
             placed = Set(zip(draft.rows, rows).filter { $0.cells != $1.cells }.map(\.0.line))
@@ -192,8 +194,13 @@ extension Segmenter {
             for (line, kind) in form.kinds { state.assign(line, kind) }
         } else {
             if table.layout == .form { table.layout = .grid }
-            let template = draft.kind.flatMap {
-                HeaderTemplates(codeParts: kinds.codeParts).build(draft.rows, kind: $0, placed: placed)
+            // Placing cells by the header's words can spread a row whose amounts pdftotext printed
+            // closer together than their labels (`2.85 0.39 0.00 …` under twelve wrapped labels) over
+            // more columns than the template has: the rows as printed are tried then.
+            let templates = HeaderTemplates(codeParts: kinds.codeParts)
+            let template = draft.kind.flatMap { kind in
+                templates.build(draft.rows, kind: kind, placed: placed)
+                    ?? asPrinted.flatMap { placed.isEmpty ? nil : templates.build($0, kind: kind) }
             }
             // Codes in split columns (`类 | 款 | 项`) are joined before the grid is read.
             let collapsed = template == nil ? SplitCodes(parts: kinds.codeParts).collapse(draft.rows) : nil

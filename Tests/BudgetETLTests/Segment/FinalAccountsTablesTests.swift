@@ -80,4 +80,60 @@ import Testing
         #expect(Segmenter.chineseNumber("二十三") == 23)
         #expect(Segmenter.chineseNumber("百") == nil)
     }
+
+    /// A 目录 whose part heading wraps its last word onto a line of its own (`第二部分 …2024 年度部门决算`
+    /// / `表`): the 目录 goes on past it, so the nine tables listed after it take their numbers as
+    /// ids (1 … 9, not x1 … x9).
+    @Test func aWrappedPartHeadingDoesNotEndTheContents() throws {
+        let text = try String(contentsOf: Fixtures.folder.appendingPathComponent("aligned/final-contents-wrapped-part.txt"), encoding: .utf8)
+        let contents = Segmenter(kinds: .standard, options: SegmentOptions()).segment(text).contents
+        #expect(contents.compactMap(\.tableId) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+        #expect(contents.first { $0.tableId == "7" }?.title == "财政拨款“三公”经费支出决算表")
+        #expect(contents.contains { $0.text.hasPrefix("第二部分") && $0.text.hasSuffix("表") })
+        // A short line after an entry that is no part heading still ends the 目录.
+        let short = Segmenter.Line(number: 2, text: "表", trimmed: "表", cells: nil)
+        let entry = ContentsEntry(line: 1, text: "二、收入决算表", tableId: "2", title: "收入决算表")
+        #expect(!Segmenter.continuesPartHeading(short, after: entry))
+        let part = ContentsEntry(line: 1, text: "第二部分 2024 年度部门决算", tableId: nil, title: nil)
+        #expect(Segmenter.continuesPartHeading(short, after: part))
+    }
+
+    /// 收入决算表 whose code column is headed `功能分类` / `科目编码` (no 支出) and whose 附属单位上缴收入
+    /// wraps: read through the template naming its nine columns, each amount in its column.
+    @Test func anIncomeTableHeadedWithoutZhiChuReadsItsColumns() throws {
+        let table = try AlignedTablesTests.table("final-income-code-wrapped")
+        #expect(table.kind == "income-summary")
+        #expect(table.columns.map(\.path.last) == ["功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入",
+                                                  "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])
+        let rows = AlignedTablesTests.cells(table)
+        #expect(rows.first == ["", "合计", "307.82", "307.82"])
+        #expect(rows.contains(["2013901", "行政运行", "51.32", "51.32"]))
+        #expect(rows.last == ["2210203", "购房补贴", "11.72", "11.72"])
+        #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
+    }
+
+    /// 三公 决算表 printing 公务用车购置及运行维护费 and its one row of twelve amounts closer together
+    /// than their labels (`2.85 0.39 0.00 0.00  0.00 …`): placing them under the header's words
+    /// spreads them over fifteen places, so the row is read as printed, one amount a column.
+    @Test func aThreePublicRowPrintedTighterThanItsHeaderKeepsItsAmounts() throws {
+        let table = try AlignedTablesTests.table("final-three-public-one-row")
+        #expect(table.kind == "three-public-expenditure")
+        #expect(table.columns.count == 12)
+        #expect(table.columns[6].path == ["财政拨款“三公”经费", "公务用车购置及运行维护费", "公务用车购置费", "预算数"])
+        #expect(table.columns[9].path == ["财政拨款“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费", "决算数"])
+        #expect(AlignedTablesTests.cells(table) == [["2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                                                      "2.85", "0.39"]])
+        #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
+    }
+
+    /// 政府性基金 决算表 with no data whose 本年支出 prints `合计` (not 小计) over 基本支出 and 项目支出:
+    /// its header is read through the template, and no header word is left as a row.
+    @Test func anEmptyFundTableReadsItsHeader() throws {
+        let table = try AlignedTablesTests.table("final-fund-empty")
+        #expect(table.kind == "government-fund-expenditure")
+        #expect(table.columns.map(\.path) == [["项目", "功能分类科目编码"], ["项目", "科目名称"], ["年初结转和结余"], ["本年收入"],
+                                              ["本年支出", "合计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"], ["年末结转和结余"]])
+        #expect(table.rows.allSatisfy { $0.cells.allSatisfy(TextPatterns.isBlank) })
+        #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
+    }
 }
