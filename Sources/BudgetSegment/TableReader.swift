@@ -172,7 +172,10 @@ extension Segmenter {
         var placed = Set<Int>()
         var asPrinted: [SegmentedTable.Row]?
         if !draft.chunks.isEmpty {
-            let floating = FloatingAmounts(codeParts: kinds.codeParts).join(draft.rows, chunks: &draft.chunks)
+            // Names wrapped around their row's line first: a code and its amounts then read as a row.
+            let names = WrappedNames().join(draft.rows, chunks: &draft.chunks)
+            for line in names.absorbed { state.assign(line, .body) }
+            let floating = FloatingAmounts(codeParts: kinds.codeParts).join(names.rows, chunks: &draft.chunks)
             draft.rows = floating.rows
             asPrinted = floating.rows
             for line in floating.absorbed { state.assign(line, .body) }

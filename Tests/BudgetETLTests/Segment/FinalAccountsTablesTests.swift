@@ -136,4 +136,25 @@ import Testing
         #expect(table.rows.allSatisfy { $0.cells.allSatisfy(TextPatterns.isBlank) })
         #expect(table.diagnostics.isEmpty, "\(table.diagnostics)")
     }
+
+    /// 一般公共预算财政拨款支出决算表 whose names wrap and are centred in their cells: the pieces over
+    /// and under a row's code join its name, two pieces between rows split between them, and a
+    /// row with its name on its own line takes none of its neighbours' (so the 类 rows match 表4's
+    /// categories by name).
+    @Test func namesCentredAroundTheirCodeJoinTheirRow() throws {
+        let table = try AlignedTablesTests.table("final-centred-names")
+        #expect(table.kind == "general-budget-expenditure-by-function")
+        let rows = AlignedTablesTests.cells(table)
+        #expect(rows.first == ["208", "社会保障和就业支出", "754.75", "754.75", "0.00"])
+        #expect(rows.contains(["2080505", "机关事业单位基本养老保险缴费支出", "446.11", "446.11", "0.00"]))
+        #expect(rows.contains(["210", "卫生健康支出", "236.64", "236.64", "0.00"]))
+        #expect(rows.contains(["21011", "行政事业单位医疗", "236.64", "236.64", "0.00"]))
+        #expect(rows.contains(["21201", "城乡社区管理事务", "1092.80", "1084.02", "8.77"]))
+        #expect(rows.contains(["2120101", "行政运行", "1092.80", "1084.02", "8.77"]))
+        #expect(rows.contains(["220", "自然资源海洋气象等支出", "4461.67", "2339.58", "2122.09"]))
+        #expect(rows.last == ["", "合计", "9746.50", "5364.75", "4381.74"])
+        // Every row has a code and a name: no piece of a name is left as a row of its own.
+        #expect(rows.dropLast().allSatisfy { $0.count >= 3 && TextPatterns.isCode($0[0]) && !$0[1].isEmpty })
+        #expect(rows.count == 25)
+    }
 }
