@@ -157,4 +157,25 @@ import Testing
         #expect(rows.dropLast().allSatisfy { $0.count >= 3 && TextPatterns.isCode($0[0]) && !$0[1].isEmpty })
         #expect(rows.count == 25)
     }
+
+    /// Names printed under their code line, not centred (001's 支出决算表: `208   05   05   160.75`
+    /// over `机关事业单位基本养老保险` / `缴费支出`), join that row, all their lines; a line of words
+    /// outside the name's place (a note at the margin) joins no row.
+    @Test func namesPrintedUnderTheirCodeLineJoinIt() {
+        let lines = [(189, "208   05   05                   160.75       160.75"), (190, "                机关事业单位基本养老保险"),
+                     (191, "                缴费支出"), (193, "208   05   06                    80.38        80.38"),
+                     (194, "                机关事业单位职业年金缴费"), (195, "                支出"),
+                     (196, "208   05   99   其他行政事业单位养老支出      0.94         0.94"), (197, "注：本表反映部门本年度的支出情况。")]
+        var chunks: [Int: [AlignedChunk]] = [:]
+        let rows = lines.map { line, text in
+            chunks[line] = AlignedChunks.of(text)
+            return SegmentedTable.Row(line: line, cells: chunks[line]!.map(\.text))
+        }
+        let joined = WrappedNames().join(rows, chunks: &chunks)
+        #expect(joined.rows.map(\.line) == [189, 193, 196, 197])
+        #expect(joined.rows[0].cells == ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"])
+        #expect(joined.rows[1].cells == ["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"])
+        #expect(joined.rows[2].cells == ["208", "05", "99", "其他行政事业单位养老支出", "0.94", "0.94"])
+        #expect(joined.absorbed == [190, 191, 194, 195])
+    }
 }
