@@ -49,8 +49,17 @@ package struct HierarchyRule: ReconcileRule {
                     relation: "the sum of the rows under it", into: &log)
         }
         guard !top.isEmpty else { return }
-        for row in rows where row.isTotal && row.code == nil {
-            compare(facts, total: row, parts: top.map { rows[$0] }, columns: columns,
+        // A total closes the top-level rows since the previous total, or, printed at their head,
+        // those up to the next (a list printed in two halves has a total under each: 人员经费合计
+        // under 301 and 303, 公用经费合计 under 302 and 310); failing both, all of them.
+        let totals = rows.indices.filter { rows[$0].isTotal && rows[$0].code == nil }
+        for (number, index) in totals.enumerated() {
+            let previous = number > 0 ? totals[number - 1] : -1
+            let next = number + 1 < totals.count ? totals[number + 1] : rows.count
+            var closed = top.filter { $0 > previous && $0 < index }
+            if closed.isEmpty { closed = top.filter { $0 > index && $0 < next } }
+            if closed.isEmpty { closed = top }
+            compare(facts, total: rows[index], parts: closed.map { rows[$0] }, columns: columns,
                     relation: "the sum of its top-level rows", into: &log)
         }
     }

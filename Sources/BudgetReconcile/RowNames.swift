@@ -24,7 +24,7 @@ package enum RowNames {
     /// whichever cell the PDF put them: `收入构成 | 财政拨款 | 1209.02`).
     package static func label(_ row: NormalizedRow, in facts: TableFacts) -> String? {
         if facts.table.layout == .paired { return row.item }
-        return facts.labels[row.line]
+        return facts.labels[row.number]
     }
 
     /// Works `label` out; `TableFacts.labels` keeps the answer for each row.

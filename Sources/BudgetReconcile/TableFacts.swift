@@ -130,11 +130,12 @@ package final class TableFacts {
         return best
     }()
 
-    /// Row labels of an uncoded table (see `RowNames.label`), by source line.
+    /// Row labels of an uncoded table (see `RowNames.label`), by row number: a list printed in
+    /// two halves side by side has two rows on a line (人员经费合计 and 公用经费合计).
     package lazy var labels: [Int: String] = {
         var labels: [Int: String] = [:]
-        for row in rows where labels[row.line] == nil {
-            if let label = RowNames.findLabel(row, in: self) { labels[row.line] = label }
+        for row in rows where labels[row.number] == nil {
+            if let label = RowNames.findLabel(row, in: self) { labels[row.number] = label }
         }
         return labels
     }()

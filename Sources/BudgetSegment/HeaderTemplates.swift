@@ -22,10 +22,12 @@ package struct HeaderTemplates {
     package func build(_ input: [Row], kind: TableKinds.Kind, placed: Set<Int> = []) -> GridBuilder.Result? {
         guard let templates = kind.headers, !templates.isEmpty, kind.layout != .form, !input.isEmpty else { return nil }
         let splitCodes = SplitCodes(parts: codeParts)
-        // The header is everything down to the row of code parts (`类 | 款 | 项`), or else to the
-        // first row of data.
+        // The header is everything down to the row of code parts (`类 | 款 | 项`, or its names
+        // one to a line), or else to the first row of data.
+        let firstData = input.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? input.count
         let partsRow = input.firstIndex { splitCodes.leadingParts($0.cells) > 0 }
-        let headerEnd = partsRow.map { $0 + 1 } ?? input.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? input.count
+        let stacked = partsRow == nil ? splitCodes.stackedParts(input, before: firstData) : nil
+        let headerEnd = (partsRow ?? stacked?.index).map { $0 + 1 } ?? firstData
         guard headerEnd > 0 else { return nil }
         let header = Array(input[..<headerEnd])
         let headerKey = TextKey.of(header.flatMap(\.cells).joined())
@@ -39,8 +41,7 @@ package struct HeaderTemplates {
             if headerLines.contains(TextKey.of(row.cells.joined())) { repeated.append(row) } else { body.append(row) }
         }
         var joined: [SegmentedTable.JoinedCode] = []
-        if let partsRow {
-            let slots = splitCodes.leadingParts(input[partsRow].cells)
+        if let slots = partsRow.map({ splitCodes.leadingParts(input[$0].cells) }) ?? stacked?.count {
             (body, joined) = splitCodes.join(body, slots: slots)
         }
         // A row or two of many may print more cells than the template has columns (a code part the

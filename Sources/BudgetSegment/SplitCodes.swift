@@ -28,6 +28,26 @@ package struct SplitCodes {
         return count >= 2 ? count : 0
     }
 
+    /// Part names printed one to a line (`款` over `类`: labels centred in header cells of other
+    /// heights): the last of two or more consecutive rows before `end` that each print one part
+    /// name alone, naming different parts, and how many parts they name.
+    package func stackedParts(_ rows: [SegmentedTable.Row], before end: Int) -> (index: Int, count: Int)? {
+        var names: Set<String> = []
+        var last: Int?
+        for index in rows.indices where index < end {
+            let filled = rows[index].cells.map(TextPatterns.trimmed).filter { !$0.isEmpty }
+            if filled.count == 1, let part = parts.first(where: { TextKey.equal($0, filled[0]) }), !names.contains(part),
+               last == nil || last == index - 1 {
+                names.insert(part)
+                last = index
+            } else if last != nil {
+                break
+            }
+        }
+        guard let last, names.count >= 2 else { return nil }
+        return (last, names.count)
+    }
+
     /// A table read cell by cell whose header has a row of parts (`科目编码 |  |  | 科目名称 …` over
     /// `类 | 款 | 项`): the rows with the part columns made one code column, for `GridBuilder`. The
     /// header rows above keep one label over that column; the parts row itself is taken out (and

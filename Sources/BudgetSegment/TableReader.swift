@@ -172,16 +172,26 @@ extension Segmenter {
         var placed = Set<Int>()
         var asPrinted: [SegmentedTable.Row]?
         if !draft.chunks.isEmpty {
-            // Names wrapped around their row's line first: a code and its amounts then read as a row.
-            let names = WrappedNames().join(draft.rows, chunks: &draft.chunks)
-            for line in names.absorbed { state.assign(line, .body) }
-            let floating = FloatingAmounts(codeParts: kinds.codeParts).join(names.rows, chunks: &draft.chunks)
-            draft.rows = floating.rows
-            asPrinted = floating.rows
-            for line in floating.absorbed { state.assign(line, .body) }
-            let rows = AlignedColumns().place(draft.rows, chunks: draft.chunks, page: { state.pages.page(of: $0) ?? 0 })
-            placed = Set(zip(draft.rows, rows).filter { $0.cells != $1.cells }.map(\.0.line))
-            draft.rows = rows
+            if draft.kind?.layout != .paired, let halves = SideBySideLists.halves(draft.rows, chunks: draft.chunks) {
+                var rows: [Row] = []
+                var printed: [Row] = []
+                let tableLines = Set(draft.rows.map(\.line))
+                for (index, half) in halves.enumerated() {
+                    let read = readAligned(half.rows, chunks: half.chunks, state: &state, halfOf: tableLines)
+                    // The right half's header repeats the left's: only its body follows the left half.
+                    let firstData = index == 0 ? 0 : read.rows.firstIndex { GridBuilder.looksLikeData($0.cells) } ?? read.rows.count
+                    rows += read.rows[firstData...]
+                    printed += read.asPrinted[firstData...]
+                    placed.formUnion(read.placed)
+                }
+                draft.rows = rows
+                asPrinted = printed
+            } else {
+                let read = readAligned(draft.rows, chunks: draft.chunks, state: &state)
+                draft.rows = read.rows
+                asPrinted = read.asPrinted
+                placed = read.placed
+            }
         }
         let id = state.tableID(caption: draft.captionID, title: draft.title?.text, kinds: kinds)
         var table = SegmentedTable(
@@ -242,6 +252,29 @@ extension Segmenter {
                 message: "table \(id): \(printed) number-like tokens printed but \(recorded) recorded in cells"))
         }
         return table
+    }
+
+    /// Space-aligned rows put back together and in their columns: names wrapped around their
+    /// row's line first (a code and its amounts then read as a row), then amounts printed above
+    /// their row, then (in one half of a table printed side by side, `halfOf` the table's lines)
+    /// cells wrapped under their row, then each run placed in its column. `asPrinted`: the rows
+    /// before placing; `placed`: the lines whose cells placing moved.
+    func readAligned(_ rows: [Row], chunks: [Int: [AlignedChunk]], state: inout State, halfOf tableLines: Set<Int>? = nil)
+        -> (rows: [Row], asPrinted: [Row], placed: Set<Int>) {
+        var chunks = chunks
+        let names = WrappedNames().join(rows, chunks: &chunks)
+        for line in names.absorbed { state.assign(line, .body) }
+        let floating = FloatingAmounts(codeParts: kinds.codeParts).join(names.rows, chunks: &chunks)
+        for line in floating.absorbed { state.assign(line, .body) }
+        var joined = floating.rows
+        if let tableLines {
+            let continued = SideBySideLists.joinContinuations(joined, chunks: &chunks, tableLines: tableLines)
+            for line in continued.absorbed { state.assign(line, .body) }
+            joined = continued.rows
+        }
+        let placedRows = AlignedColumns().place(joined, chunks: chunks, page: { state.pages.page(of: $0) ?? 0 })
+        let placed = Set(zip(joined, placedRows).filter { $0.cells != $1.cells }.map(\.0.line))
+        return (placedRows, joined, placed)
     }
 
     static func numberTokens(in table: SegmentedTable) -> Int {
