@@ -52,7 +52,8 @@ package struct NarrativeRule: ReconcileRule {
             }
             let stated = "line \(claim.line) \(label)"
             let phase = Self.phase(of: claim, context: context)
-            if let target = phased.targets(phase).level(of: claim, whole: whole) {
+            let phaseTargets = phased.targets(phase)
+            if let target = phaseTargets.level(of: claim, whole: whole) {
                 log.compare(Self.id, id: id, table: target.table, location: "\(stated) = 表\(target.table) \(target.location)",
                             actual: amount, expected: target.terms,
                             subject: "The narrative's \(label) (line \(claim.line))",
@@ -64,13 +65,30 @@ package struct NarrativeRule: ReconcileRule {
                 Self.heldByNoTable(claim, id: id, log: &log)
             }
             if let share = claim.share, share.unit == "%",
-               let total = claim.subject.category == .total ? reportFigure : (lastTotal ?? reportFigure) {
+               let total = Self.namedBase(of: share, claim: claim, targets: targets)
+                   ?? whole.flatMap({ Self.money($0.amount, line: $0.line, context: context) })
+                   ?? (claim.subject.category == .threePublicPart
+                       ? phaseTargets.quantities.sources(.threePublic).first.map(Self.figure) : nil)
+                   ?? (claim.subject.category == .total ? reportFigure : (lastTotal ?? reportFigure)) {
                 checkShare(share, of: amount, in: total, claim: claim, id: "\(id):share", log: &log)
             }
             if let comparison = claim.comparison {
                 checkChange(comparison, amount: amount, claim: claim, id: id, targets: targets, context: context, log: &log)
             }
         }
+    }
+
+    /// The total a share names as its base (`占本年支出合计的100.00%`: 本年支出合计, not the total
+    /// stated last), where the tables print it; nil when the share names none (`占20.51%`: of the
+    /// whole it is stated as a part of; a “三公” part's, of the “三公” total; else of the last total
+    /// stated).
+    static func namedBase(of share: ClaimValue, claim: NarrativeClaim, targets: NarrativeTargets) -> Figure? {
+        guard let end = claim.sentence.range(of: share.raw)?.lowerBound,
+              let start = claim.sentence[..<end].range(of: "占", options: .backwards)?.upperBound else { return nil }
+        var base = claim.sentence[start..<end].trimmingCharacters(in: .whitespaces)
+        if base.hasSuffix("的") { base.removeLast() }
+        guard !base.isEmpty, TotalWords.isTotal(base) else { return nil }
+        return targets.total(named: base).map(figure)
     }
 
     /// Checks `share` as `amount` over `total`, recorded under `id`.

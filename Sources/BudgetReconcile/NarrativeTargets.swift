@@ -88,6 +88,12 @@ package struct NarrativeTargets {
         return CrossTableRule.source(funds.facts, line.row, column, line.label)
     }
 
+    /// The total a label names (`本年支出合计`, `收入支出总计`), where the tables print it: the
+    /// base a share names (`占本年支出合计的100.00%`).
+    package func total(named label: String) -> ReportQuantities.Source? {
+        first(totalQuantities(LabelKey.of(label)))
+    }
+
     private func totalQuantities(_ label: String) -> [ReportQuantities.Quantity] {
         // `政府性基金拨款支出预算 0.00 万元`: the total of that fund's table, not the report's.
         if label.includes("政府性基金") { return [.governmentFund] }
@@ -96,7 +102,9 @@ package struct NarrativeTargets {
         if label.includes("一般公共预算"), label.includes("支出") { return [.generalBudget] }
         if label.includes("财政拨款") { return [.fiscalTotal, .generalBudget] }
         if label.includes("一般公共预算") { return [.generalBudget] }
-        if !label.includes("收支") {
+        // `收入支出总计` (a 决算's 收支总表 总计) is `收支`'s grand total, not 本年收入合计.
+        let both = label.includes("收支") || (label.includes("收入") && label.includes("支出"))
+        if !both {
             if label.includes("收入") { return [.income, .grandTotal] }
             if label.includes("支出") { return [.expenditure, .grandTotal] }
         }

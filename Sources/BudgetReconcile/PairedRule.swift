@@ -4,7 +4,8 @@ import BudgetNormalize
 /// `paired`: a table with 收入 and 支出 side by side balances.
 ///
 /// On each side the 合计 row equals the sum of its items (the top-level rows, `一、` …, before
-/// it), and 合计 plus the carry-over rows after it (上年结转结余, 年终结转结余) equals 总计; a side
+/// it), and 合计 plus the carry-over rows after it (上年结转结余, 年终结转结余) equals 总计, a
+/// carry-over row the parts it lists under it (`一、一般公共预算财政拨款` …); a side
 /// without 合计 has 总计 equal to its items. An item followed by sub-items (`（一）` …) equals their
 /// sum. 收入总计 equals 支出总计.
 package struct PairedRule: ReconcileRule {
@@ -66,9 +67,27 @@ package struct PairedRule: ReconcileRule {
         if let subtotal {
             compare(side, facts, total: rows[subtotal], parts: items, relation: "the sum of its items", into: &log)
             if let grand, grand > subtotal {
-                let carried = rows[(subtotal + 1)..<grand].filter { !$0.isTotal }
+                // A carry-over row printed without an enumerator may list its parts under it
+                // (`年初财政拨款结转和结余` over `一、一般公共预算财政拨款`, `二、…`): they are its
+                // breakdown, checked against it, not carry-over rows of their own.
+                var carried: [NormalizedRow] = []
+                var breakdowns: [(heading: NormalizedRow, parts: [NormalizedRow])] = []
+                for row in rows[(subtotal + 1)..<grand] where !row.isTotal {
+                    if row.ordinal != nil, let last = carried.last, last.ordinal == nil {
+                        if breakdowns.last?.heading.number == last.number {
+                            breakdowns[breakdowns.count - 1].parts.append(row)
+                        } else {
+                            breakdowns.append((last, [row]))
+                        }
+                        continue
+                    }
+                    carried.append(row)
+                }
                 compare(side, facts, total: rows[grand], parts: [rows[subtotal]] + carried,
                         relation: "\(rows[subtotal].item ?? "合计") plus the carry-over rows", into: &log)
+                for breakdown in breakdowns {
+                    compare(side, facts, total: breakdown.heading, parts: breakdown.parts, relation: "the sum of its parts", into: &log)
+                }
             }
         } else if let grand {
             compare(side, facts, total: rows[grand], parts: items, relation: "the sum of its items", into: &log)
