@@ -50,19 +50,24 @@ package enum UnreadNumbersCheck {
     }
 
     /// How many whitespace-separated words of `line` are amounts (`1,554,220.00`, `14.82`,
-    /// `-3.50`); 0 when the line reads as a sentence (it has a Chinese full stop, comma or semicolon;
-    /// not `、` or quotes, which table labels print: `一、`, `“三公”经费`).
+    /// `-3.50`); 0 when the line reads as a sentence: it has a Chinese full stop, comma or
+    /// semicolon (not `、` or quotes, which table labels print: `一、`, `“三公”经费`), or an amount
+    /// followed by its unit (`0.39 万（含…0.00 万元）`, its `。` wrapped onto the next line), which
+    /// a table prints in its header, never after a figure.
     static func amountWords(in line: Substring) -> Int {
         var count = 0
         var word: [Unicode.Scalar] = []
+        var afterAmount = false
         for scalar in line.unicodeScalars {
             switch scalar {
             case "。", "，", "；":
                 return 0
             case " ", "\t", "\u{3000}", "\u{A0}", "\u{0C}":
-                if isAmount(word) { count += 1 }
+                if !word.isEmpty { afterAmount = isAmount(word) }
+                if afterAmount && !word.isEmpty { count += 1 }
                 word.removeAll(keepingCapacity: true)
             default:
+                if word.isEmpty, afterAmount, ["万", "元", "亿"].contains(scalar) { return 0 }
                 word.append(scalar)
             }
         }

@@ -124,12 +124,18 @@ extension Segmenter {
 
     /// Whether the lines after `index`, past short fragments, reach a table row (a line with
     /// tabs, or with several runs of text in space-aligned text) or the table's note. Twelve lines
-    /// of text at most are looked at, blank lines not counted: a 决算 总表's 支出 side prints its
-    /// empty classes a line each with a blank line between (`十、节能环保支出` … `十八、…` over a
-    /// page break, then `十九、住房保障支出   29.42`).
+    /// at most are looked at, not counting blank lines between numbered items: a 决算 总表's 支出
+    /// side prints its empty classes a line each with a blank line between (`十、节能环保支出` …
+    /// `十八、…` over a page break, then `十九、住房保障支出   29.42`).
     func leadsToRows(_ lines: [Line], after index: Int, pageMarkLines: Set<Int>, aligned: Bool) -> Bool {
-        let texts = lines[(index + 1)...].lazy.filter { !$0.isBlank && !pageMarkLines.contains($0.number) }
-        for next in texts.prefix(12) {
+        var looked = 0
+        var numbered = false
+        for next in lines[(index + 1)...] {
+            if next.isBlank && numbered { continue }
+            looked += 1
+            if looked > 12 { return false }
+            guard !next.isBlank && !pageMarkLines.contains(next.number) else { continue }
+            numbered = TextPatterns.enumerator(next.trimmed) != nil
             if next.hasTabs || TextPatterns.keyValue(next.trimmed, keys: kinds.noteKeys) != nil { return true }
             if aligned, TextPatterns.caption(next.trimmed) == nil, AlignedChunks.of(next.text).count > 1 { return true }
             if !(aligned ? isRowFragment(next.trimmed) : isHeaderFragment(next.trimmed)) { return false }
