@@ -55,7 +55,7 @@ package struct SideBySideLists {
         var absorbed: [Int] = []
         for row in rows {
             guard let last = result.last, var above = chunks[last.line], let runs = chunks[row.line],
-                  let first = runs.first, !TextPatterns.isCode(first.text) || isCodePart(first.text),
+                  let first = runs.first, !TextPatterns.isCode(first.text),
                   WrappedNames.codeRuns(above) > 0, ((last.line + 1)..<row.line).allSatisfy(tableLines.contains),
                   merge(runs, into: &above) else {
                 result.append(row)
