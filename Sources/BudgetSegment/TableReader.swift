@@ -203,6 +203,11 @@ extension Segmenter {
                 placed = read.placed
             }
         }
+        // Two rows an extractor ran together onto one line are two rows (a grid's only: a paired
+        // table prints two items on a line by design).
+        if draft.kind.map({ $0.layout == .grid }) ?? (Self.guessLayout(draft.rows) == .grid) {
+            draft.rows = RunTogetherRows.split(draft.rows)
+        }
         let id = state.tableID(caption: draft.captionID, title: draft.title?.text, kinds: kinds)
         var table = SegmentedTable(
             id: id, kind: draft.kind?.kind, label: nil, layout: draft.kind?.layout ?? Self.guessLayout(draft.rows),
