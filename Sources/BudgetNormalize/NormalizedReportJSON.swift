@@ -1,0 +1,57 @@
+import BudgetCore
+
+// normalize.json's most numerous values write their own JSON (see `JSONDirectEncodable`): the
+// members and order of the synthesized `Encodable` conformances in NormalizedReport.swift, nil
+// optionals and usual `@OmittedWhenDefault` values left out. A member added there must be
+// added here too; `JSONDirectEncodingTests` fails until it is.
+
+extension NormalizedRow: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"number\":")
+        out.int(number)
+        out.raw(",\"line\":")
+        out.int(line)
+        if let section { out.raw(",\"section\":"); out.string(section) }
+        if let group { out.raw(",\"group\":"); out.string(group) }
+        if let code { out.raw(",\"code\":"); out.string(code) }
+        if let codeScheme { out.raw(",\"codeScheme\":"); out.string(codeScheme.rawValue) }
+        if let level { out.raw(",\"level\":"); out.int(level) }
+        if let parent { out.raw(",\"parent\":"); out.string(parent) }
+        if let item { out.raw(",\"item\":"); out.string(item) }
+        if let printedItem { out.raw(",\"printedItem\":"); out.string(printedItem) }
+        if let itemColumn { out.raw(",\"itemColumn\":"); out.int(itemColumn) }
+        if let itemSource { out.raw(",\"itemSource\":"); out.string(itemSource) }
+        if let ordinal { out.raw(",\"ordinal\":"); out.string(ordinal) }
+        if isTotal { out.raw(",\"isTotal\":true") }
+        out.raw(",\"cells\":")
+        out.array(cells)
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension NormalizedCell: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"column\":")
+        out.int(column)
+        if !raw.isEmpty { out.raw(",\"raw\":"); out.string(raw) }
+        if let value { out.raw(",\"value\":"); out.string(value.description) }
+        if let unit { out.raw(",\"unit\":"); out.string(unit) }
+        if let qualifier { out.raw(",\"qualifier\":"); out.string(qualifier) }
+        if blank { out.raw(",\"blank\":true") }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension NormalizedColumn: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"index\":")
+        out.int(index)
+        out.raw(",\"path\":")
+        out.array(path)
+        out.raw(",\"role\":")
+        out.string(role.rawValue)
+        if let section { out.raw(",\"section\":"); out.string(section) }
+        if let phase { out.raw(",\"phase\":"); out.string(phase) }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
