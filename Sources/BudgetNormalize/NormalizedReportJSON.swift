@@ -55,3 +55,47 @@ extension NormalizedColumn: JSONDirectEncodable {
         out.byte(UInt8(ascii: "}"))
     }
 }
+
+// A table as a whole, so that one dynamic cast per table finds its writer, not one per member.
+extension NormalizedTable: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"id\":")
+        out.string(id)
+        if let kind { out.raw(",\"kind\":"); out.string(kind) }
+        out.raw(",\"title\":")
+        out.string(title)
+        out.raw(",\"layout\":")
+        out.string(layout.rawValue)
+        if let parentId { out.raw(",\"parentId\":"); out.string(parentId) }
+        if let project { out.raw(",\"project\":"); out.string(project) }
+        out.raw(",\"line\":")
+        out.int(line)
+        if let amountUnit { out.raw(",\"amountUnit\":"); out.string(amountUnit) }
+        if let unitName { out.raw(",\"unitName\":"); out.string(unitName) }
+        out.raw(",\"columns\":")
+        out.array(columns)
+        out.raw(",\"rows\":")
+        out.array(rows)
+        out.raw(",\"fields\":")
+        out.array(fields)
+        out.raw(",\"notes\":")
+        out.array(notes)
+        if empty { out.raw(",\"empty\":true") }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension NormalizedField: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"line\":")
+        out.int(line)
+        out.raw(",\"label\":")
+        out.string(label)
+        out.raw(",\"value\":")
+        out.string(value)
+        if let amount { out.raw(",\"amount\":"); out.string(amount.description) }
+        if let unit { out.raw(",\"unit\":"); out.string(unit) }
+        if let paragraphs { out.raw(",\"paragraphs\":"); out.array(paragraphs) }
+        out.byte(UInt8(ascii: "}"))
+    }
+}

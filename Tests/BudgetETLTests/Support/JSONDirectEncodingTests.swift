@@ -4,7 +4,7 @@ import Testing
 @testable import BudgetNormalize
 @testable import BudgetSegment
 
-/// Rows, cells, columns and source lines write their own JSON (`JSONDirectEncodable`), for
+/// Tables, rows, cells, columns and source lines write their own JSON (`JSONDirectEncodable`), for
 /// speed; their `Encodable` conformances stay the definition of the format. These tests hold the
 /// two to the same bytes, so a member added to a type and not to its writer fails here.
 @Suite struct JSONDirectEncodingTests {
@@ -54,6 +54,29 @@ import Testing
             let source = SourceLine(line: Int.random(in: 1...999, using: &random), text: text())
             let block = NarrativeBlock(kind: Bool.random(using: &random) ? .heading : .paragraph, lines: [1, 2],
                                        text: text(), level: maybe { Int.random(in: 0...5, using: &random) }, ordinal: maybe(text))
+            let layout = [TableLayout.grid, .paired, .form].randomElement(using: &random)!
+            let segmentTable = SegmentedTable(
+                id: text(), kind: maybe(text), label: maybe(text), layout: layout, caption: maybe { source },
+                title: maybe { source }, unitName: maybe { source }, amountUnit: maybe(text),
+                amountUnitLine: maybe { Int.random(in: 1...99, using: &random) }, columns: [segmentColumn],
+                headerRows: [segmentRow], repeatedHeaderRows: maybe { [segmentRow] } ?? [], rows: [segmentRow, segmentRow],
+                sections: maybe { [SegmentedTable.Section(name: text(), columns: [0, 1], rows: [1])] } ?? [], notes: [source],
+                empty: Bool.random(using: &random),
+                fields: maybe { [SegmentedTable.Field(line: 3, label: text(), value: text(), paragraphs: maybe { [text()] })] } ?? [],
+                grids: [], realignedRows: maybe { [SegmentedTable.Realignment(line: 4, shift: 2)] } ?? [],
+                joinedCodes: maybe { [SegmentedTable.JoinedCode(line: 5, parts: [text(), text()])] },
+                diagnostics: maybe { [Diagnostic(lines: [1, 2], message: text())] } ?? [])
+            let normalizedTable = NormalizedTable(
+                id: text(), kind: maybe(text), title: text(), layout: layout, parentId: maybe(text), project: maybe(text),
+                line: Int.random(in: 1...999, using: &random), amountUnit: maybe(text), unitName: maybe(text), columns: [column],
+                rows: [row], fields: maybe {
+                    [NormalizedField(line: 2, label: text(), value: text(), amount: maybe { random.amount() }, unit: maybe(text),
+                                     paragraphs: maybe { [text(), text()] })]
+                } ?? [], notes: maybe { [source] } ?? [], empty: Bool.random(using: &random))
+            var form = segmentTable
+            form.grids = [segmentTable]
+            try expectSameBytes([form])
+            try expectSameBytes(normalizedTable)
             try expectSameBytes([row])
             try expectSameBytes(column)
             try expectSameBytes([segmentRow])
