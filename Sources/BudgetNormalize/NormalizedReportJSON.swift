@@ -99,3 +99,61 @@ extension NormalizedField: JSONDirectEncodable {
         out.byte(UInt8(ascii: "}"))
     }
 }
+
+// The narrative's claims: one or two per figure the prose prints.
+extension NarrativeClaim: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"line\":")
+        out.int(line)
+        out.raw(",\"sentence\":")
+        out.string(sentence)
+        out.raw(",\"subject\":")
+        subject.writeJSON(to: &out)
+        out.raw(",\"amount\":")
+        amount.writeJSON(to: &out)
+        if let year { out.raw(",\"year\":"); out.int(year) }
+        if let comparison { out.raw(",\"comparison\":"); comparison.writeJSON(to: &out) }
+        if let share { out.raw(",\"share\":"); share.writeJSON(to: &out) }
+        if let measure { out.raw(",\"measure\":"); out.string(measure) }
+        if let phase { out.raw(",\"phase\":"); out.string(phase) }
+        if let partOf { out.raw(",\"partOf\":"); out.int(partOf) }
+        if statesNone { out.raw(",\"statesNone\":true") }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension ClaimValue: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"raw\":")
+        out.string(raw)
+        out.raw(",\"value\":")
+        out.string(value.description)
+        out.raw(",\"unit\":")
+        out.string(unit)
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension ClaimComparison: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.byte(UInt8(ascii: "{"))
+        // `year` may be left out, so the first member written puts no comma before it.
+        if let year { out.raw("\"year\":"); out.int(year); out.byte(UInt8(ascii: ",")) }
+        out.raw("\"direction\":")
+        out.string(direction.rawValue)
+        if let change { out.raw(",\"change\":"); change.writeJSON(to: &out) }
+        if let percent { out.raw(",\"percent\":"); percent.writeJSON(to: &out) }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension ClaimSubject: JSONDirectEncodable {
+    package func writeJSON(to out: inout JSONWriter) {
+        out.raw("{\"category\":")
+        out.string(category.rawValue)
+        out.raw(",\"label\":")
+        out.string(label)
+        if let classification { out.raw(",\"classification\":"); out.array(classification) }
+        out.byte(UInt8(ascii: "}"))
+    }
+}

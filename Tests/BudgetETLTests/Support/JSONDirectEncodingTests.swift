@@ -73,6 +73,19 @@ import Testing
                     [NormalizedField(line: 2, label: text(), value: text(), amount: maybe { random.amount() }, unit: maybe(text),
                                      paragraphs: maybe { [text(), text()] })]
                 } ?? [], notes: maybe { [source] } ?? [], empty: Bool.random(using: &random))
+            func value() -> ClaimValue { ClaimValue(raw: text(), value: random.amount(), unit: text()) }
+            let claim = NarrativeClaim(
+                line: Int.random(in: 1...999, using: &random), sentence: text(),
+                subject: ClaimSubject(category: [ClaimCategory.total, .classification, .other].randomElement(using: &random)!,
+                                      label: text(), classification: maybe { [text(), text()] }),
+                amount: value(), year: maybe { Int.random(in: 2019...2026, using: &random) },
+                comparison: maybe {
+                    ClaimComparison(year: maybe { 2023 }, direction: [ChangeDirection.increase, .decrease, .unchanged].randomElement(using: &random)!,
+                                    change: maybe(value), percent: maybe(value))
+                },
+                share: maybe(value), measure: maybe(text), phase: maybe(text), partOf: maybe { Int.random(in: 0...9, using: &random) },
+                statesNone: Bool.random(using: &random))
+            try expectSameBytes([claim])
             var form = segmentTable
             form.grids = [segmentTable]
             try expectSameBytes([form])
