@@ -11,7 +11,9 @@ import Foundation
 /// where possible), so what is written and what `JSONDecoder` reads back come from one
 /// declaration. The price is the `Encoder` protocol's own machinery (a boxed container and
 /// generic metadata per object, a dynamic call per member): on the sample report the three
-/// files take about 2.9 ms here against 1.0 ms hand-written and 11 ms with `JSONEncoder`.
+/// files took about 2.9 ms here against 1.0 ms hand-written and 11 ms with `JSONEncoder`. So the
+/// few types a report holds by the thousand (tables, rows, cells …) write themselves
+/// (`JSONDirectEncodable`), tested to give the bytes their conformance gives here.
 ///
 /// The output is deterministic: members come in the order `encode(to:)` writes them (the
 /// declaration order for a synthesized conformance), dictionaries come with their keys sorted
