@@ -71,9 +71,11 @@ public enum Exporter {
 
         add(TablesCSV.fileName, TablesCSV.write(normalized.tables, byteOrderMark: bom))
 
-        let xml = try ReportXML.write(ReportXML.Input(
+        // With a page to render, the record's tree is built as it is written, for libxslt.
+        let input = ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount,
-            segmented: segmented))
+            segmented: segmented)
+        let (xml, tree) = options.reportPage ? try ReportXML.writeWithTree(input) : (try ReportXML.write(input), nil)
         add(ReportXML.fileName, xml)
         add(ReportSchema.fileName, ReportSchema.data, shared: true, sha256: ReportSchema.sha256)
         add(DublinCoreSchema.fileName, DublinCoreSchema.data, shared: true, sha256: DublinCoreSchema.sha256)
@@ -98,7 +100,11 @@ public enum Exporter {
             OutputFile(name: "\(ExportedBag.payloadFolder)/\(file.name)", data: file.data,
                        sameInEveryReport: file.sameInEveryReport, sameAs: file.sameAs, sha256: file.sha256)
         } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
-        let page = options.reportPage ? OutputFile(name: ReportHTML.fileName, data: try ReportHTML.render(xml), inReportFolder: true) : nil
+        var page: OutputFile?
+        if options.reportPage {
+            let html = if let tree { try ReportHTML.render(tree) } else { try ReportHTML.render(xml) }
+            page = OutputFile(name: ReportHTML.fileName, data: html, inReportFolder: true)
+        }
         return (files, ExportedBag(payload: entries, facts: factCount), page)
     }
 }

@@ -13,6 +13,10 @@ import Synchronization
 /// record does not hold, nor drift from what the bag renders; and there is no second renderer to
 /// keep in step with the first.
 ///
+/// The export renders it from the record's libxml2 tree as `ReportXML.writeWithTree` built it
+/// while writing the bytes (the tree a parse of them gives, tested page for page), which saves
+/// parsing them again.
+///
 /// The page is self-contained (inline CSS, no script, no external resource) and deterministic
 /// (nothing in it depends on the clock). It is written beside the stage folders, outside the bag:
 /// a convenience view, not part of the archival record.
@@ -26,7 +30,12 @@ public enum ReportHTML {
 
     /// The page for a `report.xml` (bytes `ReportXML.write` gave).
     public static func render(_ xml: Data) throws(ReportError) -> Data {
-        let document = try LibXMLDocument(parsing: xml, file: ReportXML.fileName)
+        try render(LibXMLDocument(parsing: xml, file: ReportXML.fileName))
+    }
+
+    /// The page for `report.xml`'s tree: parsed from its bytes, or built while they were written
+    /// (`ReportXML.writeWithTree`), which gives the same tree without parsing.
+    package static func render(_ document: LibXMLDocument) throws(ReportError) -> Data {
         let stylesheet = try CompiledStylesheet.borrow()
         defer { CompiledStylesheet.giveBack(stylesheet) }
         guard let context = xsltNewTransformContext(stylesheet.pointer, document.pointer) else {

@@ -39,7 +39,18 @@ public enum ReportXML {
     /// The document's bytes, validated while written when a schema is given (tests compare
     /// that verdict with a parse of the bytes written without one).
     package static func write(_ input: Input, validatingAgainst schema: CompiledSchema?) throws(ReportError) -> Data {
-        let xml = try XMLStreamWriter(validatingAgainst: schema)
+        try write(input, validatingAgainst: schema, buildingTree: false).bytes
+    }
+
+    /// The validated bytes and, for the page, the document's libxml2 tree built while they were
+    /// written (`LibXMLTreeBuilder`): the tree a parse of the bytes gives, without the parse.
+    package static func writeWithTree(_ input: Input) throws(ReportError) -> (bytes: Data, tree: LibXMLDocument?) {
+        try write(input, validatingAgainst: try CompiledSchema.shared.get(), buildingTree: true)
+    }
+
+    private static func write(_ input: Input, validatingAgainst schema: CompiledSchema?, buildingTree: Bool) throws(ReportError)
+        -> (bytes: Data, tree: LibXMLDocument?) {
+        let xml = try XMLStreamWriter(validatingAgainst: schema, buildingTree: buildingTree)
         try xml.startDocument()
         try xml.processingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"\(ReportHTML.stylesheetFileName)\"")
         try xml.startRoot("budgetReport", namespace: ReportSchema.namespace)
@@ -59,7 +70,8 @@ public enum ReportXML {
         try ReportXMLNarrative.writeAccounting(input.segmented, xml)
         try ReportXMLProvenance.write(input, replacedCharacters: xml.replacedCharacters, xml)
         try xml.end()
-        return try xml.finish()
+        let bytes = try xml.finish()
+        return (bytes, xml.finishedTree())
     }
 
     /// The DCMI elements an archive catalogues by, in the Dublin Core namespace (`dc:title` …),

@@ -34,12 +34,16 @@ package final class XMLStreamWriter {
     @exclusivity(unchecked) private var rootStarted = false
     @exclusivity(unchecked) private var finished = false
     private let validator: SchemaStreamValidator?
+    /// The document's libxml2 tree, built as it is written when asked for (for the page).
+    private let tree: LibXMLTreeBuilder?
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
 
-    package init(validatingAgainst schema: CompiledSchema? = nil) throws(ReportError) {
+    /// `buildingTree`: also build the document's libxml2 tree (`finish(tree:)` hands it over).
+    package init(validatingAgainst schema: CompiledSchema? = nil, buildingTree: Bool = false) throws(ReportError) {
         LibXMLSetup.ensure()
         validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }
+        tree = buildingTree ? try LibXMLTreeBuilder(file: ReportXML.fileName) : nil
         bytes.reserveCapacity(1 << 17)
         open.reserveCapacity(16)
     }
@@ -60,7 +64,9 @@ package final class XMLStreamWriter {
         guard started, open.isEmpty, !inStartTag, !content.contains("?>") else {
             throw Self.failure("could not write the processing instruction \(target) at this point of the document")
         }
-        bytes.append(contentsOf: "<?\(target) \(legalText(content))?>".utf8)
+        let legal = legalText(content)
+        bytes.append(contentsOf: "<?\(target) \(legal)?>".utf8)
+        tree?.processingInstruction(target, legal)
     }
 
     /// The root element, declaring `namespace` as the default namespace of the document.
@@ -68,6 +74,7 @@ package final class XMLStreamWriter {
         try startTag(name)
         pendingNamespace = namespace
         validator?.startRoot(name, namespace: namespace)
+        tree?.startRoot(name, namespace: namespace)
     }
 
     /// Binds `prefix` to `namespace` on the root element just started (`xmlns:dc="…"`), so the
@@ -76,11 +83,13 @@ package final class XMLStreamWriter {
         try attribute("xmlns:\(prefix)", required: namespace, validated: false)
         declaredPrefixes.insert(prefix)
         validator?.declare(prefix: prefix, namespace: namespace)
+        tree?.declare(prefix: prefix, namespace: namespace)
     }
 
     package func start(_ name: String) throws(ReportError) {
         try startTag(name)
         validator?.start(name)
+        tree?.start(name)
     }
 
     /// An element in the namespace the root bound to `prefix` (`<dc:title>`).
@@ -88,6 +97,7 @@ package final class XMLStreamWriter {
         guard declaredPrefixes.contains(prefix) else { throw Self.failure("namespace prefix \(prefix) was never declared") }
         try startTag("\(prefix):\(name)")
         validator?.start(name, prefix: prefix)
+        tree?.start(name, prefix: prefix)
     }
 
     package func end() throws(ReportError) {
@@ -102,6 +112,7 @@ package final class XMLStreamWriter {
             bytes.append(UInt8(ascii: ">"))
         }
         validator?.end()
+        tree?.end()
     }
 
     /// An attribute of the element just started; nothing for nil or empty text, so the schema's
@@ -123,7 +134,10 @@ package final class XMLStreamWriter {
         guard inStartTag else { throw Self.failure("could not write attribute \(name) at this point of the document") }
         let legal = legalText(value)
         appendAttribute(name, legal)
-        if validated { validator?.attribute(name, legal) }
+        if validated {
+            validator?.attribute(name, legal)
+            tree?.attribute(name, legal)
+        }
     }
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
         try attribute(name, value.map { String($0) })
@@ -163,6 +177,7 @@ package final class XMLStreamWriter {
         let legal = legalText(value)
         appendEscaped(legal, inAttribute: false)
         validator?.text(legal)
+        tree?.text(legal)
     }
 
     /// `<name>text</name>`; nothing at all for nil or empty text (an optional element).
@@ -176,6 +191,13 @@ package final class XMLStreamWriter {
         try start(name)
         try text(value)
         try end()
+    }
+
+    /// The document's libxml2 tree, once `finish()` returned its bytes, when the writer was made
+    /// `buildingTree`; nil otherwise, and after the first call.
+    package func finishedTree() -> LibXMLDocument? {
+        guard finished else { return nil }
+        return tree?.finish()
     }
 
     /// Ends the document and returns its bytes, when valid if a schema was given; the writer

@@ -9,6 +9,10 @@ import BudgetSegment
 package enum LabelCleaner {
     /// The label without tags, letter-spacing, mixed-width punctuation or outer spaces.
     package static func clean(_ text: String) -> String {
+        // Most labels hold nothing this changes (no space, no ASCII bracket, colon, semicolon or
+        // comma, no tag): they are returned as they are, without building an array of their
+        // scalars and a string from it (every row label and header cell of every table comes here).
+        if !text.unicodeScalars.contains(where: { TextPatterns.isSpace($0) || mayChange($0) }) { return text }
         var scalars = Array(text.unicodeScalars)
         if text.utf8.contains(UInt8(ascii: "<")), let paragraphs = HTMLText.paragraphs(text) {
             scalars = Array(paragraphs.joined(separator: "\n").unicodeScalars)
@@ -45,6 +49,16 @@ package enum LabelCleaner {
         guard let enumerator = TextPatterns.enumerator(cleaned) else { return (nil, cleaned) }
         let rest = String(enumerator.rest)
         return rest.isEmpty ? (nil, cleaned) : (enumerator.ordinal, rest)
+    }
+
+    /// A scalar `clean` may replace or act on, besides spaces: the ASCII punctuation it widens in
+    /// CJK text, and `<`, which may start a tag.
+    @inline(__always)
+    private static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", ")", ":", ";", ",", "<": true
+        default: false
+        }
     }
 
     private static func isDigitAround(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {

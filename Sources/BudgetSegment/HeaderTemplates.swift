@@ -100,8 +100,14 @@ package struct HeaderTemplates {
     static func printed(_ label: String, in headerKey: String, cells: Set<String>) -> Bool {
         if TextPatterns.contains(headerKey, label) { return true }
         let scalars = Array(label.unicodeScalars)
+        // Each piece is cut from the label's UTF-8 bytes (where each scalar starts), not rebuilt
+        // a scalar at a time: a label is tried in pieces for every template of every table.
+        let bytes = Array(label.utf8)
+        var offsets = [0]
+        offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
         let piece = { (start: Int, end: Int) -> Bool in
-            let text = String(String.UnicodeScalarView(scalars[start..<end]))
+            let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
             if cells.contains(text) { return true }
             if start == 0 && cells.contains(where: { $0.hasSuffix(text) }) { return true }
             return end == scalars.count && cells.contains { $0.hasPrefix(text) }

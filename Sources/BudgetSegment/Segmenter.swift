@@ -106,6 +106,19 @@ package struct Segmenter {
     package static func split(_ text: some StringProtocol, on separator: UInt8) -> [Substring] {
         let text = Substring(text)
         var pieces: [Substring] = []
+        // Over the contiguous bytes when there are (every native string): the offsets found
+        // there map to indices in constant time, where stepping the generic UTF-8 view index by
+        // index cost more than the rest of the split.
+        let found: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let base = text.utf8.startIndex
+            var start = 0
+            for offset in bytes.indices where bytes[offset] == separator {
+                pieces.append(text[text.utf8.index(base, offsetBy: start)..<text.utf8.index(base, offsetBy: offset)])
+                start = offset + 1
+            }
+            pieces.append(text[text.utf8.index(base, offsetBy: start)...])
+        }
+        if found != nil { return pieces }
         var start = text.startIndex
         var index = text.utf8.startIndex
         while index < text.utf8.endIndex {

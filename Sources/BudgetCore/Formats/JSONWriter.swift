@@ -21,6 +21,11 @@ package struct JSONWriter {
         bytes.append(contentsOf: other)
     }
 
+    @inline(__always)
+    package mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: other)
+    }
+
     /// A quoted, escaped string.
     package mutating func string(_ value: String) {
         appendQuoted(value)
