@@ -68,8 +68,8 @@ package struct SideBySideLists {
         return (result, absorbed)
     }
 
-    /// `runs` joined to a coded line's runs; false, and the line untouched, when one of them has no place there (a second
-    /// amount where the line has one, words beside the name).
+    /// `runs` joined to a coded line's runs; false, and the line untouched, when one of them has
+    /// no place there (a second amount where the line has one, words beside the name).
     private static func merge(_ runs: [AlignedChunk], into line: inout [AlignedChunk]) -> Bool {
         var joined = line
         var codeEnd = WrappedNames.codeRuns(joined)
@@ -132,9 +132,19 @@ package struct SideBySideLists {
         guard repeatedLabels >= 2, low < high else { return nil }
         let body = rows[firstData...].compactMap { chunks[$0.line] }
         guard !body.isEmpty else { return nil }
+        // How many lines each place cuts, counted from each run's span (a line's runs never
+        // overlap, so a place cuts a line at most once): linear in the runs and the places.
+        var change = Array(repeating: 0, count: high - low + 2)
+        for run in body.joined() {
+            let first = max(run.start + 1, low), last = min(run.end - 1, high)
+            guard first <= last else { continue }
+            change[first - low] += 1
+            change[last - low + 1] -= 1
+        }
         var best: (place: Int, cuts: Int)?
+        var cuts = 0
         for place in low...high {
-            let cuts = body.reduce(0) { total, runs in total + (runs.contains { $0.start < place && place < $0.end } ? 1 : 0) }
+            cuts += change[place - low]
             if cuts < best?.cuts ?? Int.max { best = (place, cuts) }
         }
         guard let best, best.cuts * 2 < body.count else { return nil }
