@@ -111,8 +111,9 @@ build: deps
 bench: build
 	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh
 
-## real-corpus: run the pipeline over the published PDFs of ../shared/corpus/pdf (or REAL_CORPUS=dir)
-## and print, per report, the tables found, facts and checks by status (skipped when absent).
+## real-corpus: run the pipeline over the published PDFs of ../shared/corpus/pdf (or REAL_CORPUS=dir;
+## without them, their pdftotext texts in Tests/Fixtures/published) and print, per report, the
+## tables found, facts and checks by status.
 real-corpus: build
 	BINARY="$(BINARY)" REAL_CORPUS="$(REAL_CORPUS)" scripts/run-real-corpus.sh
 
