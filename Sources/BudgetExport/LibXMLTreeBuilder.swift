@@ -11,7 +11,7 @@ import CLibXML2
 /// the default namespace after the attributes), every unprefixed element in the default
 /// namespace; attributes in order, each value one text node; adjacent texts one text node; the
 /// strings exactly those the writer escapes into the bytes (after `XMLCharacters`), which a
-/// parser reads back unchanged. `ExportReportHTMLTests` renders every fixture's page from this
+/// parser reads back unchanged. `ExportReportTreeTests` renders every fixture's page from this
 /// tree and from a parse of the bytes and compares them.
 final class LibXMLTreeBuilder {
     private let document: xmlDocPtr

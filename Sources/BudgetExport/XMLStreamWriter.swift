@@ -39,7 +39,7 @@ package final class XMLStreamWriter {
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
 
-    /// `buildingTree`: also build the document's libxml2 tree (`finish(tree:)` hands it over).
+    /// `buildingTree`: also build the document's libxml2 tree (`finishedTree()` hands it over).
     package init(validatingAgainst schema: CompiledSchema? = nil, buildingTree: Bool = false) throws(ReportError) {
         LibXMLSetup.ensure()
         validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }

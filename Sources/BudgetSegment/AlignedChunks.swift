@@ -81,6 +81,11 @@ package enum AlignedChunks {
         text.utf8.count >= 2 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// A 款 or 项 part printed in a column of its own (`05`): two digits.
+    static func isLowerPart(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 2 && isCodePart(text)
+    }
+
     static func startsWithWords(_ text: some StringProtocol) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         return isWide(first)

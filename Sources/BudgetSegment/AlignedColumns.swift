@@ -127,7 +127,7 @@ package struct AlignedColumns {
                 codes = 0
                 if let first = chunks.first, chunks.count > 1, AlignedChunks.isCodePart(first.text), first.text.utf8.count != 2 {
                     codes = 1
-                    while codes < chunks.count - 1, chunks[codes].text.utf8.count == 2, AlignedChunks.isCodePart(chunks[codes].text) {
+                    while codes < chunks.count - 1, AlignedChunks.isLowerPart(chunks[codes].text) {
                         codes += 1
                     }
                     if codes == 1, first.text.utf8.count == 3 { codes = 0 }

@@ -74,7 +74,7 @@ package struct SideBySideLists {
         var joined = line
         var codeEnd = WrappedNames.codeRuns(joined)
         var rest = runs[...]
-        while let part = rest.first, isCodePart(part.text), codeEnd == joined.count || joined[codeEnd].start > part.start {
+        while let part = rest.first, AlignedChunks.isLowerPart(part.text), codeEnd == joined.count || joined[codeEnd].start > part.start {
             joined.insert(part, at: codeEnd)
             codeEnd += 1
             rest = rest.dropFirst()
@@ -97,11 +97,6 @@ package struct SideBySideLists {
         }
         line = joined
         return true
-    }
-
-    /// A 款 or 项 part of a code printed in a column of its own (`01`).
-    static func isCodePart(_ text: String) -> Bool {
-        text.utf8.count == 2 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Where the right half starts: between the end of the first copy of the repeated header and

@@ -116,8 +116,7 @@ package struct WrappedNames {
     /// columns of their own after it (`201   03   99`); 0 when the line starts with no code.
     static func codeRuns(_ runs: [AlignedChunk]) -> Int {
         guard let first = runs.first, TextPatterns.isCode(first.text) else { return 0 }
-        let parts = runs.dropFirst().prefix { $0.text.utf8.count == 2 && $0.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        return 1 + parts.count
+        return 1 + runs.dropFirst().prefix { AlignedChunks.isLowerPart($0.text) }.count
     }
 
     /// An amount, or amounts one space apart that pdftotext left in one run (`20,120,000.00 20,120,000.00`).
