@@ -165,7 +165,20 @@ struct HTMLPageWriter {
         bytes.append(UInt8(ascii: " "))
         append(name)
         bytes.append(UInt8(ascii: "="))
-        let encoded = Self.encodedAttribute(value)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Nearly every value (ids, classes, anchors, amounts) has nothing to encode or quote.
+            let plain = !utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+            if plain {
+                appendQuoted(name, utf8)
+            } else {
+                Self.encodedAttribute(utf8).withUnsafeBufferPointer { appendQuoted(name, $0) }
+            }
+        }
+    }
+
+    /// An encoded attribute value, URI-escaped for `href`, quoted as libxml2's `xmlBufWriteQuotedString` does.
+    private mutating func appendQuoted(_ name: String, _ encoded: UnsafeBufferPointer<UInt8>) {
         if name == "href" {
             bytes.append(UInt8(ascii: "\""))
             appendURIEscaped(encoded)
@@ -190,8 +203,7 @@ struct HTMLPageWriter {
     /// An attribute value as libxml2 encodes it for HTML (`xmlEncodeAttributeEntities`): `&`,
     /// `<` and `>` as entities, but a server-side include `<!--…-->` and an `&{…}` (HTML 4's
     /// script macro) as they are.
-    private static func encodedAttribute(_ value: String) -> [UInt8] {
-        let utf8 = Array(value.utf8)
+    private static func encodedAttribute(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var index = 0
@@ -224,7 +236,7 @@ struct HTMLPageWriter {
         return out
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var index = start
         while index <= haystack.count - needle.count {
@@ -236,8 +248,7 @@ struct HTMLPageWriter {
 
     /// `xmlURIEscapeStr` with the characters libxml2's HTML serializer leaves in a URI, after
     /// dropping leading whitespace.
-    private mutating func appendURIEscaped(_ encoded: [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
+    private mutating func appendURIEscaped(_ encoded: UnsafeBufferPointer<UInt8>) {
         var started = false
         for byte in encoded {
             if !started {
@@ -248,11 +259,13 @@ struct HTMLPageWriter {
                 bytes.append(byte)
             } else {
                 bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
             }
         }
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static let keptInURI: [Bool] = {
         var kept = [Bool](repeating: false, count: 256)
