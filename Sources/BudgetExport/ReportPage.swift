@@ -154,7 +154,7 @@ struct ReportPage {
             out.element(.td, ["class": "amount"], text: claim.value("share"))
             let verdict = claim["verdict"]
             out.start(.td, ["class": verdict])
-            if let verdict, let check = claim["check"], index.checkIDs.contains(check) {
+            if let verdict, let check = claim["check"], index.hasCheck(check) {
                 out.element(.a, ["href": "#c-\(Self.anchor(check))"], text: Self.statusName(verdict))
             } else if let verdict {
                 out.text(Self.statusName(verdict))

@@ -63,7 +63,7 @@ extension ReportPage {
             out.end()
             out.start(.td, ["class": "ref"])
             if let table = check["table"] {
-                if index.tableIDs.contains(table) {
+                if index.hasTable(table) {
                     out.element(.a, ["href": "#t-\(table)"], text: "表\(table)")
                 } else {
                     out.text("表\(table)")

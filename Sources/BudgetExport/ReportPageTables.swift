@@ -14,7 +14,7 @@ extension ReportPage {
             out.start(.li, ["id": "L\(table["line"] ?? "")"])
             if table["missing"] == "true" {
                 out.element(.span, ["class": "fail-text"], text: "\(name)（正文中没有）")
-            } else if let tableID = table["id"], index.tableIDs.contains(tableID) {
+            } else if let tableID = table["id"], index.hasTable(tableID) {
                 out.element(.a, ["href": "#t-\(id)"], text: name)
             } else {
                 out.text(name)
@@ -43,7 +43,7 @@ extension ReportPage {
     private mutating func table(_ table: ReportElement) {
         let columns = table.all("columns", "column")
         let code = columns.first { $0["role"] == "code" }?["index"] ?? ""
-        let plain = (code == "" || code == "0") && columns.enumerated().allSatisfy { $0.element["index"] == String($0.offset) }
+        let plain = (code == "" || code == "0") && columns.enumerated().allSatisfy { ExactString.same($0.element["index"], String($0.offset)) }
         let rows = table.all("rows", "row")
         let flagged = index.anyFindings && index.anyFindings(anyOf: rows.compactMap { $0["line"] })
         let layout = Columns(columns: columns, code: code, offset: code == "0" ? 1 : 0, plain: plain, flagged: flagged)
@@ -75,10 +75,8 @@ extension ReportPage {
             out.end()
             if table["layout"] == "paired" {
                 // One HTML row per printed line: the first row of each line's group, by line.
-                let firsts = rows.filter { index.rowsByLine[ReportPageIndex.rowKey(table: table, row: $0)]?.first === $0 }
-                for row in Self.sortedByLine(firsts) {
-                    printedRow(index.rowsByLine[ReportPageIndex.rowKey(table: table, row: row)] ?? [row], layout)
-                }
+                let firsts = rows.filter { index.rowsOnLine(of: $0, in: table).first === $0 }
+                for row in Self.sortedByLine(firsts) { printedRow(index.rowsOnLine(of: row, in: table), layout) }
             } else {
                 for row in rows { printedRow([row], layout) }
             }
@@ -110,7 +108,7 @@ extension ReportPage {
                 defer { previous = field }
                 let findings = index.findings(field["line"])
                 // Several fields may share a printed line; the first carries its anchor.
-                let sharesLine = previous?["line"] != nil && previous?["line"] == field["line"]
+                let sharesLine = ExactString.same(previous?["line"], field["line"])
                 out.start(.tr, ["id": sharesLine ? nil : "L\(field["line"] ?? "")", "class": Self.worst(findings)])
                 out.start(.th)
                 flags(findings)
@@ -138,7 +136,7 @@ extension ReportPage {
         let children = line.flatMap { row in row.children.map { (row: row, element: $0) } }
         let first = ReportPageXPath.number(line.lazy.compactMap { $0.children.first?["column"] }.first)
         let consecutive = children.enumerated().allSatisfy { position, child in
-            child.element["column"] == ReportPageXPath.string(Double(position) + first)
+            ExactString.same(child.element["column"], ReportPageXPath.string(Double(position) + first))
         }
         guard layout.plain, first >= Double(layout.offset), first + Double(children.count) <= Double(layout.columns.count), consecutive,
               !(layout.flagged && !index.findings(line.first?["line"]).isEmpty) else {
@@ -174,13 +172,13 @@ extension ReportPage {
         let highlight = findings.isEmpty && !total ? nil : (total ? "total " : "") + (Self.worst(findings) ?? "")
         out.start(.tr, ["id": "L\(line.first?["line"] ?? "")", "class": highlight])
         // The line's items and cells by column, in document order.
-        var byColumn: [String: [(row: ReportElement, element: ReportElement)]] = [:]
+        var byColumn: [ExactString: [(row: ReportElement, element: ReportElement)]] = [:]
         for child in children {
-            if let column = child.element["column"] { byColumn[column, default: []].append(child) }
+            if let column = child.element["column"] { byColumn[ExactString(column), default: []].append(child) }
         }
         for (position, column) in layout.columns.enumerated() {
-            let at = column["index"].flatMap { byColumn[$0] } ?? []
-            let isCode = column["index"] != nil && column["index"] == layout.code
+            let at = column["index"].flatMap { byColumn[ExactString($0)] } ?? []
+            let isCode = ExactString.same(column["index"], layout.code)
             let items = at.filter { $0.element.name == "item" }
             let cells = at.filter { $0.element.name == "cell" }.map(\.element)
             if isCode {

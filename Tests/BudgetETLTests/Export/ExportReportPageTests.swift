@@ -83,6 +83,29 @@ import Testing
         #expect(rendered > 20)
     }
 
+    /// Ids are compared as XPath compares strings, code point by code point: a check naming table
+    /// `e` + U+0301 does not link to table `é`, which Swift's `==` would take for the same.
+    @Test func idsCompareByCodePoints() throws {
+        var normalized = ExportStreamValidationTests.small
+        normalized.tables[0].id = "\u{E9}"
+        let line = try #require(normalized.tables[0].rows.first?.line)
+        let checks = [
+            ExportFixtures.check("decomposed", rule: "hierarchy", status: .warn, table: "e\u{301}", location: "x", expected: "1", actual: "2",
+                                 difference: "1", message: "m", lines: [line]),
+            ExportFixtures.check("precomposed", rule: "hierarchy", status: .warn, table: "\u{E9}", location: "x", expected: "1", actual: "2",
+                                 difference: "1", message: "m", lines: [line]),
+        ]
+        let input = ReportXML.Input(reportID: ExportFixtures.reportID, extract: SampleReport.extracted.info, normalized: normalized,
+                                    reconciled: ReconcileReport(checks: checks, summary: CheckSummary(pass: 0, warn: 2, fail: 0)),
+                                    factCount: 1, segmented: SampleReport.segmented)
+        let written = try ReportXML.writeWithTree(input)
+        let page = ReportPage.render(try #require(written.tree))
+        try Self.expectSamePage(page, ReportHTML.render(written.bytes), "decomposed and precomposed ids")
+        let html = String(decoding: page, as: UTF8.self)
+        #expect(html.contains("<td class=\"ref\"><a href=\"#t-%C3%A9\">"))
+        #expect(html.contains("<td class=\"ref\">表e\u{301}</td>"))
+    }
+
     /// A tree is handed over once; a writer not asked for one builds none.
     @Test func theTreeIsHandedOverOnce() throws {
         let writer = try XMLStreamWriter(buildingTree: true)
@@ -120,7 +143,8 @@ import Testing
     }
 
     /// The pieces the XML writer's tests use, and those HTML serializes its own way.
-    static let pieces = ExportStreamValidationTests.pieces + ["<!--", "-->", "<!-->", "&{", "}", "%", "#", "'", "\u{A0}", "é"]
+    /// `é` and `e` + U+0301 and the Kelvin sign and `K` are equal to Swift's `==`, never to XPath.
+    static let pieces = ExportStreamValidationTests.pieces + ["<!--", "-->", "<!-->", "&{", "}", "%", "#", "'", "\u{A0}", "é", "e\u{301}", "K", "\u{212A}"]
 
     static func text(_ random: inout SeededGenerator) -> String {
         (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
