@@ -8,13 +8,15 @@
 /// Namespace declarations are not attributes, as in XPath.
 package final class ReportElement {
     let name: String
-    private(set) var attributes: [(name: String, value: String)] = []
-    private(set) var children: [ReportElement] = []
+    // Written by one builder on one thread, then only read: the runtime's exclusivity checks on
+    // a class's stored properties would cost more than the appends.
+    @exclusivity(unchecked) private(set) var attributes: [(name: String, value: String)] = []
+    @exclusivity(unchecked) private(set) var children: [ReportElement] = []
     /// All the element's own text (not its descendants'), in order.
-    private(set) var text = ""
+    @exclusivity(unchecked) private(set) var text = ""
     /// Texts and elements in document order, kept only once they interleave (no element of a
     /// report does; a string value must still put them in order if one ever did).
-    private var mixed: [Content]?
+    @exclusivity(unchecked) private var mixed: [Content]?
 
     private enum Content {
         case text(String)
@@ -87,8 +89,8 @@ package final class ReportElement {
 /// without the parse. The `xml-stylesheet` instruction before the root and the namespace
 /// declarations are left out: the page's templates never read them.
 final class ReportTreeBuilder {
-    private var open: [ReportElement] = []
-    private(set) var root: ReportElement?
+    @exclusivity(unchecked) private var open: [ReportElement] = []
+    @exclusivity(unchecked) private(set) var root: ReportElement?
 
     func start(_ name: String, prefix: String? = nil) {
         let element = ReportElement(name: prefix.map { "\($0):\(name)" } ?? name)
