@@ -6,19 +6,26 @@ struct HTMLTag {
     let inline: Bool
     let empty: Bool
     let endTagOmittedWhenEmpty: Bool
-    /// Whether line feeds go inside it around element content: not for inline elements, and not
-    /// for `p` (libxml2 tests the name's first letter, for `p`, `pre` and `param`).
+    /// No line feed between its children: libxml2 tests the name's first letter, for `p`, `pre`
+    /// and `param`.
+    let keepsChildrenOnOneLine: Bool
+    /// Whether line feeds go inside it around element content: not for inline elements, nor `p`.
     let indentsContent: Bool
+    /// Text inside is written as it is (`<style>`, `<script>`).
+    let rawText: Bool
 
-    private init(_ name: String, inline: Bool = false, empty: Bool = false, endTagOmittedWhenEmpty: Bool = false) {
+    private init(_ name: String, inline: Bool = false, empty: Bool = false, endTagOmittedWhenEmpty: Bool = false, rawText: Bool = false) {
         self.name = name
         self.inline = inline
         self.empty = empty
         self.endTagOmittedWhenEmpty = endTagOmittedWhenEmpty
-        indentsContent = !inline && !name.hasPrefix("p")
+        self.rawText = rawText
+        keepsChildrenOnOneLine = name.hasPrefix("p")
+        indentsContent = !inline && !keepsChildrenOnOneLine
     }
 
-    static let html = HTMLTag("html"), head = HTMLTag("head"), body = HTMLTag("body"), title = HTMLTag("title"), style = HTMLTag("style")
+    static let html = HTMLTag("html"), head = HTMLTag("head"), body = HTMLTag("body"), title = HTMLTag("title")
+    static let style = HTMLTag("style", rawText: true)
     static let meta = HTMLTag("meta", empty: true), br = HTMLTag("br", inline: true, empty: true)
     static let h1 = HTMLTag("h1"), h2 = HTMLTag("h2"), h3 = HTMLTag("h3"), p = HTMLTag("p"), div = HTMLTag("div")
     static let table = HTMLTag("table"), tr = HTMLTag("tr"), th = HTMLTag("th"), td = HTMLTag("td")
@@ -33,8 +40,8 @@ struct HTMLTag {
 /// (libxml2's HTML serializer, `htmlDocContentDumpFormatOutput`, with formatting on), from calls
 /// in document order, without building the tree.
 ///
-/// The serializer's rules, as libxml2 2.9 applies them (`ReportPageTests` holds them to libxslt's
-/// output):
+/// The serializer's rules, as libxml2 2.9 applies them (`ExportReportPageTests` holds them to
+/// libxslt's output):
 /// - `<!DOCTYPE html>` and a line feed first; a line feed after the root's end tag.
 /// - A line feed after a block element's end tag (or an empty or childless element's tag) when
 ///   the next sibling is an element and the parent is not a `p`; none after inline elements.
@@ -78,7 +85,7 @@ struct HTMLPageWriter {
         for case (let name, let value?) in attributes { appendAttribute(name, value) }
         bytes.append(UInt8(ascii: ">"))
         if tag.empty {
-            lineFeedBeforeElement = !tag.inline && !(open.last?.tag.name.hasPrefix("p") ?? true)
+            lineFeedBeforeElement = !tag.inline && !(open.last?.tag.keepsChildrenOnOneLine ?? true)
         } else {
             open.append(Open(tag: tag, contentStart: bytes.count))
         }
@@ -88,7 +95,7 @@ struct HTMLPageWriter {
     mutating func text(_ value: String) {
         guard !value.isEmpty else { return }
         addChild(isElement: false)
-        if open.last?.tag.name == "style" { append(value) } else { appendEscapedText(value) }
+        if open.last?.tag.rawText ?? false { append(value) } else { appendEscapedText(value) }
     }
 
     mutating func end() {
@@ -99,7 +106,7 @@ struct HTMLPageWriter {
             if element.tag.indentsContent && element.lastIsElement && element.children > 1 { bytes.append(0x0A) }
             appendEndTag(element.tag.name)
         }
-        lineFeedBeforeElement = !element.tag.inline && !(open.last?.tag.name.hasPrefix("p") ?? true)
+        lineFeedBeforeElement = !element.tag.inline && !(open.last?.tag.keepsChildrenOnOneLine ?? true)
     }
 
     /// An element with text only, or nothing for nil (`<td>text</td>`).

@@ -3,7 +3,7 @@ import Foundation
 
 /// `report.html` rendered in Swift from the record's own tree (`ReportElement`, built while
 /// `report.xml` is written): the bytes libxslt gives applying the bag's `render.xsl` to
-/// `report.xml`, without libxslt. `ReportPageTests` holds the two to the same bytes for every
+/// `report.xml`, without libxslt. `ExportReportPageTests` holds the two to the same bytes for every
 /// fixture and for random records with text hard to escape.
 ///
 /// Each method here is one template of `render.xsl` (named after it) and does what it does,
