@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import Testing
 @testable import BudgetCore
@@ -104,6 +105,44 @@ import Testing
         let html = String(decoding: page, as: UTF8.self)
         #expect(html.contains("<td class=\"ref\"><a href=\"#t-%C3%A9\">"))
         #expect(html.contains("<td class=\"ref\">表e\u{301}</td>"))
+    }
+
+    /// A hand-written record whose printed lines take every shape the long way handles (a row
+    /// without code or item, one whose item lies right of a cell, a paired table's line with one
+    /// side), between whitespace the writer never writes: the same page both ways. The tree is
+    /// made here from libxml2's parse of the record, as the writer would have built it.
+    @Test func everyRowShapeGivesTheSamePage() throws {
+        let record = Data(ExportReportHTMLTests.shapesRecord.utf8)
+        let tree = try #require(try Self.tree(parsing: record))
+        try Self.expectSamePage(ReportPage.render(tree), ReportHTML.render(record), "row shapes")
+    }
+
+    /// The `ReportElement` tree of a parsed document, for records not written by `ReportXML`.
+    static func tree(parsing xml: Data) throws -> ReportElement? {
+        let document = try LibXMLDocument(parsing: xml, file: "record.xml")
+        func string(_ pointer: UnsafePointer<xmlChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
+        func make(_ node: xmlNodePtr) -> ReportElement {
+            let prefix = node.pointee.ns?.pointee.prefix.map { string($0) + ":" } ?? ""
+            let element = ReportElement(name: prefix + string(node.pointee.name))
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let value = xmlNodeListGetString(document.pointer, current.pointee.children, 1)
+                element.addAttribute(string(current.pointee.name), string(value))
+                budget_etl_xml_free(value)
+                attribute = current.pointee.next
+            }
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE: element.addChild(make(current))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: element.addText(string(current.pointee.content))
+                default: break
+                }
+                child = current.pointee.next
+            }
+            return element
+        }
+        return xmlDocGetRootElement(document.pointer).map(make)
     }
 
     /// A tree is handed over once; a writer not asked for one builds none.
