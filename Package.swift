@@ -26,8 +26,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // libxslt renders report.html from report.xml with the bag's render.xsl (one stylesheet
-        // for the page and for whoever holds only the bag). Its header imports CLibXML2's.
+        // libxslt applies the bag's render.xsl to report.xml: the reference (ReportHTML.render) the
+        // page the run writes in Swift (ReportPage) is tested against. Its header imports CLibXML2's.
         .systemLibrary(
             name: "CLibXSLT",
             path: "Sources/CLibXSLT",

@@ -9,7 +9,7 @@
 #                 not blank (scripts/check-pages.py, standard library only); a CJK font must be
 #                 installed (fc-list :lang=zh), else Chinese renders as empty boxes
 #                                                                   (Debian: chromium, fonts-noto-cjk)
-#   The pages' HTML: well-formed (xmllint --html for report.html, whose HTML libxslt serializes;
+#   The pages' HTML: well-formed (xmllint --html for report.html, HTML as libxslt serializes it;
 #   xmllint as XML for index.html, which is polyglot XHTML), no id twice, every link resolving,
 #   nothing fetched from the network, findings before the tables (scripts/check-pages.py).
 # The two PyPI tools are only ever taken from the virtual environment `make checkers` creates

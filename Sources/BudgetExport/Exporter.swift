@@ -21,8 +21,9 @@ import Foundation
 /// fixity record of the payload) and `tagmanifest-sha256.txt`, last. The export folder is the
 /// archive: nothing is written twice for archivists.
 ///
-/// Outside the bag, in the report's folder: `report.html`, `render.xsl` applied to `report.xml`
-/// (`ReportHTML`), the page people read; `exportBag` returns it apart from the bag's files.
+/// Outside the bag, in the report's folder: `report.html`, the page people read, the bytes
+/// `render.xsl` gives applied to `report.xml` (`ReportHTML`), rendered in Swift from the record's
+/// tree (`ReportPage`); `exportBag` returns it apart from the bag's files.
 ///
 /// The same input and pipeline version give the same bytes.
 public enum Exporter {
@@ -71,7 +72,7 @@ public enum Exporter {
 
         add(TablesCSV.fileName, TablesCSV.write(normalized.tables, byteOrderMark: bom))
 
-        // With a page to render, the record's tree is built as it is written, for libxslt.
+        // With a page to render, the record's tree is built as it is written, for the page.
         let input = ReportXML.Input(
             reportID: reportID, extract: extract.info, normalized: normalized, reconciled: reconciled, factCount: factCount,
             segmented: segmented)
@@ -102,7 +103,8 @@ public enum Exporter {
         } + tags.files.map { name, data in OutputFile(name: name, data: data, sameInEveryReport: name == BagTagFiles.declaration) }
         var page: OutputFile?
         if options.reportPage {
-            let html = if let tree { try ReportHTML.render(tree) } else { try ReportHTML.render(xml) }
+            guard let tree else { throw ReportError(file: ReportHTML.fileName, stage: "export", message: "report.xml's tree was not built") }
+            let html = ReportPage.render(tree)
             page = OutputFile(name: ReportHTML.fileName, data: html, inReportFolder: true)
         }
         return (files, ExportedBag(payload: entries, facts: factCount), page)

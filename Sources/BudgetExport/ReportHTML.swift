@@ -4,18 +4,19 @@ import CLibXSLT
 import Foundation
 import Synchronization
 
-/// `report.html`: the page people read, rendered from `report.xml` by the bag's own `render.xsl`
-/// with libxslt.
+/// `report.html`: the page people read, what the bag's own `render.xsl` gives applied to
+/// `report.xml` (`xsltproc data/render.xsl data/report.xml` from the bag alone).
 ///
-/// Why from the XML and not from the models in Swift: the record is what an archive keeps, and
-/// whoever holds only the bag must get the same page (`xsltproc data/render.xsl data/report.xml`
-/// gives these very bytes). One stylesheet renders both, so the page cannot show anything the
-/// record does not hold, nor drift from what the bag renders; and there is no second renderer to
-/// keep in step with the first.
+/// Why from the record and not from the models: the record is what an archive keeps, and whoever
+/// holds only the bag must get the same page, which then cannot show anything the record does
+/// not hold.
 ///
-/// The export renders it from the record's libxml2 tree as `ReportXML.writeWithTree` built it
-/// while writing the bytes (the tree a parse of them gives, tested page for page), which saves
-/// parsing them again.
+/// The export writes it with `ReportPage`: `render.xsl`'s templates in Swift, over the record's
+/// tree as `ReportXML.writeWithTree` built it while writing the bytes, serialized as libxml2
+/// does, without libxslt (which was a third of the run's CPU). `render(_:)` here is the
+/// reference: libxslt applying `render.xsl` to `report.xml`'s bytes. `ExportReportPageTests`
+/// holds the two to the same bytes for every fixture report and for random records, so the page
+/// a run writes and the page the bag renders cannot drift apart.
 ///
 /// The page is self-contained (inline CSS, no script, no external resource) and deterministic
 /// (nothing in it depends on the clock). It is written beside the stage folders, outside the bag:
@@ -28,14 +29,14 @@ public enum ReportHTML {
     public static let stylesheet = Data(PackageResources.render_xsl)
     public static let stylesheetSHA256 = Checksum.sha256(stylesheet)
 
-    /// The page for a `report.xml` (bytes `ReportXML.write` gave).
+    /// The page for a `report.xml` (bytes `ReportXML.write` gave), by libxslt: the reference the
+    /// run's page (`ReportPage`) is tested against, and what an archivist's `xsltproc` gives.
     public static func render(_ xml: Data) throws(ReportError) -> Data {
         try render(LibXMLDocument(parsing: xml, file: ReportXML.fileName))
     }
 
-    /// The page for `report.xml`'s tree: parsed from its bytes, or built while they were written
-    /// (`ReportXML.writeWithTree`), which gives the same tree without parsing.
-    package static func render(_ document: LibXMLDocument) throws(ReportError) -> Data {
+    /// The page for `report.xml`'s libxml2 tree, parsed from its bytes.
+    private static func render(_ document: LibXMLDocument) throws(ReportError) -> Data {
         let stylesheet = try CompiledStylesheet.borrow()
         defer { CompiledStylesheet.giveBack(stylesheet) }
         guard let context = xsltNewTransformContext(stylesheet.pointer, document.pointer) else {

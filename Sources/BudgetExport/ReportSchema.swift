@@ -116,11 +116,6 @@ package final class LibXMLDocument {
         pointer = document
     }
 
-    /// A document built otherwise (`LibXMLTreeBuilder`), freed with this object.
-    init(adopting document: xmlDocPtr) {
-        pointer = document
-    }
-
     deinit { xmlFreeDoc(pointer) }
 }
 

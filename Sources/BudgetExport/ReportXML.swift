@@ -42,14 +42,14 @@ public enum ReportXML {
         try write(input, validatingAgainst: schema, buildingTree: false).bytes
     }
 
-    /// The validated bytes and, for the page, the document's libxml2 tree built while they were
-    /// written (`LibXMLTreeBuilder`): the tree a parse of the bytes gives, without the parse.
-    package static func writeWithTree(_ input: Input) throws(ReportError) -> (bytes: Data, tree: LibXMLDocument?) {
+    /// The validated bytes and, for the page, the document's tree built while they were written
+    /// (`ReportTreeBuilder`): the tree a parse of the bytes gives, without the parse.
+    package static func writeWithTree(_ input: Input) throws(ReportError) -> (bytes: Data, tree: ReportElement?) {
         try write(input, validatingAgainst: try CompiledSchema.shared.get(), buildingTree: true)
     }
 
     private static func write(_ input: Input, validatingAgainst schema: CompiledSchema?, buildingTree: Bool) throws(ReportError)
-        -> (bytes: Data, tree: LibXMLDocument?) {
+        -> (bytes: Data, tree: ReportElement?) {
         let xml = try XMLStreamWriter(validatingAgainst: schema, buildingTree: buildingTree)
         try xml.startDocument()
         try xml.processingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"\(ReportHTML.stylesheetFileName)\"")

@@ -33,17 +33,18 @@ package final class XMLStreamWriter {
     /// The root element was started (a second one is refused).
     @exclusivity(unchecked) private var rootStarted = false
     @exclusivity(unchecked) private var finished = false
+    private var treeHandedOver = false
     private let validator: SchemaStreamValidator?
-    /// The document's libxml2 tree, built as it is written when asked for (for the page).
-    private let tree: LibXMLTreeBuilder?
+    /// The document's tree, built as it is written when asked for (the page is rendered from it).
+    private let tree: ReportTreeBuilder?
     /// Characters replaced because XML 1.0 does not allow them.
     private(set) var replacedCharacters = 0
 
-    /// `buildingTree`: also build the document's libxml2 tree (`finishedTree()` hands it over).
+    /// `buildingTree`: also build the document's tree (`finishedTree()` hands it over).
     package init(validatingAgainst schema: CompiledSchema? = nil, buildingTree: Bool = false) throws(ReportError) {
         LibXMLSetup.ensure()
         validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }
-        tree = buildingTree ? try LibXMLTreeBuilder(file: ReportXML.fileName) : nil
+        tree = buildingTree ? ReportTreeBuilder() : nil
         bytes.reserveCapacity(1 << 17)
         open.reserveCapacity(16)
     }
@@ -66,7 +67,6 @@ package final class XMLStreamWriter {
         }
         let legal = legalText(content)
         bytes.append(contentsOf: "<?\(target) \(legal)?>".utf8)
-        tree?.processingInstruction(target, legal)
     }
 
     /// The root element, declaring `namespace` as the default namespace of the document.
@@ -74,7 +74,7 @@ package final class XMLStreamWriter {
         try startTag(name)
         pendingNamespace = namespace
         validator?.startRoot(name, namespace: namespace)
-        tree?.startRoot(name, namespace: namespace)
+        tree?.start(name)
     }
 
     /// Binds `prefix` to `namespace` on the root element just started (`xmlns:dc="…"`), so the
@@ -83,7 +83,6 @@ package final class XMLStreamWriter {
         try attribute("xmlns:\(prefix)", required: namespace, validated: false)
         declaredPrefixes.insert(prefix)
         validator?.declare(prefix: prefix, namespace: namespace)
-        tree?.declare(prefix: prefix, namespace: namespace)
     }
 
     package func start(_ name: String) throws(ReportError) {
@@ -193,11 +192,12 @@ package final class XMLStreamWriter {
         try end()
     }
 
-    /// The document's libxml2 tree, once `finish()` returned its bytes, when the writer was made
+    /// The document's root element, once `finish()` returned its bytes, when the writer was made
     /// `buildingTree`; nil otherwise, and after the first call.
-    package func finishedTree() -> LibXMLDocument? {
-        guard finished else { return nil }
-        return tree?.finish()
+    package func finishedTree() -> ReportElement? {
+        guard finished, let tree, !treeHandedOver else { return nil }
+        treeHandedOver = true
+        return tree.root
     }
 
     /// Ends the document and returns its bytes, when valid if a schema was given; the writer

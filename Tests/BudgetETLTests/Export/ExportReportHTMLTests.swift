@@ -110,61 +110,64 @@ import Testing
         #expect(try ReportHTML.render(ExportArchivalRecordTests.xml) == Data(Self.page.utf8))
     }
 
+    /// A record whose printed lines take every shape (see `cellsFollowTheColumnsWhateverTheRowsShape`).
+    static let shapesRecord = #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <budgetReport xmlns="urn:budget-etl:report" schemaVersion="3" reportId="shapes">
+        <tables count="2">
+        <table id="3" kind="expenditure-summary" layout="grid" line="10">
+        <title>支出总表</title>
+        <columns>
+        <column index="0" role="code"><header>科目编码</header></column>
+        <column index="1" role="item"><header>科目名称</header></column>
+        <column index="2" role="text"><header>单位</header></column>
+        <column index="3" role="amount"><header>合计</header></column></columns>
+        <rows>
+        <row number="1" line="11" code="201" level="1">
+            <item column="1" printed="一般公共服务支出">一般公共服务支出</item>
+            <cell column="2">本级</cell>
+            <cell column="3" value="5" unit="万元">5.00</cell></row>
+        <row number="2" line="12" level="0" total="true"><cell column="3" value="5" unit="万元">5.00</cell></row>
+        <row number="3" line="13" code="20101" level="2"><item column="1" printed="人大事务">人大事务</item><cell column="3" blank="true"/></row>
+        <row number="4" line="14" code="20102" level="2">
+            <item column="2" printed="政协事务">政协事务</item>
+            <cell column="1">甲</cell>
+            <cell column="3" value="1" unit="万元">1</cell></row>
+        </rows>
+        </table>
+        <table id="1" kind="income-expenditure-summary" layout="paired" line="20">
+        <title>收支总表</title>
+        <columns>
+        <column index="0" role="item" section="收入"><header>收入</header></column>
+        <column index="1" role="amount" section="收入"><header>预算数</header></column>
+        <column index="2" role="item" section="支出"><header>支出</header></column>
+        <column index="3" role="amount" section="支出"><header>预算数</header></column></columns>
+        <rows>
+        <row number="1" line="21" section="收入" level="1">
+            <item column="0" printed="一、拨款收入">拨款收入</item>
+            <cell column="1" value="5" unit="万元">5.00</cell></row>
+        <row number="1" line="21" section="支出" level="1">
+            <item column="2" printed="一、一般公共服务支出">一般公共服务支出</item>
+            <cell column="3" value="5" unit="万元">5.00</cell></row>
+        <row number="2" line="22" section="支出" level="1"><item column="2" printed="二、教育支出">教育支出</item><cell column="3" blank="true"/></row>
+        </rows>
+        </table>
+        </tables>
+        <checks pass="0" warn="1" fail="0" unverified="0" allChecks="checks.csv">
+        <check id="hierarchy:3:1" rule="hierarchy" status="warn" table="3" lines="13"><location>表3</location>
+            <message>人大事务 differs</message>
+            <involves line="13" table="3" part="row"/></check>
+        </checks>
+        </budgetReport>
+        """#
+
     /// A printed line's cells follow the columns, whatever the order of its items and cells in the
     /// record and whichever columns it leaves empty: a full row, a total row with neither code nor
     /// item, a row a finding involves, a row whose item column lies right of a cell's, a paired
     /// table's line with both sides and one with the 支出 side only.
     @Test func cellsFollowTheColumnsWhateverTheRowsShape() throws {
         // Line breaks between elements are whitespace the stylesheet does not show.
-        let record = #"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <budgetReport xmlns="urn:budget-etl:report" schemaVersion="3" reportId="shapes">
-            <tables count="2">
-            <table id="3" kind="expenditure-summary" layout="grid" line="10">
-            <title>支出总表</title>
-            <columns>
-            <column index="0" role="code"><header>科目编码</header></column>
-            <column index="1" role="item"><header>科目名称</header></column>
-            <column index="2" role="text"><header>单位</header></column>
-            <column index="3" role="amount"><header>合计</header></column></columns>
-            <rows>
-            <row number="1" line="11" code="201" level="1">
-                <item column="1" printed="一般公共服务支出">一般公共服务支出</item>
-                <cell column="2">本级</cell>
-                <cell column="3" value="5" unit="万元">5.00</cell></row>
-            <row number="2" line="12" level="0" total="true"><cell column="3" value="5" unit="万元">5.00</cell></row>
-            <row number="3" line="13" code="20101" level="2"><item column="1" printed="人大事务">人大事务</item><cell column="3" blank="true"/></row>
-            <row number="4" line="14" code="20102" level="2">
-                <item column="2" printed="政协事务">政协事务</item>
-                <cell column="1">甲</cell>
-                <cell column="3" value="1" unit="万元">1</cell></row>
-            </rows>
-            </table>
-            <table id="1" kind="income-expenditure-summary" layout="paired" line="20">
-            <title>收支总表</title>
-            <columns>
-            <column index="0" role="item" section="收入"><header>收入</header></column>
-            <column index="1" role="amount" section="收入"><header>预算数</header></column>
-            <column index="2" role="item" section="支出"><header>支出</header></column>
-            <column index="3" role="amount" section="支出"><header>预算数</header></column></columns>
-            <rows>
-            <row number="1" line="21" section="收入" level="1">
-                <item column="0" printed="一、拨款收入">拨款收入</item>
-                <cell column="1" value="5" unit="万元">5.00</cell></row>
-            <row number="1" line="21" section="支出" level="1">
-                <item column="2" printed="一、一般公共服务支出">一般公共服务支出</item>
-                <cell column="3" value="5" unit="万元">5.00</cell></row>
-            <row number="2" line="22" section="支出" level="1"><item column="2" printed="二、教育支出">教育支出</item><cell column="3" blank="true"/></row>
-            </rows>
-            </table>
-            </tables>
-            <checks pass="0" warn="1" fail="0" unverified="0" allChecks="checks.csv">
-            <check id="hierarchy:3:1" rule="hierarchy" status="warn" table="3" lines="13"><location>表3</location>
-                <message>人大事务 differs</message>
-                <involves line="13" table="3" part="row"/></check>
-            </checks>
-            </budgetReport>
-            """#
+        let record = Self.shapesRecord
         let page = String(decoding: try ReportHTML.render(Data(record.utf8)), as: UTF8.self).replacingOccurrences(of: "\n", with: "")
         let rows = [
             "<tr id=\"L11\"><td>201</td><td title=\"一般公共服务支出\">一般公共服务支出</td><td>本级</td><td class=\"amount\" title=\"5\u{A0}万元\">5.00</td></tr>",
