@@ -36,10 +36,25 @@ public struct RunObserver: Sendable {
 }
 
 /// One input file found in the input folder, with the id its output folder takes.
+///
+/// A run holds one of these for every input until it ends, so an input keeps only its name and
+/// its id: the folder and the folder as people see it are shared by every input of the run, and
+/// the file's URL and display path are made when asked for (a URL held per input was a fifth of
+/// what a 10,000-report run held for its batch).
 public struct ReportInput: Sendable, Equatable {
     public var id: String
-    public var url: URL
-    public var displayPath: String
+    /// The file's name in the input folder.
+    public var name: String
+    private let folder: URL
+    /// The folder as people see it, ending in `/` (empty for the configuration's own folder).
+    private let displayFolder: String
+
+    init(id: String, name: String, folder: URL, displayFolder: String) {
+        (self.id, self.name, self.folder, self.displayFolder) = (id, name, folder, displayFolder)
+    }
+
+    public var url: URL { folder.appendingPathComponent(name) }
+    public var displayPath: String { displayFolder + name }
 }
 
 /// The driver: finds the reports, plans the stages, runs reports concurrently (bounded by
@@ -78,19 +93,20 @@ public struct Pipeline: Sendable {
         } catch {
             throw ConfigurationError(source: "configuration", key: "input", message: "\(error)")
         }
-        let folderPath = inputFolder.path
+        let displayFolder = display(inputFolder.path, "")
         var found: [ReportInput] = []
         var refused: [ReportOutcome] = []
         // Sorted by name, hidden files left out, as `FileSystem.listFiles` lists them.
         for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && entry.kind != .folder {
-            let file = inputFolder.appendingPathComponent(entry.name)
-            guard extensions.contains(file.pathExtension.lowercased()) else { continue }
-            let input = ReportInput(id: ReportID.derive(fromFileName: entry.name), url: file, displayPath: display(folderPath, entry.name))
+            guard let dot = entry.name.lastIndex(of: "."),
+                  extensions.contains(entry.name[entry.name.index(after: dot)...].lowercased()) else { continue }
+            let input = ReportInput(id: ReportID.derive(fromFileName: entry.name), name: entry.name, folder: inputFolder,
+                                    displayFolder: displayFolder)
             if entry.kind == .regularFile {
                 found.append(input)
                 continue
             }
-            guard !FileSystem.isDirectory(file) else { continue }
+            guard !FileSystem.isDirectory(input.url) else { continue }
             if let refusal = refusedLink(input) {
                 refused.append(ReportOutcome(reportID: input.id, source: input.displayPath, ran: [], skipped: [], error: refusal))
             } else {
@@ -173,15 +189,19 @@ public struct Pipeline: Sendable {
         // In report id order, the catalog's: each report's rows join the catalog as soon as every
         // report before it has finished (see `CatalogInOrder`).
         let selected = inputs.sorted { $0.id < $1.id }
+        inputs = []
         let outputFolder = outputFolder
         let baseFolder = baseFolder
-        let outcomes = Mutex([ReportOutcome?](repeating: nil, count: inputs.count))
+        // Each slot filled as its report finishes; the array becomes the summary's as it is.
+        let outcomes = Mutex([ReportOutcome](
+            repeating: ReportOutcome(reportID: "", source: "", ran: [], skipped: [], error: nil), count: selected.count))
+        let stageLists = Mutex(SharedStageLists())
         let catalog = Mutex(CatalogInOrder(update: try CatalogUpdate(outputFolder: outputFolder)))
         // The index's chart: sums only, added to as each report finishes (see `RunIndex`).
         let chart = Mutex(ExpenditureChart())
         let charted = Mutex(Set<String>())
         let next = Mutex(0)
-        let workers = max(1, min(configuration.effectiveJobs, inputs.count))
+        let workers = max(1, min(configuration.effectiveJobs, selected.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.withLock { value in
@@ -215,17 +235,22 @@ public struct Pipeline: Sendable {
                 // have what they need of it already), so memory stays flat as the batch grows.
                 var kept = outcome
                 kept.manifest = nil
+                stageLists.withLock { lists in
+                    kept.ran = lists.shared(kept.ran)
+                    kept.skipped = lists.shared(kept.skipped)
+                }
                 outcomes.withLock { $0[index] = kept }
             }
         }
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         try catalog.withLock { try $0.finish() }
-        var all = refused
-        all.reserveCapacity(refused.count + selected.count)
-        outcomes.withLock { finished in
-            for outcome in finished { if let outcome { all.append(outcome) } }
-            finished = []
+        // Refusals first, then the reports in id order; the finished reports' array is taken over,
+        // not copied, when nothing was refused (the usual case).
+        var all = outcomes.withLock { finished in
+            defer { finished = [] }
+            return finished
         }
+        if !refused.isEmpty { all = refused + all }
         let summary = RunSummary(outcomes: all, stages: stages)
         try RunIndex.write(outputFolder: outputFolder, chart: chart.withLock { $0 }, charted: charted.withLock { $0 })
         try reporting.withLock { log in try log.finish(summary) }
@@ -319,5 +344,18 @@ private struct CatalogInOrder: ~Copyable {
     mutating func finish() throws {
         if let failure { throw failure }
         try update.finish()
+    }
+}
+
+/// The lists of stages the run's outcomes hold: reports mostly ran (or skipped) the same stages,
+/// so each distinct list is stored once and every outcome with it shares it, rather than each
+/// outcome keeping two arrays of its own for the rest of the run.
+private struct SharedStageLists {
+    private var lists: [[StageName]: [StageName]] = [:]
+
+    mutating func shared(_ list: [StageName]) -> [StageName] {
+        if let known = lists[list] { return known }
+        lists[list] = list
+        return list
     }
 }

@@ -8,7 +8,11 @@ public struct ReportOutcome: Sendable, Equatable {
     public var source: String
     public var ran: [StageName]
     public var skipped: [StageName]
-    public var error: ReportError?
+    /// Why the report failed; nil when it succeeded.
+    public var error: ReportError? {
+        get { boxedError?.error }
+        set { boxedError = newValue.map(ErrorBox.init) }
+    }
     /// The report's manifest after the run (nil when it could not be written).
     public var manifest: Manifest? {
         get { boxedManifest?.manifest }
@@ -18,10 +22,14 @@ public struct ReportOutcome: Sendable, Equatable {
     /// The manifest held by reference: a run keeps every report's outcome, and a manifest held
     /// inline would make each several hundred bytes larger even once let go of.
     private var boxedManifest: ManifestBox?
+    /// The error held by reference likewise: inline, an optional `ReportError` (six fields) would
+    /// double every outcome's size, though most reports have none.
+    private var boxedError: ErrorBox?
 
     public init(reportID: String, source: String, ran: [StageName], skipped: [StageName], error: ReportError?,
                 manifest: Manifest? = nil, durationMicroseconds: Int = 0, failedChecks: Int = 0, unverifiedChecks: Int = 0) {
-        (self.reportID, self.source, self.ran, self.skipped, self.error) = (reportID, source, ran, skipped, error)
+        (self.reportID, self.source, self.ran, self.skipped) = (reportID, source, ran, skipped)
+        self.boxedError = error.map(ErrorBox.init)
         self.boxedManifest = manifest.map(ManifestBox.init)
         (self.durationMicroseconds, self.failedChecks, self.unverifiedChecks) = (durationMicroseconds, failedChecks, unverifiedChecks)
     }
@@ -32,7 +40,15 @@ public struct ReportOutcome: Sendable, Equatable {
     /// Reconciliation checks that could not be judged (`unverified`), kept apart likewise.
     public var unverifiedChecks: Int = 0
 
-    public var succeeded: Bool { error == nil }
+    public var succeeded: Bool { boxedError == nil }
+}
+
+private final class ErrorBox: Sendable, Equatable {
+    let error: ReportError
+
+    init(_ error: ReportError) { self.error = error }
+
+    static func == (left: ErrorBox, right: ErrorBox) -> Bool { left.error == right.error }
 }
 
 private final class ManifestBox: Sendable, Equatable {

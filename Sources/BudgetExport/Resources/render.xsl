@@ -6,8 +6,9 @@
 
       xsltproc data/render.xsl data/report.xml > report.html
 
-  budget-etl renders output/<id>/report.html with this very stylesheet (libxslt), so the page a
-  run writes and the page rendered from the bag alone are the same bytes.
+  budget-etl writes output/<id>/report.html with a renderer of its own that its tests hold, byte
+  for byte, to what libxslt gives with this stylesheet: the page a run writes and the page
+  rendered from the bag alone are the same bytes.
 
   What the page shows, in this order: the findings first (tables the contents promise and the
   body lacks; every check that failed, warned or could not be judged, with expected and actual
