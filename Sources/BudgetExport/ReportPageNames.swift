@@ -13,10 +13,7 @@ extension ReportPage {
     }
 
     /// `name="rule-name"`: the name, then the code in a muted span.
-    mutating func ruleName(_ rule: String) {
-        out.text(Self.ruleNames[rule] ?? rule)
-        out.element(.span, ["class": "muted"], text: " (\(rule))")
-    }
+    mutating func ruleName(_ rule: String) { nameThenCode(rule, Self.ruleNames) }
 
     private static let ruleNames = [
         "hierarchy": "上下级合计", "header-sum": "分列合计", "share": "占比", "paired": "收支平衡", "cross-table": "表间一致",
@@ -37,9 +34,11 @@ extension ReportPage {
     }
 
     /// `name="line-kind"`: the name, then the code in a muted span.
-    mutating func lineKind(_ kind: String) {
-        out.text(Self.lineKindNames[kind] ?? kind)
-        out.element(.span, ["class": "muted"], text: " (\(kind))")
+    mutating func lineKind(_ kind: String) { nameThenCode(kind, Self.lineKindNames) }
+
+    private mutating func nameThenCode(_ code: String, _ names: [String: String]) {
+        out.text(names[code] ?? code)
+        out.element(.span, ["class": "muted"], text: " (\(code))")
     }
 
     private static let lineKindNames = [
