@@ -37,24 +37,37 @@ public struct RunObserver: Sendable {
 
 /// One input file found in the input folder, with the id its output folder takes.
 ///
-/// A run holds one of these for every input until it ends, so an input keeps only its name and
-/// its id: the folder and the folder as people see it are shared by every input of the run, and
-/// the file's URL and display path are made when asked for (a URL held per input was a fifth of
-/// what a 10,000-report run held for its batch).
+/// A run holds one of these for every input until it ends, so an input keeps only its name, its
+/// id, and a reference to the folder every input of the run shares (the folder, and as people see
+/// it); the file's URL and display path are made when asked for (a URL held per input was a fifth
+/// of what a 10,000-report run held for its batch).
 public struct ReportInput: Sendable, Equatable {
     public var id: String
     /// The file's name in the input folder.
     public var name: String
-    private let folder: URL
-    /// The folder as people see it, ending in `/` (empty for the configuration's own folder).
-    private let displayFolder: String
+    private let folder: InputFolder
 
-    init(id: String, name: String, folder: URL, displayFolder: String) {
-        (self.id, self.name, self.folder, self.displayFolder) = (id, name, folder, displayFolder)
+    init(id: String, name: String, folder: InputFolder) {
+        (self.id, self.name, self.folder) = (id, name, folder)
     }
 
-    public var url: URL { folder.appendingPathComponent(name) }
-    public var displayPath: String { displayFolder + name }
+    public var url: URL { folder.url.appendingPathComponent(name) }
+    public var displayPath: String { folder.display + name }
+
+    public static func == (left: ReportInput, right: ReportInput) -> Bool {
+        left.id == right.id && left.name == right.name && left.folder.url == right.folder.url
+    }
+}
+
+/// The input folder, shared by every `ReportInput` of a run.
+final class InputFolder: Sendable {
+    let url: URL
+    /// The folder as people see it, ending in `/` (empty for the configuration's own folder).
+    let display: String
+
+    init(url: URL, display: String) {
+        (self.url, self.display) = (url, display)
+    }
 }
 
 /// The driver: finds the reports, plans the stages, runs reports concurrently (bounded by
@@ -93,15 +106,15 @@ public struct Pipeline: Sendable {
         } catch {
             throw ConfigurationError(source: "configuration", key: "input", message: "\(error)")
         }
-        let displayFolder = display(inputFolder.path, "")
+        let folder = InputFolder(url: inputFolder, display: display(inputFolder.path, ""))
         var found: [ReportInput] = []
+        found.reserveCapacity(entries.count)
         var refused: [ReportOutcome] = []
         // Sorted by name, hidden files left out, as `FileSystem.listFiles` lists them.
         for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && entry.kind != .folder {
             guard let dot = entry.name.lastIndex(of: "."),
                   extensions.contains(entry.name[entry.name.index(after: dot)...].lowercased()) else { continue }
-            let input = ReportInput(id: ReportID.derive(fromFileName: entry.name), name: entry.name, folder: inputFolder,
-                                    displayFolder: displayFolder)
+            let input = ReportInput(id: ReportID.derive(fromFileName: entry.name), name: entry.name, folder: folder)
             if entry.kind == .regularFile {
                 found.append(input)
                 continue
@@ -113,15 +126,29 @@ public struct Pipeline: Sendable {
                 found.append(input)
             }
         }
-        let byID = Dictionary(grouping: found, by: \.id)
+        // Names that give the same id are refused, all of them, each naming the others. In id
+        // order, such names are side by side: the places of the inputs in id order (a word each)
+        // find them without grouping every input by id.
+        let byID = found.indices.sorted { found[$0].id < found[$1].id }
+        var sharing: [Int: [Int]] = [:]
+        var start = 0
+        while start < byID.count {
+            var end = start + 1
+            while end < byID.count, found[byID[end]].id == found[byID[start]].id { end += 1 }
+            if end - start > 1 {
+                let group = byID[start..<end].sorted()
+                for place in group { sharing[place] = group }
+            }
+            start = end
+        }
+        guard !sharing.isEmpty else { return (found, refused) }
         var inputs: [ReportInput] = []
-        for input in found {
-            let sharing = byID[input.id]!
-            if sharing.count == 1 {
+        for (place, input) in found.enumerated() {
+            guard let group = sharing[place] else {
                 inputs.append(input)
                 continue
             }
-            let others = sharing.filter { $0 != input }.map(\.displayPath).joined(separator: ", ")
+            let others = group.filter { $0 != place }.map { found[$0].displayPath }.joined(separator: ", ")
             refused.append(ReportOutcome(
                 reportID: input.id, source: input.displayPath, ran: [], skipped: [],
                 error: ReportError(file: input.displayPath,
@@ -177,7 +204,11 @@ public struct Pipeline: Sendable {
         // Reports are told to the observer and logged one at a time, as they finish.
         let reporting = Mutex(try RunLog(outputFolder: outputFolder, started: started))
         observer.started(inputs.count + refused.count)
+        // The run keeps counts of its reports, not their outcomes (each goes to the observer, the
+        // log and the catalog as it finishes): only the failures are kept, to be listed.
+        var summary = RunSummary(stages: stages)
         for refusal in refused {
+            summary.add(refusal)
             reporting.withLock { log in
                 report(refusal)
                 log.append(refusal)
@@ -188,18 +219,17 @@ public struct Pipeline: Sendable {
         let optionsSHA256 = ReportRunner.optionsSHA256(of: stages, configuration: configuration)
         // In report id order, the catalog's: each report's rows join the catalog as soon as every
         // report before it has finished (see `CatalogInOrder`).
-        let selected = inputs.sorted { $0.id < $1.id }
+        inputs.sort { $0.id < $1.id }
+        let selected = inputs
         inputs = []
         let outputFolder = outputFolder
         let baseFolder = baseFolder
-        // Each slot filled as its report finishes; the array becomes the summary's as it is.
-        let outcomes = Mutex([ReportOutcome](
-            repeating: ReportOutcome(reportID: "", source: "", ran: [], skipped: [], error: nil), count: selected.count))
-        let stageLists = Mutex(SharedStageLists())
+        let finished = Mutex(FinishedReports(summary: summary))
         let catalog = Mutex(CatalogInOrder(update: try CatalogUpdate(outputFolder: outputFolder)))
         // The index's chart: sums only, added to as each report finishes (see `RunIndex`).
         let chart = Mutex(ExpenditureChart())
-        let charted = Mutex(Set<String>())
+        // Which reports the chart has already, by their place in `selected`: a bit each.
+        let charted = Mutex(ReportBits(count: selected.count))
         let next = Mutex(0)
         let workers = max(1, min(configuration.effectiveJobs, selected.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -224,35 +254,23 @@ public struct Pipeline: Sendable {
                 }
                 let rows = outcome.manifest.map(Catalog.rows(of:)) ?? []
                 catalog.withLock { $0.finished(index, rows: rows) }
-                if let summary = outcome.manifest?.summary {
-                    if outcome.succeeded, let value = summary[ExpenditureByClass.summaryKey],
+                if let figures = outcome.manifest?.summary {
+                    if outcome.succeeded, let value = figures[ExpenditureByClass.summaryKey],
                        let expenditure = ExpenditureByClass(summaryValue: value) {
-                        chart.withLock { $0.add(year: summary["year"] ?? "", expenditure) }
+                        chart.withLock { $0.add(year: figures["year"] ?? "", expenditure) }
                     }
-                    charted.withLock { _ = $0.insert(input.id) }
+                    charted.withLock { $0.insert(index) }
                 }
-                // The outcome is kept for the summary without its manifest (the log and the catalog
-                // have what they need of it already), so memory stays flat as the batch grows.
-                var kept = outcome
-                kept.manifest = nil
-                stageLists.withLock { lists in
-                    kept.ran = lists.shared(kept.ran)
-                    kept.skipped = lists.shared(kept.skipped)
-                }
-                outcomes.withLock { $0[index] = kept }
+                finished.withLock { $0.add(outcome, at: index) }
             }
         }
         for refusal in refused { Quarantine.update(refusal, outputFolder: outputFolder) }
         try catalog.withLock { try $0.finish() }
-        // Refusals first, then the reports in id order; the finished reports' array is taken over,
-        // not copied, when nothing was refused (the usual case).
-        var all = outcomes.withLock { finished in
-            defer { finished = [] }
-            return finished
+        summary = finished.withLock { $0.summaryWithFailuresInOrder() }
+        let chartedBits = charted.withLock { $0 }
+        try RunIndex.write(outputFolder: outputFolder, chart: chart.withLock { $0 }) { id in
+            selected.indexOfSorted(id: id).map(chartedBits.contains) ?? false
         }
-        if !refused.isEmpty { all = refused + all }
-        let summary = RunSummary(outcomes: all, stages: stages)
-        try RunIndex.write(outputFolder: outputFolder, chart: chart.withLock { $0 }, charted: charted.withLock { $0 })
         try reporting.withLock { log in try log.finish(summary) }
         return summary
     }
@@ -290,35 +308,6 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The result of a run, and its one-line account.
-public struct RunSummary: Sendable {
-    public var outcomes: [ReportOutcome]
-    public var stages: [StageName]
-
-    public var failed: [ReportOutcome] { outcomes.filter { !$0.succeeded } }
-    public var stagesRun: Int { outcomes.reduce(0) { $0 + $1.ran.count } }
-    public var stagesSkipped: Int { outcomes.reduce(0) { $0 + $1.skipped.count } }
-    /// Reconciliation checks that failed, over all reports.
-    public var failedChecks: Int { outcomes.reduce(0) { $0 + $1.failedChecks } }
-    /// Reconciliation checks that could not be judged (`unverified`), over all reports.
-    public var unverifiedChecks: Int { outcomes.reduce(0) { $0 + $1.unverifiedChecks } }
-
-    /// E.g. `3 reports: 2 ok, 1 failed; 2 stage runs, 1 skipped as up to date`.
-    public var description: String {
-        let count = outcomes.count
-        var text = "\(count) report\(count == 1 ? "" : "s"): \(count - failed.count) ok, \(failed.count) failed; "
-        if stagesRun == 0 {
-            text += "no stage ran"
-            if stagesSkipped > 0 { text += " (\(stagesSkipped) up to date)" }
-        } else {
-            text += "\(stagesRun) stage run\(stagesRun == 1 ? "" : "s"), \(stagesSkipped) skipped as up to date"
-        }
-        if failedChecks > 0 { text += "; \(failedChecks) reconciliation check\(failedChecks == 1 ? "" : "s") failed" }
-        if unverifiedChecks > 0 { text += "; \(unverifiedChecks) unverified" }
-        return text
-    }
-}
-
 /// Reports finish in any order; the catalog takes their rows in report id order. A report's rows
 /// wait here until every report before it has finished: as many as run at once, in practice.
 private struct CatalogInOrder: ~Copyable {
@@ -347,15 +336,40 @@ private struct CatalogInOrder: ~Copyable {
     }
 }
 
-/// The lists of stages the run's outcomes hold: reports mostly ran (or skipped) the same stages,
-/// so each distinct list is stored once and every outcome with it shares it, rather than each
-/// outcome keeping two arrays of its own for the rest of the run.
-private struct SharedStageLists {
-    private var lists: [[StageName]: [StageName]] = [:]
+/// What a run keeps of its reports until it ends: the summary's counts, and the reports that
+/// failed with their place in id order. Reports finish in any order; the summary lists the
+/// failures in id order, after the refused inputs.
+private struct FinishedReports {
+    private var summary: RunSummary
+    private var failures: [(index: Int, outcome: ReportOutcome)] = []
 
-    mutating func shared(_ list: [StageName]) -> [StageName] {
-        if let known = lists[list] { return known }
-        lists[list] = list
-        return list
+    init(summary: RunSummary) {
+        self.summary = summary
+    }
+
+    mutating func add(_ outcome: ReportOutcome, at index: Int) {
+        if outcome.succeeded {
+            summary.add(outcome)
+        } else {
+            failures.append((index, outcome))
+        }
+    }
+
+    func summaryWithFailuresInOrder() -> RunSummary {
+        var summary = summary
+        for failure in failures.sorted(by: { $0.index < $1.index }) { summary.add(failure.outcome) }
+        return summary
+    }
+}
+
+extension [ReportInput] {
+    /// The place of the input with report id `id` in an array sorted by id (ids are unique).
+    func indexOfSorted(id: String) -> Int? {
+        var (low, high) = (startIndex, endIndex)
+        while low < high {
+            let middle = low + (high - low) / 2
+            if self[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < endIndex && self[low].id == id ? low : nil
     }
 }

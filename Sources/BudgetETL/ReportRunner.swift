@@ -19,8 +19,9 @@ public struct ReportOutcome: Sendable, Equatable {
         set { boxedManifest = newValue.map(ManifestBox.init) }
     }
     public var durationMicroseconds: Int = 0
-    /// The manifest held by reference: a run keeps every report's outcome, and a manifest held
-    /// inline would make each several hundred bytes larger even once let go of.
+    /// The manifest held by reference: an outcome is handed on by value (to the observer, the
+    /// log, the summary when it failed), and a manifest held inline would make every copy several
+    /// hundred bytes larger, even once let go of.
     private var boxedManifest: ManifestBox?
     /// The error held by reference likewise: inline, an optional `ReportError` (six fields) would
     /// double every outcome's size, though most reports have none.

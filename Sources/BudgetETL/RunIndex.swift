@@ -18,16 +18,16 @@ import Foundation
 package enum RunIndex {
     package static let fileName = "index.html"
 
-    /// Writes the index. `charted` names the reports already in `chart`. The catalog is read a
+    /// Writes the index. `charted` tells which reports (by id) are already in `chart`. The catalog is read a
     /// record at a time, twice (the totals and the chart head the page, the rows follow), and the
     /// page is written as it is made: memory stays flat however many reports the catalog lists.
-    package static func write(outputFolder: URL, chart: ExpenditureChart, charted: Set<String>) throws {
+    package static func write(outputFolder: URL, chart: ExpenditureChart, charted: (String) -> Bool) throws {
         let catalogURL = outputFolder.appendingPathComponent(Catalog.fileName)
         var totals = Totals()
         var chart = chart
         try forEachCurrentRow(of: catalogURL) { row in
             totals.add(row)
-            guard !charted.contains(row[column("report_id")]), row[column("status")] == "ok",
+            guard !charted(row[column("report_id")]), row[column("status")] == "ok",
                   let expenditure = storedExpenditure(reportFolder: outputFolder.appendingPathComponent(row[column("report_id")]))
             else { return }
             chart.add(year: row[column("year")], expenditure)

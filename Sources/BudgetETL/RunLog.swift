@@ -99,7 +99,7 @@ package struct RunLog: ~Copyable {
     /// Writes the summary line and gives the log its name; throws the first write that failed.
     package mutating func finish(_ summary: RunSummary) throws {
         writeLine(SummaryLine(
-            summary: summary.description, reports: summary.outcomes.count, failed: summary.failed.count,
+            summary: summary.description, reports: summary.reports, failed: summary.failed.count,
             stagesRun: summary.stagesRun, stagesSkipped: summary.stagesSkipped, failedChecks: summary.failedChecks,
             unverifiedChecks: summary.unverifiedChecks, started: started.formatted(.iso8601), finished: Date().formatted(.iso8601)))
         if let failure { throw failure }

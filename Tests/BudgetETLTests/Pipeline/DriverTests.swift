@@ -57,8 +57,8 @@ import Testing
         folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         folder.write("input/r.txt", text: TinyReport.text(2))
-        let summary = try pipeline().run()
-        #expect(summary.outcomes.first?.ran == StageName.allCases)
+        let run = try pipeline().runCollectingOutcomes()
+        #expect(run.outcomes.first?.ran == StageName.allCases)
         #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(2))
     }
 
@@ -75,7 +75,7 @@ import Testing
         var configuration = PipelineConfiguration()
         configuration.options[ExtractStage.self].maxInputBytes = 1000
         // Extract re-runs; its files come out the same, so segment, which reads them, stays up to date.
-        #expect(try pipeline(configuration).run().outcomes.first?.ran == [.extract])
+        #expect(try pipeline(configuration).runCollectingOutcomes().outcomes.first?.ran == [.extract])
         #expect(try pipeline(configuration).run().stagesRun == 0)
         configuration.jobs = 1
         #expect(try pipeline(configuration).run().stagesRun == 0, "jobs is not a stage option")
@@ -90,7 +90,7 @@ import Testing
         let bag = folder.read("output/r/05-export/manifest-sha256.txt")
         var configuration = PipelineConfiguration()
         configuration.options[ExportStage.self].reportPage = false
-        #expect(try pipeline(configuration).run().outcomes.first?.ran == [.export])
+        #expect(try pipeline(configuration).runCollectingOutcomes().outcomes.first?.ran == [.export])
         #expect(!folder.exists("output/r/report.html"))
         #expect(folder.read("output/r/05-export/manifest-sha256.txt") == bag)
         #expect(folder.text("output/index.html")?.contains("report.html") == false)
@@ -103,11 +103,11 @@ import Testing
         _ = try pipeline().run()
         folder.write("output/r/01-extract/text.txt", text: "tampered\n")
         // The bag's `data/source/text.txt` is the same file (a hard link), so export re-runs too.
-        #expect(try pipeline().run().outcomes.first?.ran == [.extract, .export])
+        #expect(try pipeline().runCollectingOutcomes().outcomes.first?.ran == [.extract, .export])
         #expect(folder.text("output/r/05-export/data/source/text.txt") == TinyReport.text(1))
         #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(1))
         folder.write("output/r/02-segment/segment.json", text: "{}")
-        #expect(try pipeline().run().outcomes.first?.ran == [.segment])
+        #expect(try pipeline().runCollectingOutcomes().outcomes.first?.ran == [.segment])
         #expect(folder.text("output/r/01-extract/text.txt") == TinyReport.text(1))
     }
 
@@ -116,10 +116,10 @@ import Testing
         _ = try pipeline().run()
         var configuration = PipelineConfiguration()
         configuration.options[SegmentStage.self].maxHeaderRows = 2
-        let summary = try pipeline(configuration).run()
+        let outcome = try pipeline(configuration).runCollectingOutcomes().outcomes.first
         // Segment re-runs; its output is the same, so the stages after it stay up to date.
-        #expect(summary.outcomes.first?.ran == [.segment])
-        #expect(summary.outcomes.first?.skipped == StageName.allCases.filter { $0 != .segment })
+        #expect(outcome?.ran == [.segment])
+        #expect(outcome?.skipped == StageName.allCases.filter { $0 != .segment })
     }
 
     @Test func segmentAloneReadsTheExtractFilesOfAnEarlierRun() throws {
@@ -128,8 +128,8 @@ import Testing
         extractOnly.stages = [.extract]
         _ = try pipeline(extractOnly).run()
         #expect(!folder.exists("output/r/02-segment"))
-        let summary = try pipeline().run(RunSelection(reportIDs: ["r"], from: .segment, to: .segment))
-        #expect(summary.outcomes.first?.ran == [.segment])
+        let run = try pipeline().runCollectingOutcomes(RunSelection(reportIDs: ["r"], from: .segment, to: .segment))
+        #expect(run.outcomes.first?.ran == [.segment])
         let segmented = try JSONCoding.decode(SegmentedReport.self, from: try #require(folder.read("output/r/02-segment/segment.json")))
         #expect(segmented.tables.first?.rows.count == 1)
         let record = try #require(try manifest("r").record(for: .segment))
@@ -148,17 +148,18 @@ import Testing
         folder.write("input/r.txt", text: TinyReport.text(1))
         _ = try pipeline().run()
         #expect(try pipeline().run(RunSelection(from: .extract)).stagesRun == StageName.allCases.count)
-        let segmentOnly = try pipeline().run(RunSelection(from: .segment, to: .segment))
-        #expect(segmentOnly.outcomes.first?.ran == [.segment])
-        #expect(segmentOnly.outcomes.first?.skipped == [])
+        let segmentOnly = try pipeline().runCollectingOutcomes(RunSelection(from: .segment, to: .segment)).outcomes.first
+        #expect(segmentOnly?.ran == [.segment])
+        #expect(segmentOnly?.skipped == [])
     }
 
     @Test func undecodableReportFailsAloneAndIsRecorded() throws {
         folder.write("input/a.txt", text: TinyReport.text(1))
         folder.write("input/b.txt", Data("line one\nline two \u{FF}".utf8.map { $0 }) + Data([0xFF, 0xFF]))
         folder.write("input/c.txt", text: TinyReport.text(3))
-        let summary = try pipeline().run()
-        #expect(summary.outcomes.map(\.reportID) == ["a", "b", "c"])
+        let (summary, outcomes) = try pipeline().runCollectingOutcomes()
+        #expect(outcomes.map(\.reportID) == ["a", "b", "c"])
+        #expect(summary.reports == 3)
         #expect(summary.failed.map(\.reportID) == ["b"])
         #expect(folder.exists("output/a/01-extract/text.txt"))
         #expect(folder.exists("output/c/01-extract/text.txt"))
@@ -171,6 +172,22 @@ import Testing
         #expect(manifest.status == .failed)
         #expect(manifest.error == error)
         #expect(manifest.record(for: .extract)?.status == .failed)
+    }
+
+    @Test func theSummaryCountsEveryReportAndListsTheFailuresRefusedFirstThenInIDOrder() throws {
+        var configuration = PipelineConfiguration()
+        configuration.jobs = 2
+        let undecodable = Data("line one\nline two \u{FF}".utf8.map { $0 }) + Data([0xFF, 0xFF])
+        for id in ["e", "c", "a"] { folder.write("input/\(id).txt", undecodable) }
+        for id in ["b", "d", "f"] { folder.write("input/\(id).txt", text: TinyReport.text()) }
+        try FileManager.default.createSymbolicLink(atPath: folder.path("input/z.txt").path, withDestinationPath: "gone.txt")
+        let (summary, outcomes) = try pipeline(configuration).runCollectingOutcomes()
+        #expect(summary.failed.map(\.reportID) == ["z", "a", "c", "e"])
+        #expect(summary.failed.allSatisfy { $0.manifest == nil && $0.error != nil })
+        #expect(summary.reports == 7)
+        #expect(summary.stagesRun == outcomes.reduce(0) { $0 + $1.ran.count })
+        #expect(summary.description.hasPrefix("7 reports: 3 ok, 4 failed; "))
+        #expect(outcomes.map(\.reportID) == ["a", "b", "c", "d", "e", "f", "z"], "the observer is told of every report")
     }
 
     @Test func inputsGivingTheSameIDFailTogetherAndOthersGoOn() throws {
@@ -191,13 +208,13 @@ import Testing
         folder.write("input/r.txt", text: TinyReport.text(1))
         folder.write("input/r.rtf", text: "{\\rtf1")
         folder.write("input/.r2.txt", text: TinyReport.text(1))
-        #expect(try pipeline().run().outcomes.map(\.reportID) == ["r"])
+        #expect(try pipeline().runCollectingOutcomes().outcomes.map(\.reportID) == ["r"])
     }
 
     @Test func reportSelectionRunsOnlyThoseReports() throws {
         folder.write("input/a.txt", text: TinyReport.text(1))
         folder.write("input/b.txt", text: TinyReport.text(2))
-        #expect(try pipeline().run(RunSelection(reportIDs: ["b"])).outcomes.map(\.reportID) == ["b"])
+        #expect(try pipeline().runCollectingOutcomes(RunSelection(reportIDs: ["b"])).outcomes.map(\.reportID) == ["b"])
         #expect(!folder.exists("output/a"))
         #expect(throws: ConfigurationError.self) { try pipeline().run(RunSelection(reportIDs: ["nope"])) }
     }

@@ -52,9 +52,9 @@ import Testing
     @Test(arguments: ["with space.txt", "预算 报告.txt", "-leading-dash.txt", "e\u{301}tude.txt", "ｆｕｌｌ.txt"])
     func awkwardFileNamesWork(_ name: String) throws {
         folder.write("input/\(name)", text: TinyReport.text())
-        let summary = try run()
+        let (summary, outcomes) = try Pipeline(configuration: PipelineConfiguration(), baseFolder: folder.url).runCollectingOutcomes()
         #expect(summary.failed.isEmpty, "\(summary.failed.map { $0.error?.description ?? "" })")
-        let id = try #require(summary.outcomes.first?.reportID)
+        let id = try #require(outcomes.first?.reportID)
         #expect(folder.exists("output/\(id)/05-export/data/facts.csv"))
     }
 

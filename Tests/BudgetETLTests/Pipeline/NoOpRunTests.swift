@@ -17,7 +17,7 @@ import Darwin
     let folder = TemporaryFolder()
 
     func run() throws -> ReportOutcome {
-        try #require(try Pipeline(configuration: PipelineConfiguration(), baseFolder: folder.url).run().outcomes.first)
+        try #require(try Pipeline(configuration: PipelineConfiguration(), baseFolder: folder.url).runCollectingOutcomes().outcomes.first)
     }
 
     init() throws {

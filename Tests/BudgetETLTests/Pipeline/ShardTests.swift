@@ -40,9 +40,9 @@ import Testing
         var processed: [String] = []
         for index in 0..<3 {
             let configuration = PipelineConfiguration(output: "part\(index)")
-            let summary = try Pipeline(configuration: configuration, baseFolder: folder.url)
-                .run(RunSelection(shard: Shard(index: index, count: 3)))
-            processed += summary.outcomes.map(\.reportID)
+            let run = try Pipeline(configuration: configuration, baseFolder: folder.url)
+                .runCollectingOutcomes(RunSelection(shard: Shard(index: index, count: 3)))
+            processed += run.outcomes.map(\.reportID)
             parts.append(folder.path("part\(index)/catalog.csv"))
         }
         #expect(processed.sorted() == (0..<12).map { "r\($0)" }.sorted(), "each report ran in exactly one shard")
