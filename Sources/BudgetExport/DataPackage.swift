@@ -9,6 +9,12 @@ import Foundation
 /// header row), so it is not spelled out; sizes and SHA-256 are the bag manifest's, not repeated
 /// here. Compact, with sorted keys: the same export gives the same bytes, and a batch of
 /// thousands of reports writes no indentation.
+///
+/// The Table Schemas of `facts.csv` and `checks.csv` are the same for every report, so they are
+/// files beside the descriptor (`facts.schema.json`, `checks.schema.json`), which names them
+/// where the schema goes (a Data Package descriptor may give a path for an object): a run stores
+/// each once and links it into every bag, as it does the XML schema. `tables.csv`'s schema
+/// depends on how wide the report's widest table is, and stays in the descriptor.
 package struct DataPackage: Encodable {
     package var profile = "tabular-data-package"
     /// Frictionless requires `^[-a-z0-9._/]+$`; a report id with other characters is left out
@@ -27,16 +33,37 @@ package struct DataPackage: Encodable {
         package var format = "csv"
         package var mediatype = "text/csv"
         package var encoding = "utf-8"
-        package var schema: Schema
+        package var schema: SchemaReference
     }
 
-    package struct Schema: Encodable {
+    /// A resource's Table Schema: in the descriptor, or the name of a file beside it.
+    package enum SchemaReference: Encodable, Equatable {
+        case inline(Schema)
+        case file(String)
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .inline(let schema): try container.encode(schema)
+            case .file(let path): try container.encode(path)
+            }
+        }
+    }
+
+    /// A Table Schema every report shares, as the file the descriptor names.
+    package struct SchemaFile: Sendable {
+        package var name: String
+        package var data: Data
+        package var sha256: String
+    }
+
+    package struct Schema: Encodable, Equatable {
         package var fields: [Field]
         package var primaryKey: [String]?
         package var missingValues = [""]
     }
 
-    package struct Field: Encodable {
+    package struct Field: Encodable, Equatable {
         package var name: String
         package var type: String
         package var description: String
@@ -65,7 +92,7 @@ package struct DataPackage: Encodable {
         }
     }
 
-    package struct Constraints: Encodable {
+    package struct Constraints: Encodable, Equatable {
         package var required: Bool?
         package var `enum`: [String]?
     }
@@ -124,18 +151,30 @@ package struct DataPackage: Encodable {
         description: "Every numeric cell of every table with a body (form grids included), and every numeric form field "
             + "(项目总预算: item the label, column 值), one record each: the tidy (long) form. Numbers inside text cells "
             + "(1100余万人) and fields that are not amounts (a year, a postcode) are in report.xml and tables.csv instead.",
-        schema: factsSchema)
+        schema: .file(factsSchemaFileName))
 
     package static let checksResource = Resource(
         name: "checks", path: ChecksCSV.fileName, title: "Reconciliation checks",
-        description: "Every reconciliation check run on the report, with its outcome.", schema: checksSchema)
+        description: "Every reconciliation check run on the report, with its outcome.", schema: .file(checksSchemaFileName))
+
+    package static let factsSchemaFileName = "facts.schema.json"
+    package static let checksSchemaFileName = "checks.schema.json"
+
+    /// The shared Table Schemas, encoded once (indented: a person reads them, and each is stored
+    /// once per output folder).
+    package static let schemaFiles = Result {
+        try [(factsSchemaFileName, factsSchema), (checksSchemaFileName, checksSchema)].map { name, schema in
+            let data = try JSONCoding.encode(schema, pretty: true)
+            return SchemaFile(name: name, data: data, sha256: Checksum.sha256(data))
+        }
+    }
 
     package static func tablesResource(width: Int) -> Resource {
         Resource(name: "tables", path: TablesCSV.fileName, title: "Tables as printed",
                  description: "Every table as printed (wide form), one after the other: per table a header record (header levels joined "
                      + "by ' / '), then its rows, or a form's fields as label and value; filter on table_id for one table. "
                      + "Each table's title is in facts.csv and report.xml.",
-                 schema: tablesSchema(width: width))
+                 schema: .inline(tablesSchema(width: width)))
     }
 
     /// The two resources every report shares, encoded once.

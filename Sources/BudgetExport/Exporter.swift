@@ -10,7 +10,8 @@ import Foundation
 ///
 /// The payload, under `data/`:
 /// - `facts.csv`, `checks.csv`, `tables.csv` (see `FactsCSV`, `ChecksCSV`, `TablesCSV`);
-/// - `datapackage.json`, the Frictionless description of the CSVs;
+/// - `datapackage.json`, the Frictionless description of the CSVs, and the Table Schemas it names
+///   that every report shares (`facts.schema.json`, `checks.schema.json`);
 /// - `report.xml`, validated against `budget-report.xsd` while it is written (`ReportXML.write`):
 ///   an invalid document is a `ReportError`, never an output;
 /// - `budget-report.xsd` and the `dc.xsd` it imports, so the bag carries the schema its XML follows;
@@ -85,6 +86,7 @@ public enum Exporter {
         do {
             add(DataPackage.fileName, try DataPackage.encode(
                 reportID: reportID, metadata: normalized.metadata, tables: normalized.tables))
+            for schema in try DataPackage.schemaFiles.get() { add(schema.name, schema.data, shared: true, sha256: schema.sha256) }
         } catch {
             throw ReportError(file: DataPackage.fileName, stage: "export", message: "cannot be encoded: \(error)")
         }

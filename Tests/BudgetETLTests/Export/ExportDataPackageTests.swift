@@ -39,9 +39,37 @@ import Testing
         }
     }
 
+    /// A resource's schema, in the descriptor or in the bag's file the descriptor names.
+    static func schema(of resource: [String: Any]) throws -> [String: Any] {
+        if let inline = resource["schema"] as? [String: Any] { return inline }
+        let name = try #require(resource["schema"] as? String)
+        return try #require(try JSONSerialization.jsonObject(with: ExportFixtures.file(name)) as? [String: Any])
+    }
+
+    /// The schemas of facts.csv and checks.csv are the same for every report: files beside the
+    /// descriptor, which names them, stored once per output folder and linked into each bag.
+    @Test func theSchemasEveryReportSharesAreFilesBesideTheDescriptor() throws {
+        for (name, file) in [("facts", "facts.schema.json"), ("checks", "checks.schema.json")] {
+            let resource = try #require(Self.resources.first { $0["name"] as? String == name })
+            #expect(resource["schema"] as? String == file)
+            let output = try #require(ExportFixtures.files.first { $0.name == "data/\(file)" })
+            #expect(output.sameInEveryReport)
+            #expect(output.sha256 == Checksum.sha256(output.data))
+        }
+        var another = SampleReport.normalized
+        another.metadata.title = "另一单位2025年单位预算"
+        another.tables = Array(another.tables.prefix(1))
+        let other = try ExportFixtures.export(normalized: another)
+        for file in ["facts.schema.json", "checks.schema.json"] {
+            #expect(ExportFixtures.file(file, in: other) == ExportFixtures.file(file), "\(file) is the same for another report")
+        }
+        let tables = try #require(Self.resources.first { $0["name"] as? String == "tables" })
+        #expect(tables["schema"] is [String: Any], "tables.csv's schema depends on the report: it stays in the descriptor")
+    }
+
     @Test func factsAreTypedWithAPrimaryKey() throws {
         let facts = try #require(Self.resources.first { $0["name"] as? String == "facts" })
-        let schema = facts["schema"] as! [String: Any]
+        let schema = try Self.schema(of: facts)
         let fields = schema["fields"] as! [[String: Any]]
         #expect(fields.map { $0["name"] as! String } == FactsCSV.header)
         let types = Dictionary(uniqueKeysWithValues: fields.map { ($0["name"] as! String, $0["type"] as! String) })
@@ -52,7 +80,7 @@ import Testing
         #expect(fields.allSatisfy { !($0["description"] as! String).isEmpty })
         #expect(schema["primaryKey"] as? [String] == ["report_id", "table_id", "section", "row", "column"])
         let checks = try #require(Self.resources.first { $0["name"] as? String == "checks" })
-        let checkFields = (checks["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        let checkFields = try Self.schema(of: checks)["fields"] as! [[String: Any]]
         #expect(checkFields.map { $0["name"] as! String } == ChecksCSV.header)
         #expect(checkFields.filter { $0["type"] as? String == "number" }.map { $0["name"] as! String }
                 == ["expected", "actual", "difference", "tolerance"])
@@ -61,7 +89,7 @@ import Testing
     @Test func theTablesResourceHasEveryColumnOfTheFile() throws {
         let tables = try #require(Self.resources.first { $0["name"] as? String == "tables" })
         #expect(tables["path"] as? String == TablesCSV.fileName)
-        let fields = (tables["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        let fields = try Self.schema(of: tables)["fields"] as! [[String: Any]]
         let header = CSVTestReader.records(ExportFixtures.file(TablesCSV.fileName))[0]
         #expect(fields.map { $0["name"] as! String } == header)
         #expect(((fields[1]["constraints"] as! [String: Any])["enum"] as? [String]) == ["header", "row", "field"])
