@@ -351,7 +351,9 @@ private struct FinishedReports {
         if outcome.succeeded {
             summary.add(outcome)
         } else {
-            failures.append((index, outcome))
+            var kept = outcome
+            kept.manifest = nil
+            failures.append((index, kept))
         }
     }
 

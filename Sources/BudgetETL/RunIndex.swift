@@ -18,9 +18,9 @@ import Foundation
 package enum RunIndex {
     package static let fileName = "index.html"
 
-    /// Writes the index. `charted` tells which reports (by id) are already in `chart`. The catalog is read a
-    /// record at a time, twice (the totals and the chart head the page, the rows follow), and the
-    /// page is written as it is made: memory stays flat however many reports the catalog lists.
+    /// Writes the index. `charted` tells which reports (by id) are already in `chart`. The catalog
+    /// is read a record at a time, twice (the totals and the chart head the page, the rows follow),
+    /// and the page is written as it is made: memory stays flat however many reports it lists.
     package static func write(outputFolder: URL, chart: ExpenditureChart, charted: (String) -> Bool) throws {
         let catalogURL = outputFolder.appendingPathComponent(Catalog.fileName)
         var totals = Totals()
