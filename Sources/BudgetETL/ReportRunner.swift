@@ -267,29 +267,33 @@ package struct ReportRunner {
                        upstream: (String) -> FileRecord?) throws -> [FileRecord] {
         let folder = workspace.folder(for: stage)
         let isNew = try FileSystem.createDirectory(folder)
+        // Paths as strings: taking `URL`s apart and together for every file cost more than writing it.
+        let rootPath = workspace.root.path, folderPath = folder.path
         var madeFolders: Set<String> = []
         var records: [FileRecord] = []
         for file in files {
-            let url = (file.inReportFolder ? workspace.root : folder).appendingPathComponent(file.name)
-            let parent = url.deletingLastPathComponent()
-            if file.name.contains("/"), madeFolders.insert(parent.path).inserted { try FileSystem.createDirectory(parent) }
+            let filePath = "\(file.inReportFolder ? rootPath : folderPath)/\(file.name)"
+            if file.name.contains("/"), let slash = filePath.lastIndex(of: "/"),
+               case let parent = String(filePath[..<slash]), madeFolders.insert(parent).inserted {
+                try FileSystem.createDirectory(URL(fileURLWithPath: parent, isDirectory: true))
+            }
             let path = file.inReportFolder ? file.name : "\(stage.folderName)/\(file.name)"
             let sha256 = file.sha256 ?? Checksum.sha256(file.data)
             if !isNew, let previous = old?.outputs.first(where: { $0.path == path }), previous.sha256 == sha256,
-               let stamp = FileSystem.stamp(of: url), stamp == previous.stamp {
+               let stamp = FileSystem.stamp(atPath: filePath), stamp == previous.stamp {
                 records.append(previous)
                 continue
             }
             let stamp: FileStamp?
             if let sameAs = file.sameAs, let recorded = upstream(sameAs), recorded.sha256 == sha256,
-               case let source = workspace.root.appendingPathComponent(sameAs), let current = FileSystem.stamp(of: source),
+               case let source = "\(rootPath)/\(sameAs)", let current = FileSystem.stamp(atPath: source),
                current == recorded.stamp {
-                try FileSystem.linkAtomically(source, to: url, staging: workspace.root)
+                try FileSystem.linkAtomically(fromPath: source, toPath: filePath, stagingPath: rootPath)
                 stamp = current
             } else if file.sameInEveryReport {
-                stamp = try linkShared(file.data, sha256: sha256, to: url)
+                stamp = try linkShared(file.data, sha256: sha256, toPath: filePath)
             } else {
-                stamp = try FileSystem.writeAtomically(file.data, to: url, staging: workspace.root)
+                stamp = try FileSystem.writeAtomically(file.data, toPath: filePath, stagingPath: rootPath)
             }
             records.append(FileRecord(path: path, sha256: sha256, size: file.data.count, stamp: stamp))
         }
@@ -315,17 +319,18 @@ package struct ReportRunner {
 
     /// Places bytes every report shares: written once to `<output>/_shared/<sha256>`, then
     /// hard-linked beside the target and renamed over it (atomic, like every other write).
-    private func linkShared(_ data: Data, sha256: String, to url: URL) throws -> FileStamp? {
-        let store = workspace.root.deletingLastPathComponent().appendingPathComponent(Self.sharedFolder, isDirectory: true)
-        let shared = store.appendingPathComponent(sha256)
-        var stamp = FileSystem.stamp(of: shared)
+    private func linkShared(_ data: Data, sha256: String, toPath target: String) throws -> FileStamp? {
+        let root = workspace.root.path
+        let store = "\(root.lastIndex(of: "/").map { root[..<$0] } ?? ".")/\(Self.sharedFolder)"
+        let shared = "\(store)/\(sha256)"
+        var stamp = FileSystem.stamp(atPath: shared)
         if stamp == nil {
-            try FileSystem.createDirectory(store)
+            try FileSystem.createDirectory(URL(fileURLWithPath: store, isDirectory: true))
             // Reports run at once may store the same bytes at the same moment: the first stored
             // is the one every report links to.
-            stamp = try FileSystem.publishOnce(data, at: shared)
+            stamp = try FileSystem.publishOnce(data, at: URL(fileURLWithPath: shared))
         }
-        try FileSystem.linkAtomically(shared, to: url, staging: workspace.root)
+        try FileSystem.linkAtomically(fromPath: shared, toPath: target, stagingPath: root)
         return stamp
     }
 
@@ -349,7 +354,20 @@ package struct ReportRunner {
         return reportError
     }
 
-    package static func now() -> String { Date().formatted(.iso8601) }
+    /// The time now, to the second, in UTC: `2026-12-03T08:09:01Z`.
+    package static func now() -> String { timestamp(secondsSince1970: Int(time(nil))) }
+
+    /// A time as `Date.formatted(.iso8601)` prints it (`2026-12-03T08:09:01Z`), from the C
+    /// library's calendar rather than Foundation's formatter, which cost more than a stage's
+    /// file writes when run for every stage of every report.
+    package static func timestamp(secondsSince1970 seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
 
     package static func microseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components

@@ -118,23 +118,35 @@ public enum FileSystem {
     /// so that one folder, not every folder written to, is where a killed run's leftovers are.
     @discardableResult
     public static func writeAtomically(_ data: Data, to url: URL, staging: URL? = nil) throws -> FileStamp {
-        let folder = staging ?? url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            "\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        try writeAtomically(data, toPath: url.path, stagingPath: (staging ?? url.deletingLastPathComponent()).path)
+    }
+
+    /// `writeAtomically(_:to:staging:)` by path: the runner writes every file of every report
+    /// through this, where building and taking apart `URL`s cost more than the system calls.
+    @discardableResult
+    package static func writeAtomically(_ data: Data, toPath path: String, stagingPath: String) throws -> FileStamp {
+        let temporary = temporaryPath(in: stagingPath, for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(errno)))
+            throw FileSystemError(path: path, action: "write", reason: String(cString: strerror(errno)))
         }
         var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
         var info = stat()
         if failure == 0 && fstat(descriptor, &info) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
-            unlink(temporary.path)
-            throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(failure)))
+            unlink(temporary)
+            throw FileSystemError(path: path, action: "write", reason: String(cString: strerror(failure)))
         }
         return FileStamp(info)
+    }
+
+    /// A name in `folder` no other writer uses at once, for the bytes that will become `target`:
+    /// the temporary prefix (which a later run sweeps up), the target's name, process and a random number.
+    private static func temporaryPath(in folder: String, for target: String) -> String {
+        let name = target.lastIndex(of: "/").map { target[target.index(after: $0)...] } ?? target[...]
+        return "\(folder)/\(temporaryPrefix)\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
     }
 
     /// Files in `folder` (not recursing), sorted by name; hidden files are left out.
@@ -198,17 +210,28 @@ public enum FileSystem {
         return stamp(of: url)
     }
 
-    /// Gives `source` the name `target`, atomically: a hard link (or copy) made under a temporary
-    /// name beside the target (or in `staging`), then renamed over it, like every other write.
+    /// Gives `source` the name `target`, atomically: a hard link straight to a name not yet
+    /// taken; else a hard link (or copy) made under a temporary name beside the target (or in
+    /// `staging`), then renamed over it, like every other write.
     public static func linkAtomically(_ source: URL, to target: URL, staging: URL? = nil) throws {
-        let temporary = (staging ?? target.deletingLastPathComponent())
-            .appendingPathComponent("\(temporaryPrefix)\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        try hardLink(source, to: temporary)
+        try linkAtomically(fromPath: source.path, toPath: target.path,
+                           stagingPath: (staging ?? target.deletingLastPathComponent()).path)
+    }
+
+    /// `linkAtomically(_:to:staging:)` by path. A name not yet taken is given with one `link`,
+    /// which makes it whole or not at all (no half file can appear: the file linked is complete);
+    /// only a name already taken, or a file system without hard links, needs the temporary name.
+    package static func linkAtomically(fromPath source: String, toPath target: String, stagingPath: String) throws {
+        if link(source, target) == 0 { return }
+        let temporary = temporaryPath(in: stagingPath, for: target)
+        try hardLink(URL(fileURLWithPath: source), to: URL(fileURLWithPath: temporary))
         // Unlinked in any case: when `target` is already a link to `source` (a re-run after a
         // crash between linking and recording), rename(2) succeeds without doing anything and
         // leaves the temporary name behind.
-        defer { unlink(temporary.path) }
-        try move(temporary, to: target)
+        defer { unlink(temporary) }
+        guard rename(temporary, target) == 0 else {
+            throw FileSystemError(path: target, action: "rename into place", reason: String(cString: strerror(errno)))
+        }
     }
 
     /// Whether two files hold the same bytes (false when either cannot be read), read a chunk
