@@ -42,7 +42,7 @@ LINT_LAYOUT ?=
 SWIFT_FORMAT_LAYOUT = $(if $(LINT_LAYOUT),,--debug-disable-pretty-print)
 LINE_LENGTH = $(shell sed -n 's/^ *"lineLength" *: *\([0-9][0-9]*\).*/\1/p' .swift-format)
 
-.PHONY: pipeline test lint check-outputs golden build bench real-corpus fuzz deps check-deps checkers clean
+.PHONY: pipeline test lint check-outputs golden build bench bench-instructions real-corpus fuzz deps check-deps checkers clean
 
 ## pipeline: build (release) and run the pipeline over input/ into output/
 pipeline: build
@@ -110,6 +110,12 @@ build: deps
 ## Sizes: make bench REPORTS="1000 10000" (the default); JOBS=n; BINARY=path to time another build
 bench: build
 	REPORTS="$(REPORTS)" JOBS="$(JOBS)" BINARY="$(BINARY)" scripts/bench.sh
+
+## bench-instructions: instructions per report and per stage, counted by valgrind's callgrind on
+## generated reports: unlike time, the count does not move with the machine's load. COMPARE=path
+## to an earlier build's binary counts both on the same reports; N=reports (default 20).
+bench-instructions: build
+	BINARY="$(BINARY)" COMPARE="$(COMPARE)" scripts/bench-instructions.sh $(N)
 
 ## real-corpus: run the pipeline over the published PDFs of ../shared/corpus/pdf (or REAL_CORPUS=dir;
 ## without them, their pdftotext texts in Tests/Fixtures/published) and print, per report, the
