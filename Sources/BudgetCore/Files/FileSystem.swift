@@ -122,7 +122,7 @@ public enum FileSystem {
     }
 
     /// `writeAtomically(_:to:staging:)` by path: the runner writes every file of every report
-    /// through this, where building and taking apart `URL`s cost more than the system calls.
+    /// through this, and building and taking apart `URL`s for each took about 2 % of a run.
     @discardableResult
     package static func writeAtomically(_ data: Data, toPath path: String, stagingPath: String) throws -> FileStamp {
         let temporary = temporaryPath(in: stagingPath, for: path)

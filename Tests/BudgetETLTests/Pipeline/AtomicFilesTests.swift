@@ -1,10 +1,9 @@
 import Foundation
 import Testing
 @testable import BudgetCore
-@testable import BudgetETL
 
 /// The runner's writes by path: a file or a second name appears whole or not at all, replaces
-/// what was there, and leaves no temporary name behind; and the times its manifests record.
+/// what was there, and leaves no temporary name behind.
 @Suite struct AtomicFilesTests {
     private func inode(_ path: String) -> UInt64? { FileSystem.stamp(atPath: path)?.inode }
 
@@ -63,19 +62,5 @@ import Testing
             try FileSystem.writeAtomically(Data("{}".utf8), toPath: target, stagingPath: folder.url.appendingPathComponent("no").path)
         }
         #expect(error?.path == target)
-    }
-
-    /// The manifest's times read as Foundation's ISO 8601 style prints them, which earlier
-    /// versions wrote: at the epoch, a leap day's last second, the turn of a year, and a spread
-    /// of seeded instants up to 2100.
-    @Test func timesAreWrittenAsFoundationsISO8601() {
-        var random = SeededGenerator(state: 11)
-        let instants = [0, 1_709_251_199, 1_798_761_599, 1_798_761_600] + (0..<200).map { _ in
-            Int.random(in: 0...4_102_444_800, using: &random)
-        }
-        for seconds in instants {
-            #expect(ReportRunner.timestamp(secondsSince1970: seconds)
-                    == Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601))
-        }
     }
 }
