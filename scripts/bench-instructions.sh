@@ -28,6 +28,7 @@ compare=${COMPARE:-}
 seed=${SEED:-1}
 command -v valgrind > /dev/null && command -v callgrind_annotate > /dev/null || {
     echo "bench-instructions: needs valgrind (Debian: apt-get install valgrind)" >&2; exit 2; }
+command -v strip > /dev/null || { echo "bench-instructions: needs strip (Debian: apt-get install binutils)" >&2; exit 2; }
 (( count >= 2 )) || { echo "bench-instructions: N must be at least 2" >&2; exit 2; }
 for b in "$binary" $compare; do
     [[ -x $b ]] || { echo "bench-instructions: no binary at $b (run make build, or set BINARY=)" >&2; exit 2; }
