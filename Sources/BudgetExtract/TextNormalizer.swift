@@ -31,10 +31,15 @@ package enum TextNormalizer {
         text.utf8.reserveCapacity(input.count)
         let count = input.count
         var index = 0
+        // Bytes kept as they are (nearly all) are copied a run at a time, when a byte that
+        // changes or goes ends the run, and at the end: one copy a line rather than one a character.
+        var runStart = 0
+        func endRun(at end: Int) {
+            if end > runStart { text.utf8.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end])) }
+        }
         while index < count {
             let byte = input[index]
             if byte >= 0x20 && byte < 0x7F {
-                text.utf8.append(byte)
                 index += 1
                 continue
             }
@@ -42,8 +47,12 @@ package enum TextNormalizer {
                 switch byte {
                 case 0x0A:
                     text.lineFeeds += 1
-                    text.utf8.append(0x0A)
+                case 0x09:
+                    break
+                case 0x0C:
+                    text.formFeeds += 1
                 case 0x0D:
+                    endRun(at: index)
                     if index + 1 < count && input[index + 1] == 0x0A {
                         text.carriageReturnLineFeeds += 1
                         index += 1
@@ -51,13 +60,11 @@ package enum TextNormalizer {
                         text.carriageReturns += 1
                     }
                     text.utf8.append(0x0A)
-                case 0x09:
-                    text.utf8.append(0x09)
-                case 0x0C:
-                    text.formFeeds += 1
-                    text.utf8.append(0x0C)
+                    runStart = index + 1
                 default:
+                    endRun(at: index)
                     text.removed[UInt32(byte), default: 0] += 1
+                    runStart = index + 1
                 }
                 index += 1
                 continue
@@ -65,12 +72,13 @@ package enum TextNormalizer {
             let length = try sequenceLength(input, at: index)
             if length == 2 && byte == 0xC2 && input[index + 1] < 0xA0 {
                 // U+0080–U+009F: C1 control characters, as stray as C0 ones in report text.
+                endRun(at: index)
                 text.removed[UInt32(input[index + 1]), default: 0] += 1
-            } else {
-                text.utf8.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<index + length]))
+                runStart = index + length
             }
             index += length
         }
+        endRun(at: count)
         return text
     }
 
