@@ -3,7 +3,7 @@
 # does not move with the machine's load, for telling whether a change made the pipeline cheaper.
 # On the shared 2-core machine the wall and CPU time of the same run drifted by up to 40 % within
 # an hour (docs/benchmarks.md), more than most single changes save; two counts of one build on
-# the same reports agree to 0.05 %.
+# the same reports agreed to 0.02 %.
 #
 # What is printed, for each binary: instructions per report (the count over N reports less the
 # count over the first report alone, over N - 1: a run's fixed cost, loading and the runtime's
