@@ -31,8 +31,8 @@ package enum TextNormalizer {
         text.utf8.reserveCapacity(input.count)
         let count = input.count
         var index = 0
-        // Bytes kept as they are (nearly all) are copied a run at a time, when a byte that
-        // changes or goes ends the run, and at the end: one copy a line rather than one a character.
+        // Bytes kept as they are (nearly all) are copied a run at a time: a run ends at a byte
+        // that is changed or dropped, and at the end of the text. One copy a line, not one a character.
         var runStart = 0
         func endRun(at end: Int) {
             if end > runStart { text.utf8.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end])) }
