@@ -143,8 +143,9 @@ public enum FileSystem {
     }
 
     /// A name in `folder` no other writer uses at once, for the bytes that will become `target`:
-    /// the temporary prefix (which a later run sweeps up), the target's name, process and a random number.
-    private static func temporaryPath(in folder: String, for target: String) -> String {
+    /// the temporary prefix (which a later run sweeps up), the target's name, process and a random
+    /// number. Every temporary file of the pipeline is named so (`StreamedFile.removeLeftovers`).
+    package static func temporaryPath(in folder: String, for target: String) -> String {
         let name = target.lastIndex(of: "/").map { target[target.index(after: $0)...] } ?? target[...]
         return "\(folder)/\(temporaryPrefix)\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
     }
@@ -200,8 +201,7 @@ public enum FileSystem {
     /// than replace. Two threads storing the same shared bytes at once thus end with one file
     /// that both use. Returns the stamp of the file at `url`.
     public static func publishOnce(_ data: Data, at url: URL) throws -> FileStamp? {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent("\(temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = URL(fileURLWithPath: temporaryPath(in: url.deletingLastPathComponent().path, for: url.path))
         try writeAtomically(data, to: temporary)
         defer { unlink(temporary.path) }
         if link(temporary.path, url.path) != 0 && errno != EEXIST {

@@ -13,8 +13,7 @@ package struct StreamedFile: ~Copyable {
     private var buffer: [UInt8] = []
 
     package init(replacing url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            "\(FileSystem.temporaryPrefix)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = URL(fileURLWithPath: FileSystem.temporaryPath(in: url.deletingLastPathComponent().path, for: url.path))
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw FileSystemError(path: url.path, action: "write", reason: String(cString: strerror(errno)))
