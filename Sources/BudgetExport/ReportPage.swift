@@ -256,6 +256,6 @@ struct ReportPage {
     /// `translate(id, ' &#9;%#&quot;', '_____')`: a finding's anchor.
     static func anchor(_ id: String) -> String {
         guard id.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x25 || $0 == 0x23 || $0 == 0x22 }) else { return id }
-        return String(String.UnicodeScalarView(id.unicodeScalars.map { " \t%#\"".unicodeScalars.contains($0) ? "_" : $0 }))
+        return String(scalars: id.unicodeScalars.map { " \t%#\"".unicodeScalars.contains($0) ? "_" : $0 })
     }
 }

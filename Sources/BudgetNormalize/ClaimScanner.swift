@@ -174,7 +174,7 @@ package enum ClaimScanner {
         }
         if unit.kind == .count, after < s.count, !endsClause(s[after]) {
             if let value = span.value, !span.irregularGrouping, countedNouns.contains(where: { matches(s, at: after, $0) }) {
-                let raw = String(String.UnicodeScalarView(s[start ..< end]))
+                let raw = String(scalars: s[start ..< end])
                 return ClaimToken(kind: .countBefore(ClaimValue(raw: raw, value: value, unit: unit.name)), start: start, end: end)
             }
             return ClaimToken(kind: .number, start: start, end: end)
@@ -182,7 +182,7 @@ package enum ClaimScanner {
         guard let value = span.value, !span.irregularGrouping else {
             return ClaimToken(kind: .words, start: start, end: end)
         }
-        let raw = String(String.UnicodeScalarView(s[start ..< end]))
+        let raw = String(scalars: s[start ..< end])
         return ClaimToken(kind: .figure(ClaimValue(raw: raw, value: value, unit: unit.name), unit.kind),
                           start: start, end: end)
     }

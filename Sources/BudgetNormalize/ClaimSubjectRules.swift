@@ -18,7 +18,7 @@ package enum ClaimSubjectRules {
         let label = cleaned(words)
         if let found = phaseWords.first(where: { hasSuffix(label[...], $0.word) && label.count >= $0.word.count + 2 }) {
             let rest = withoutTrailingFillers(Array(label.dropLast(found.word.count)))
-            return (subject(cleaned: rest, unit: unit, parent: parent, heading: heading), text(found.word), found.phase)
+            return (subject(cleaned: rest, unit: unit, parent: parent, heading: heading), String(scalars: found.word), found.phase)
         }
         return (subject(cleaned: label, unit: unit, parent: parent, heading: heading), nil, nil)
     }
@@ -35,7 +35,7 @@ package enum ClaimSubjectRules {
         let label = cleaned(words)
         guard rateWords.contains(where: { equals(label[...], $0) }) else { return nil }
         let phase = phaseWords.first { contains(label[...], $0.word) }?.phase ?? ClaimSubjectWords.standard.phaseWords.rateDefault
-        return (text(label), phase)
+        return (String(scalars: label), phase)
     }
 
     /// Phase words, longest first, so `支出决算` wins over `决算`.
@@ -48,9 +48,9 @@ package enum ClaimSubjectRules {
     private static func subject(cleaned label: [Unicode.Scalar], unit: ClaimUnitKind, parent: ClaimCategory?,
                                 heading: ClaimCategory?) -> ClaimSubject {
         if let path = classificationPath(label) {
-            return ClaimSubject(category: .classification, label: text(path.label), classification: path.names)
+            return ClaimSubject(category: .classification, label: String(scalars: path.label), classification: path.names)
         }
-        return ClaimSubject(category: category(label, unit: unit, parent: parent, heading: heading), label: text(label))
+        return ClaimSubject(category: category(label, unit: unit, parent: parent, heading: heading), label: String(scalars: label))
     }
 
     private static let headingRules = scalarRules(ClaimSubjectWords.standard.headingRules)
@@ -69,7 +69,7 @@ package enum ClaimSubjectRules {
     /// The subject a path names, when the words are a classification path.
     package static func classification(_ words: ArraySlice<Unicode.Scalar>) -> ClaimSubject? {
         guard let path = classificationPath(cleaned(words)) else { return nil }
-        return ClaimSubject(category: .classification, label: text(path.label), classification: path.names)
+        return ClaimSubject(category: .classification, label: String(scalars: path.label), classification: path.names)
     }
 
     /// The words name `subject` again: its label, or the end of it, or its label and more.
@@ -84,7 +84,7 @@ package enum ClaimSubjectRules {
     /// `当年预算执行数`): the figure is about the subject named before it in the paragraph.
     package static func restatement(_ words: ArraySlice<Unicode.Scalar>) -> String? {
         let label = cleaned(words)
-        return restatements.contains { equals(label[...], $0) } ? text(label) : nil
+        return restatements.contains { equals(label[...], $0) } ? String(scalars: label) : nil
     }
 
     /// `其中`, `…包括`: the figures that follow are parts of the claim before.
@@ -203,7 +203,7 @@ package enum ClaimSubjectRules {
                 i += 1
                 continue
             }
-            names.append(text(withoutQuotes(s[nameStart ..< i])))
+            names.append(String(scalars: withoutQuotes(s[nameStart ..< i])))
             nameStart = j + 2
             end = j + 2
             i = j + 2
@@ -222,7 +222,7 @@ package enum ClaimSubjectRules {
         let parts = inner.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "－" || $0 == "—" }
         guard (2...3).contains(parts.count),
               parts.allSatisfy({ part in part.count >= 2 && !part.allSatisfy(TextPatterns.isDigit) }) else { return nil }
-        return (inner, parts.map { text($0) })
+        return (inner, parts.map { String(scalars: $0) })
     }
 
     /// A label wholly in quotes (`“工资福利支出”`) without them; `“三公”经费` is left alone.
@@ -288,12 +288,6 @@ package enum ClaimSubjectRules {
 
     private static func scalarWords(_ list: ClaimSubjectWords.Words) -> [[Unicode.Scalar]] {
         list.words.map { Array($0.unicodeScalars) }
-    }
-
-    private static func text(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 
     private static func equals(_ s: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {

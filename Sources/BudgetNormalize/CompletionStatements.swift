@@ -46,7 +46,7 @@ package enum CompletionStatements {
                    let rate = amount(in: text, after: rateWord.position + rateWord.length, before: end), rate.unit == "%" {
                     claim.rate = rate
                 }
-                var rest = String(String.UnicodeScalarView(text[(finalWord.position)..<end]))
+                var rest = String(scalars: text[(finalWord.position)..<end])
                 // The statement of direction may open the next paragraph (`…10.00万元。` / `决算数与预算数基本持平。`).
                 if end == text.count, position + 1 < narrative.count, narrative[position + 1].kind == .paragraph {
                     rest += String(narrative[position + 1].text.unicodeScalars.prefix(24))
@@ -75,7 +75,7 @@ package enum CompletionStatements {
         guard let found = occurrences(of: words, in: text).first else { return nil }
         var end = found.position + found.length
         while end < text.count, text[end] != "。" { end += 1 }
-        let reason = TextPatterns.trimmed(String(String.UnicodeScalarView(text[(found.position + found.length)..<end])))
+        let reason = TextPatterns.trimmed(String(scalars: text[(found.position + found.length)..<end]))
         return reason.isEmpty ? nil : reason
     }
 
@@ -106,7 +106,7 @@ package enum CompletionStatements {
         let numberStart = index
         while index < end, TextPatterns.isDigit(text[index]) || text[index] == "." || text[index] == "," { index += 1 }
         guard index > numberStart else { return nil }
-        let number = String(String.UnicodeScalarView(text[numberStart..<index]))
+        let number = String(scalars: text[numberStart..<index])
         var unitStart = index
         while unitStart < end, TextPatterns.isSpace(text[unitStart]) { unitStart += 1 }
         let unit: (name: String, length: Int)
@@ -118,7 +118,7 @@ package enum CompletionStatements {
             return nil
         }
         guard case .number(let value, _) = PrintedNumber.read(number) else { return nil }
-        let raw = String(String.UnicodeScalarView(text[start..<(unitStart + unit.length)]))
+        let raw = String(scalars: text[start..<(unitStart + unit.length)])
         return ClaimValue(raw: TextPatterns.trimmed(raw), value: value, unit: unit.name)
     }
 

@@ -232,14 +232,7 @@ public enum NarrativeClaims {
         return slice
     }
 
-    /// Encoded into one byte buffer and decoded once: a `String.UnicodeScalarView` built from
-    /// the scalars appends them one at a time, checking its storage for each (a claim's sentence
-    /// is made for every figure the narrative prints).
     private static func trimmedText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        let text = trimmed(scalars)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count * 3)
-        for scalar in text { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        String(scalars: trimmed(scalars))
     }
 }

@@ -42,7 +42,7 @@ package enum NoneStatements {
         }
         guard let opening, at + opening.count < upper else { return nil }
         let subject = ClaimSubjectRules.subject(s[(at + opening.count) ..< upper], unit: .money, parent: nil, heading: headingCategory)
-        let amount = ClaimValue(raw: String(String.UnicodeScalarView(opening)), value: .zero, unit: "")
+        let amount = ClaimValue(raw: String(scalars: opening), value: .zero, unit: "")
         return ClaimDraft(subject: subject, amount: amount, year: year(before: s[lower ..< at], reportYear: reportYear),
                           comparison: nil, share: nil, measure: nil, phase: nil, partOf: nil, statesNone: true,
                           figureStart: at, start: lower, end: upper)

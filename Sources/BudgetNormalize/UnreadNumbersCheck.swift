@@ -79,7 +79,7 @@ package enum UnreadNumbersCheck {
     /// (bare integers are codes, years and counts as often as amounts, so they do not count).
     static func isAmount(_ word: [Unicode.Scalar]) -> Bool {
         guard word.contains(where: { $0 == "." || $0 == "," }), word.contains(where: { ("0"..."9").contains($0) }),
-              case .number = PrintedNumber.read(String(String.UnicodeScalarView(word))) else { return false }
+              case .number = PrintedNumber.read(String(scalars: word)) else { return false }
         return true
     }
 }

@@ -70,7 +70,7 @@ package struct CostBasis {
 
     package init(tokens: [CostBasisScanner.Token], text: [Unicode.Scalar]) {
         func printed(_ token: CostBasisScanner.Token) -> String {
-            String(String.UnicodeScalarView(text[token.start..<token.end]))
+            String(scalars: text[token.start..<token.end])
         }
         var pending: [Amount] = []
         var loose: [CostBasisScanner.Token] = []
@@ -186,10 +186,10 @@ package struct CostBasis {
                         if (other.sum - value).abs < (sum - value).abs { (sum, slack) = other }
                     }
                     let result = tokens[index + 1]
-                    let whole = String(String.UnicodeScalarView(text[tokens[start].start..<result.end]))
-                    let left = String(String.UnicodeScalarView(text[tokens[start].start..<token.start]))
+                    let whole = String(scalars: text[tokens[start].start..<result.end])
+                    let left = String(scalars: text[tokens[start].start..<token.start])
                     let amount = Amount(value: value, precision: precision,
-                                        text: String(String.UnicodeScalarView(text[result.start..<result.end])))
+                                        text: String(scalars: text[result.start..<result.end]))
                     return (Expression(text: left.isEmpty ? whole : left, value: sum, slack: slack, result: amount), index + 2)
                 default:
                     return nil

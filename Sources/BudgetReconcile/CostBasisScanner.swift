@@ -104,7 +104,7 @@ package enum CostBasisScanner {
                     token.end += 1
                     let wordStart = token.end
                     while token.end < s.count, TextPatterns.isIdeograph(s[token.end]) { token.end += 1 }
-                    token.word = token.end > wordStart ? String(String.UnicodeScalarView(s[wordStart..<token.end])) : nil
+                    token.word = token.end > wordStart ? String(scalars: s[wordStart..<token.end]) : nil
                 }
                 token.kind = .number(amount, precision: printed, unit: kind, total: isTotalMarked(s, before: start))
                 tokens.append(token)
@@ -168,7 +168,7 @@ package enum CostBasisScanner {
         if let word = match(approximateWords.after, in: s, at: index), index + word.count < s.count,
            PrintedUnit.money(in: s, at: index + word.count) == nil,
            TextPatterns.isIdeograph(s[index + word.count]) {
-            approximate = String(String.UnicodeScalarView(word))
+            approximate = String(scalars: word)
             index += word.count
         }
         switch s[index] {
@@ -179,7 +179,7 @@ package enum CostBasisScanner {
             var wordStart = index + 1
             if approximate == nil, let word = match(approximateWords.after, in: s, at: wordStart),
                wordStart + word.count < s.count, TextPatterns.isIdeograph(s[wordStart + word.count]) {
-                approximate = String(String.UnicodeScalarView(word))
+                approximate = String(scalars: word)
                 wordStart += word.count
             }
             return countUnit(s, from: wordStart, tenThousands: true, approximate: approximate)
@@ -203,13 +203,13 @@ package enum CostBasisScanner {
         var approximate = approximate
         for word in approximateWords.afterUnit where wordEnd - word.count > start {
             if s[(wordEnd - word.count)..<wordEnd].elementsEqual(word) {
-                approximate = approximate ?? String(String.UnicodeScalarView(word))
+                approximate = approximate ?? String(scalars: word)
                 wordEnd -= word.count
                 break
             }
         }
         return ReadUnit(raw: .count(tenThousands: tenThousands), end: end,
-                        word: String(String.UnicodeScalarView(s[start..<wordEnd])), approximate: approximate)
+                        word: String(scalars: s[start..<wordEnd]), approximate: approximate)
     }
 
     /// The approximate-count words of `reconcile-words.json`, as scalars.
@@ -231,7 +231,7 @@ package enum CostBasisScanner {
         var end = start
         while end > 0, s[end - 1] == " " { end -= 1 }
         for word in approximateWords.before where end - word.count >= 0 {
-            if s[(end - word.count)..<end].elementsEqual(word) { return String(String.UnicodeScalarView(word)) }
+            if s[(end - word.count)..<end].elementsEqual(word) { return String(scalars: word) }
         }
         return nil
     }
@@ -252,7 +252,7 @@ package enum CostBasisScanner {
         var index = start - 1
         var steps = 0
         while index >= 0, steps < 3, TextPatterns.isIdeograph(s[index]) {
-            if s[index] == "每" { return String(String.UnicodeScalarView(s[(index + 1)..<start])) }
+            if s[index] == "每" { return String(scalars: s[(index + 1)..<start]) }
             if s[index] == "单" { return "" }
             index -= 1
             steps += 1

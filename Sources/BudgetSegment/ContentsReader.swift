@@ -58,15 +58,15 @@ extension Segmenter {
         // title after the mark must name a table kind, which settles it.
         let scalars = TextPatterns.trimmed(text).unicodeScalars
         var digits = scalars.prefix(while: TextPatterns.isDigit)
-        var number = String(String.UnicodeScalarView(digits.map(TextPatterns.asciiDigit)))
+        var number = String(scalars: digits.map(TextPatterns.asciiDigit))
         // A 决算 目录 numbers them in Chinese numerals: `一、收入支出决算总表` is table 1.
         if digits.isEmpty {
             digits = scalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
-            number = Self.chineseNumber(String(String.UnicodeScalarView(digits))).map(String.init) ?? ""
+            number = Self.chineseNumber(String(scalars: digits)).map(String.init) ?? ""
         }
         guard (1...3).contains(digits.count), !number.isEmpty, let mark = scalars.dropFirst(digits.count).first,
               [".", "．", "、"].contains(mark) else { return nil }
-        let rest = String(String.UnicodeScalarView(scalars.dropFirst(digits.count + 1)))
+        let rest = String(scalars: scalars.dropFirst(digits.count + 1))
         let title = Self.entryTitle(rest)
         guard !title.isEmpty, kinds.kind(forTitle: title) != nil else { return nil }
         return (number, title)

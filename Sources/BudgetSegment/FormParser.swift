@@ -166,7 +166,7 @@ package enum HTMLText {
         for scalar in text.unicodeScalars {
             if var open = tag {
                 if scalar == ">" {
-                    let name = String(String.UnicodeScalarView(open.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic })).lowercased()
+                    let name = String(scalars: open.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic }).lowercased()
                     if ["p", "br", "div", "li"].contains(name) { flush() }
                     tag = nil
                 } else {

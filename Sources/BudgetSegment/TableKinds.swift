@@ -106,7 +106,7 @@ public struct TableKinds: Decodable, Sendable {
             key = key.dropFirst(prefix.unicodeScalars.count)
             break
         }
-        return String(String.UnicodeScalarView(key))
+        return String(scalars: key)
     }
 }
 

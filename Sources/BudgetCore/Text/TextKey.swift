@@ -28,11 +28,19 @@ package enum TextKey {
     private static func key(of text: some StringProtocol) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { keyScalar($0) != $0 }) else { return String(text) }
-        var key = String.UnicodeScalarView(scalars[..<first])
-        for scalar in scalars[first...] {
-            if let kept = keyScalar(scalar) { key.append(kept) }
+        // Encoded straight into the key's storage, which the text's length bounds: a scalar is
+        // kept, dropped, or made ASCII, never longer.
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var written = 0
+            for scalar in scalars {
+                guard let kept = keyScalar(scalar) else { continue }
+                UTF8.encode(kept) { byte in
+                    buffer[written] = byte
+                    written += 1
+                }
+            }
+            return written
         }
-        return String(key)
     }
 
     /// `equal`, specialized by the compiler for each concrete pair above.

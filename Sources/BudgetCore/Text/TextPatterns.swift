@@ -226,13 +226,13 @@ package enum TextPatterns {
             }
             let arabic = inner.allSatisfy(isDigit)
             guard arabic || inner.allSatisfy(isChineseNumeral) else { return nil }
-            return (arabic ? .parenthesizedArabic : .parenthesizedChinese, String(String.UnicodeScalarView(inner)),
+            return (arabic ? .parenthesizedArabic : .parenthesizedChinese, String(scalars: inner),
                     rest(after: inner.count + 2))
         }
         if isChineseNumeral(first) {
             let numeral = scalars.prefix(while: isChineseNumeral)
             guard scalars.dropFirst(numeral.count).first == "、" else { return nil }
-            return (.chinese, String(String.UnicodeScalarView(numeral)), rest(after: numeral.count + 1))
+            return (.chinese, String(scalars: numeral), rest(after: numeral.count + 1))
         }
         if isDigit(first) {
             let number = scalars.prefix(while: isDigit)
@@ -240,7 +240,7 @@ package enum TextPatterns {
             guard number.count <= 3, let mark = after.first, mark == "." || mark == "、" || mark == "．" else { return nil }
             // `1.70` is a number, not an item.
             if let next = after.dropFirst().first, isDigit(next) { return nil }
-            return (.arabic, String(String.UnicodeScalarView(number)), rest(after: number.count + 1))
+            return (.arabic, String(scalars: number), rest(after: number.count + 1))
         }
         return nil
     }
