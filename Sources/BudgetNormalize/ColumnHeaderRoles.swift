@@ -42,7 +42,7 @@ package struct ColumnHeaderWords: Decodable, Sendable {
         if table.countHeaders.found(in: last) { return .count }
         if percentColumnHeaders.found(in: last) { return .percent }
         for part in parts.reversed() {
-            if amountColumnHeaders.words.contains(where: { part.hasSuffix($0) }) { return .amount }
+            if amountColumnHeaders.ends(part) { return .amount }
             if table.textHeaders.found(in: part) || table.labelHeaders.found(in: part) { return nil }
         }
         return nil
@@ -50,15 +50,18 @@ package struct ColumnHeaderWords: Decodable, Sendable {
 
     /// A header without the `#2` that tells repeated headers apart and without a printed unit
     /// or note in brackets at its end (`金额（万元）` → `金额`).
+    ///
+    /// By scalars, not `Character`s: it runs for every header of every table, and grapheme
+    /// breaking cost more than the rest of reading a header's role.
     package static func stem(_ header: String) -> String {
-        var text = Substring(TextPatterns.trimmed(header))
-        if let hash = text.lastIndex(of: "#"), text.index(after: hash) < text.endIndex,
-           text[text.index(after: hash)...].allSatisfy(\.isASCII), text[text.index(after: hash)...].allSatisfy(\.isNumber) {
-            text = text[..<hash]
+        var text = TextPatterns.trimmed(header[...])
+        if let hash = text.unicodeScalars.lastIndex(of: "#") {
+            let digits = text.unicodeScalars[text.unicodeScalars.index(after: hash)...]
+            if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) { text = text[..<hash] }
         }
-        while let close = text.last, close == "）" || close == ")",
-              let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), open > text.startIndex {
-            text = Substring(TextPatterns.trimmed(String(text[..<open])))
+        while let close = text.unicodeScalars.last, close == "）" || close == ")",
+              let open = text.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > text.startIndex {
+            text = TextPatterns.trimmed(text[..<open])
         }
         return String(text)
     }

@@ -26,6 +26,11 @@ package struct TableWords: Decodable, Sendable {
         package func found(in text: String) -> Bool {
             TextPatterns.contains(text, anyOf: needles)
         }
+
+        /// Whether `text` ends with one of the words (compared by bytes).
+        package func ends(_ text: String) -> Bool {
+            needles.contains { TextPatterns.hasSuffix(text, $0) }
+        }
     }
 
     package var labelHeaders, textHeaders, amountHeaders, countHeaders, unitColumnHeaders, totalLabels, moneyFieldLabels,

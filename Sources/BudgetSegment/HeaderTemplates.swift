@@ -107,10 +107,10 @@ package struct HeaderTemplates {
         offsets.reserveCapacity(scalars.count + 1)
         for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
         let piece = { (start: Int, end: Int) -> Bool in
-            let text = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
-            if cells.contains(text) { return true }
-            if start == 0 && cells.contains(where: { $0.hasSuffix(text) }) { return true }
-            return end == scalars.count && cells.contains { $0.hasPrefix(text) }
+            let text = bytes[offsets[start]..<offsets[end]]
+            if cells.contains(String(decoding: text, as: UTF8.self)) { return true }
+            if start == 0 && cells.contains(where: { TextPatterns.hasSuffix($0, text) }) { return true }
+            return end == scalars.count && cells.contains { TextPatterns.hasPrefix($0, text) }
         }
         // reachable[i]: the label's first i scalars are such pieces, at least two of them.
         var reachable = Array(repeating: false, count: scalars.count + 1)

@@ -122,6 +122,26 @@ package enum TextPatterns {
         }
     }
 
+    /// Whether `text` starts with `prefix`, comparing UTF-8 bytes (`String.hasPrefix` compares
+    /// `Character`s, breaking both texts into grapheme clusters first). Concrete byte types, not
+    /// a generic collection, for the reason `contains` gives.
+    package static func hasPrefix(_ text: String, _ prefix: ArraySlice<UInt8>) -> Bool {
+        prefix.withUnsafeBufferPointer { prefix in
+            withUTF8(text) { bytes in bytes.count >= prefix.count && bytes[..<prefix.count].elementsEqual(prefix) }
+        }
+    }
+
+    /// Whether `text` ends with `suffix`, comparing UTF-8 bytes (see `hasPrefix`).
+    package static func hasSuffix(_ text: String, _ suffix: ArraySlice<UInt8>) -> Bool {
+        suffix.withUnsafeBufferPointer { suffix in
+            withUTF8(text) { bytes in bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) }
+        }
+    }
+
+    package static func hasSuffix(_ text: String, _ suffix: [UInt8]) -> Bool {
+        hasSuffix(text, suffix[...])
+    }
+
     /// Whether `pattern` occurs in `haystack`, byte for byte; an empty pattern occurs everywhere.
     package static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first else { return true }

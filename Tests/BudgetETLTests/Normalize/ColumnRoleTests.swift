@@ -110,6 +110,20 @@ import Testing
         #expect(words.role(of: ["项目资金来源"]) == nil)
         #expect(words.role(of: ["指标值", "前年"]) == nil)
         #expect(words.role(of: ["批次"]) == nil)
+        // An amount word must end the header, not merely occur in it.
+        #expect(words.role(of: ["金额说明"]) == nil)
+    }
+
+    /// A header's stem: without the `#n` that tells repeats apart (digits only) and without
+    /// bracketed units or notes at its end (either width, several, spaces trimmed), but never
+    /// emptied by a header that is all brackets.
+    @Test(arguments: [
+        ("金额（万元）", "金额"), (" 金额 （万元） (注) ", "金额"), ("金额#2", "金额"), ("金额#12", "金额"), ("金额#a", "金额#a"),
+        ("金额#", "金额#"), ("金额#２", "金额#２"), ("（万元）", "（万元）"), ("因公出国（境）费", "因公出国（境）费"),
+        ("合计（万元）#2", "合计"), ("人数(人)", "人数"), ("#3", ""), ("", ""),
+    ])
+    func headerStems(header: String, stem: String) {
+        #expect(ColumnHeaderWords.stem(header) == stem)
     }
 
     @Test func aColumnWithAnUnknownHeaderIsStillDecidedByItsCells() throws {
