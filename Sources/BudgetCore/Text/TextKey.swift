@@ -26,8 +26,10 @@ package enum TextKey {
 
     /// `of`, specialized by the compiler for each concrete type above.
     private static func key(of text: some StringProtocol) -> String {
+        // Most labels are ideographs and nothing a key changes: told from their bytes alone.
+        guard text.utf8.withContiguousStorageIfAvailable(mayChange) ?? true else { return String(text) }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { keyScalar($0) != $0 }) else { return String(text) }
+        guard scalars.contains(where: { keyScalar($0) != $0 }) else { return String(text) }
         // Encoded straight into the key's storage, which the text's length bounds: a scalar is
         // kept, dropped, or made ASCII, never longer.
         return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
@@ -56,6 +58,19 @@ package enum TextKey {
             let x = next(&left), y = next(&right)
             if x != y { return false }
             if x == nil { return true }
+        }
+    }
+
+    /// Whether any byte of the text can start a scalar its key changes: one of the ASCII spaces
+    /// and quotes, or the first byte of the other changed scalars' UTF-8 — `C2` (U+00A0), `E2`
+    /// (the curly quotes, U+2018–U+201E), `E3` (U+3000, 「」『』) and `EF` (full-width forms).
+    /// False means the key is the text; true only that the scalars must be looked at.
+    private static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { byte in
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0xC2, 0xE2, 0xE3, 0xEF: true
+            default: false
+            }
         }
     }
 

@@ -52,6 +52,18 @@ import Testing
         }
     }
 
+    /// Every scalar of the first three planes, alone and between ideographs: `TextKey.of` first
+    /// tells from the bytes whether anything can change, so a changed scalar whose UTF-8 it did
+    /// not foresee would be kept here.
+    @Test func everyScalarKeysAsKeyScalarSays() {
+        for value in UInt32(0)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kept = TextKey.keyScalar(scalar).map { String(Character($0)) } ?? ""
+            #expect(TextKey.of(String(Character(scalar))).utf8.elementsEqual(kept.utf8), "U+\(String(value, radix: 16))")
+            #expect(TextKey.of("收\(Character(scalar))入").utf8.elementsEqual("收\(kept)入".utf8), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func bytePrefixesAndSuffixesAreStringsOwn() {
         var generator = SeededGenerator(state: 11)
         for _ in 0..<2_000 {
