@@ -57,10 +57,22 @@ package struct CSVWriter {
         bytes.append(contentsOf: value.description.utf8)
     }
 
+    /// An integer's decimal digits, written straight into the buffer (`String(value)` made a
+    /// string for each of a fact's five numbers).
     package mutating func int(_ value: Int?) {
         separate()
         guard let value else { return }
-        bytes.append(contentsOf: String(value).utf8)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     package mutating func endRecord() {

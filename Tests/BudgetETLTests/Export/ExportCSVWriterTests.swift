@@ -42,6 +42,25 @@ import Testing
         #expect(text == "-12.30,,7\r\n")
     }
 
+    /// Integers are written digit by digit into the buffer: as `String(_:)` prints them, for the
+    /// extremes, every power of ten and its neighbours, and random values of every width.
+    @Test func integersAreWrittenAsTheyPrint() {
+        var values: [Int] = [0, 1, -1, 9, 10, -10, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power + 1, -power, -power - 1]
+        }
+        var generator = SeededGenerator(state: 3)
+        for _ in 0..<2_000 { values.append(Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator)) }
+        let text = written { csv in
+            for value in values { csv.int(value) }
+            csv.int(nil)
+            csv.endRecord()
+        }
+        #expect(text == values.map(String.init).joined(separator: ",") + ",\r\n")
+    }
+
     @Test func byteOrderMarkOnlyWhenAsked() {
         #expect(written({ $0.record(["a"]) }).utf8.first == UInt8(ascii: "a"))
         #expect(Array(written({ $0.record(["a"]) }, byteOrderMark: true).utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
