@@ -1,3 +1,5 @@
+import BudgetCore
+
 /// The lookups `render.xsl` declares as keys (`xsl:key`), each built once from the record in one
 /// pass, so the page takes time linear in the record: tables by id, checks by id, the checks
 /// that did not pass by each line their figures are on, and a table's rows by printed line.
@@ -63,30 +65,5 @@ struct ReportPageIndex {
     /// Whether a check involves any of `lines` (`key()` over a node-set, as a boolean).
     func anyFindings(anyOf lines: [String]) -> Bool {
         lines.contains { findingsByLine[ExactString($0)] != nil }
-    }
-}
-
-/// A string compared and hashed by its UTF-8 bytes, as XPath compares strings (by code points),
-/// where Swift's `==` takes canonically equivalent strings (`é` and `e` + U+0301) as equal.
-struct ExactString: Hashable {
-    let string: String
-
-    init(_ string: String) {
-        self.string = string
-    }
-
-    static func == (left: ExactString, right: ExactString) -> Bool {
-        left.string.utf8.elementsEqual(right.string.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        for byte in string.utf8 { hasher.combine(byte) }
-    }
-
-    /// Whether two optional strings are the same code points (both nil is not: XPath compares no
-    /// node with nothing).
-    static func same(_ left: String?, _ right: String?) -> Bool {
-        guard let left, let right else { return false }
-        return left.utf8.elementsEqual(right.utf8)
     }
 }

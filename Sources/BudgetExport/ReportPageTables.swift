@@ -1,3 +1,5 @@
+import BudgetCore
+
 /// `render.xsl`'s tables: the contents' list, then each table as printed (its header paths, one
 /// HTML row per printed line, cells in the columns' order, lines a finding involves highlighted
 /// and linked to it), a form's fields and a table's notes.

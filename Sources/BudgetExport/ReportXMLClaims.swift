@@ -19,7 +19,7 @@ package enum ReportXMLClaims {
             try xml.attribute("line", claim.line)
             try xml.attribute("page", pages.page(of: claim.line))
             try xml.attribute("year", claim.year)
-            if let verdict = verdicts[id] {
+            if let verdict = verdicts[id: id] {
                 try xml.attribute("check", id)
                 try xml.attribute("verdict", verdict.rawValue)
             }
@@ -51,22 +51,41 @@ package enum ReportXMLClaims {
     /// The worst status of each claim's checks, by the claim's check id: a narrative check is the
     /// claim's own when its id is the claim's, or the claim's and one more `:part`. One pass over
     /// the checks.
-    package static func verdicts(of claims: [NarrativeClaim], checks: [CheckResult]) -> [String: CheckStatus] {
-        let ids = Set(claims.map(NarrativeRule.checkID(of:)))
-        var verdicts: [String: CheckStatus] = [:]
+    /// Keyed by the ids' bytes (`ExactString`): the ids hold the claims' Chinese subjects, which
+    /// `String` hashing would check for Unicode normalization on every look-up.
+    package static func verdicts(of claims: [NarrativeClaim], checks: [CheckResult]) -> Verdicts {
+        let ids = Set(claims.map { ExactString(NarrativeRule.checkID(of: $0)) })
+        var verdicts = Verdicts()
         for check in checks where check.rule == NarrativeRule.id {
-            var id = check.id
-            if !ids.contains(id), let colon = id.lastIndex(of: ":") { id = String(id[..<colon]) }
+            var id = ExactString(check.id)
+            if !ids.contains(id), let colon = check.id.utf8.lastIndex(of: UInt8(ascii: ":")) {
+                id = ExactString(String(check.id[..<colon]))
+            }
             guard ids.contains(id) else { continue }
-            verdicts[id] = verdicts[id].map { worse($0, check.status) } ?? check.status
+            verdicts.byID[id] = verdicts.byID[id].map { worse($0, check.status) } ?? check.status
         }
         return verdicts
     }
 
+    /// The worst status of each claim's checks, by the claim's check id.
+    package struct Verdicts {
+        fileprivate var byID: [ExactString: CheckStatus] = [:]
+
+        package subscript(id id: String) -> CheckStatus? { byID[ExactString(id)] }
+    }
+
     /// fail, then warn, then unverified, then pass.
     private static func worse(_ a: CheckStatus, _ b: CheckStatus) -> CheckStatus {
-        let rank: [CheckStatus: Int] = [.pass: 0, .unverified: 1, .warn: 2, .fail: 3]
-        return rank[a]! >= rank[b]! ? a : b
+        rank(a) >= rank(b) ? a : b
+    }
+
+    private static func rank(_ status: CheckStatus) -> Int {
+        switch status {
+        case .pass: 0
+        case .unverified: 1
+        case .warn: 2
+        case .fail: 3
+        }
     }
 
     private static func value(_ name: String, _ value: ClaimValue, _ xml: XMLStreamWriter) throws(ReportError) {

@@ -52,17 +52,19 @@ package struct HeaderSumRule: ReconcileRule {
     /// The columns that stand for the group of `columns` (which share their first `depth` header
     /// parts): its own total column if it prints one, else its parts. Records the group's identity.
     private static func walk(_ columns: [(index: Int, path: [String])], depth: Int, into found: inout [Identity]) -> [Int] {
+        // Grouped by the names' bytes: headers are Chinese, and `String` keys would check each
+        // for Unicode normalization on every look-up.
         var order: [String] = []
-        var groups: [String: [(index: Int, path: [String])]] = [:]
+        var groups: [ExactString: [(index: Int, path: [String])]] = [:]
         for column in columns where column.path.count > depth {
             let name = column.path[depth]
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(column)
+            if groups[ExactString(name)] == nil { order.append(name) }
+            groups[ExactString(name), default: []].append(column)
         }
         var total: Int?
         var terms: [Int] = []
         for name in order {
-            let group = groups[name]!
+            let group = groups[ExactString(name)]!
             if group.count == 1, group[0].path.count == depth + 1 {
                 if total == nil, order.count > 1, TotalWords.isTotal(name) {
                     total = group[0].index

@@ -38,7 +38,7 @@ package enum LabelKey {
 
     /// Equal keys: the same UTF-8 bytes. Keys are built by `of`, so no normalization is needed.
     package static func same(_ key: String, _ other: String) -> Bool {
-        key.utf8.elementsEqual(other.utf8)
+        TextPatterns.same(key, other)
     }
 }
 

@@ -28,36 +28,21 @@ public enum Reconciler {
     /// Ids are built from table, row and column names, which a report may repeat (a code listed
     /// twice); later repeats get `#2`, `#3` … in check order, which is stable for the same input.
     package static func makeIDsUnique(_ checks: inout [CheckResult]) {
-        var seen: [ByteKey: Int] = [:]
+        var seen: [ExactString: Int] = [:]
         seen.reserveCapacity(checks.count)
         for index in checks.indices {
             let id = checks[index].id
-            let count = (seen[ByteKey(id)] ?? 0) + 1
-            seen[ByteKey(id)] = count
+            let count = (seen[ExactString(id)] ?? 0) + 1
+            seen[ExactString(id)] = count
             guard count > 1 else { continue }
             var next = count
             var candidate = "\(id)#\(next)"
-            while seen[ByteKey(candidate)] != nil {
+            while seen[ExactString(candidate)] != nil {
                 next += 1
                 candidate = "\(id)#\(next)"
             }
-            seen[ByteKey(candidate)] = 1
+            seen[ExactString(candidate)] = 1
             checks[index].id = candidate
-        }
-    }
-
-    /// A string hashed and compared by its UTF-8 bytes: ids are built by this code, so equal ids
-    /// have equal bytes, and Unicode normalization (what `String` hashing pays for) is not needed.
-    private struct ByteKey: Hashable {
-        package var text: String
-
-        package init(_ text: String) { self.text = text }
-
-        package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-        package func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 }

@@ -31,14 +31,14 @@ package struct HeaderTemplates {
         guard headerEnd > 0 else { return nil }
         let header = Array(input[..<headerEnd])
         let headerKey = TextKey.of(header.flatMap(\.cells).joined())
-        let headerCells = Set(header.flatMap(\.cells).map(TextKey.of).filter { !$0.isEmpty })
+        let headerCells = Set(header.flatMap(\.cells).map(TextKey.of).filter { !$0.isEmpty }.map(ExactString.init))
 
         // Header lines printed again on the next page are not data.
-        let headerLines = Set(header.map { TextKey.of($0.cells.joined()) })
+        let headerLines = Set(header.map { ExactString(TextKey.of($0.cells.joined())) })
         var body: [Row] = []
         var repeated: [Row] = []
         for row in input[headerEnd...] {
-            if headerLines.contains(TextKey.of(row.cells.joined())) { repeated.append(row) } else { body.append(row) }
+            if headerLines.contains(ExactString(TextKey.of(row.cells.joined()))) { repeated.append(row) } else { body.append(row) }
         }
         var joined: [SegmentedTable.JoinedCode] = []
         if let slots = partsRow.map({ splitCodes.leadingParts(input[$0].cells) }) ?? stacked?.count {
@@ -97,7 +97,7 @@ package struct HeaderTemplates {
     /// lines as header cells that join to it (`事业单位` over `经营收入`, with another column's
     /// label between them in the text; `2023年机关运行经` over `费预算数`): the end of one cell,
     /// whole cells, then the start of another.
-    static func printed(_ label: String, in headerKey: String, cells: Set<String>) -> Bool {
+    static func printed(_ label: String, in headerKey: String, cells: Set<ExactString>) -> Bool {
         if TextPatterns.contains(headerKey, label) { return true }
         let scalars = Array(label.unicodeScalars)
         // Each piece is cut from the label's UTF-8 bytes (where each scalar starts), not rebuilt
@@ -108,9 +108,9 @@ package struct HeaderTemplates {
         for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
         let piece = { (start: Int, end: Int) -> Bool in
             let text = bytes[offsets[start]..<offsets[end]]
-            if cells.contains(String(decoding: text, as: UTF8.self)) { return true }
-            if start == 0 && cells.contains(where: { TextPatterns.hasSuffix($0, text) }) { return true }
-            return end == scalars.count && cells.contains { TextPatterns.hasPrefix($0, text) }
+            if cells.contains(ExactString(String(decoding: text, as: UTF8.self))) { return true }
+            if start == 0 && cells.contains(where: { TextPatterns.hasSuffix($0.string, text) }) { return true }
+            return end == scalars.count && cells.contains { TextPatterns.hasPrefix($0.string, text) }
         }
         // reachable[i]: the label's first i scalars are such pieces, at least two of them.
         var reachable = Array(repeating: false, count: scalars.count + 1)

@@ -161,10 +161,10 @@ import Testing
             CheckResult(id: id, rule: "narrative", status: status, table: nil, location: "", expected: nil, actual: nil,
                         difference: nil, tolerance: nil, message: "", lines: [460])
         }
-        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check(id, .pass), check("\(id):share", .warn)])[id] == .warn)
-        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check(id, .unverified), check("\(id):change", .pass)])[id] == .unverified)
-        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check("\(id):change", .fail), check(id, .warn)])[id] == .fail)
-        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check("narrative:461:x", .fail)])[id] == nil)
+        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check(id, .pass), check("\(id):share", .warn)])[id: id] == .warn)
+        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check(id, .unverified), check("\(id):change", .pass)])[id: id] == .unverified)
+        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check("\(id):change", .fail), check(id, .warn)])[id: id] == .fail)
+        #expect(ReportXMLClaims.verdicts(of: [claim], checks: [check("narrative:461:x", .fail)])[id: id] == nil)
     }
 
     /// An element in a namespace the root never declared is refused by the writer, not written.
