@@ -11,10 +11,19 @@ extension String {
     package init(scalars: ArraySlice<Unicode.Scalar>) {
         var byteCount = 0
         for scalar in scalars { byteCount += UTF8.width(scalar) }
-        self.init(unsafeUninitializedCapacity: byteCount) { buffer in
+        self.init(encoding: scalars, maximumByteCount: byteCount)
+    }
+
+    /// `scalars` UTF-8 encoded straight into the string's storage, allocated once for at most
+    /// `maximumByteCount` bytes (a caller that filters or maps the scalars bounds them by its
+    /// input: `TextKey`). Generic, so for callers in this module only: elsewhere it would run
+    /// unspecialized, which is the cost this file exists to avoid.
+    init(encoding scalars: some Sequence<Unicode.Scalar>, maximumByteCount: Int) {
+        self.init(unsafeUninitializedCapacity: maximumByteCount) { buffer in
             var written = 0
             for scalar in scalars {
                 UTF8.encode(scalar) { byte in
+                    precondition(written < buffer.count, "more UTF-8 than the bound given")
                     buffer[written] = byte
                     written += 1
                 }

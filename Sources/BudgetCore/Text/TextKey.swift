@@ -30,19 +30,8 @@ package enum TextKey {
         guard text.utf8.withContiguousStorageIfAvailable(mayChange) ?? true else { return String(text) }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { keyScalar($0) != $0 }) else { return String(text) }
-        // Encoded straight into the key's storage, which the text's length bounds: a scalar is
-        // kept, dropped, or made ASCII, never longer.
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var written = 0
-            for scalar in scalars {
-                guard let kept = keyScalar(scalar) else { continue }
-                UTF8.encode(kept) { byte in
-                    buffer[written] = byte
-                    written += 1
-                }
-            }
-            return written
-        }
+        // The text's length bounds the key's: a scalar is kept, dropped, or made ASCII, never longer.
+        return String(encoding: scalars.lazy.compactMap(keyScalar), maximumByteCount: text.utf8.count)
     }
 
     /// `equal`, specialized by the compiler for each concrete pair above.
