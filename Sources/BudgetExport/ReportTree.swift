@@ -67,6 +67,9 @@ package final class ReportElement {
     }
 
     func addAttribute(_ name: String, _ value: String) {
+        // Grown from empty one at a time, the array was reallocated for nearly every attribute
+        // of the record; most elements have two to four (a cell, an item, a claim's amount).
+        if attributes.isEmpty { attributes.reserveCapacity(4) }
         attributes.append((name, value))
     }
 

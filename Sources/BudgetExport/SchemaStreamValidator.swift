@@ -246,7 +246,7 @@ package final class SchemaStreamValidator {
     package static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in
-            guard utf8.contains(UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }
+            guard Bytes.contains(utf8, UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }
             for byte in utf8 {
                 if byte == UInt8(ascii: "&") {
                     bytes.append(contentsOf: "&#38;".utf8)

@@ -14,7 +14,7 @@ package enum LabelCleaner {
         // scalars and a string from it (every row label and header cell of every table comes here).
         if !text.unicodeScalars.contains(where: { TextPatterns.isSpace($0) || mayChange($0) }) { return text }
         var scalars = Array(text.unicodeScalars)
-        if text.utf8.contains(UInt8(ascii: "<")), let paragraphs = HTMLText.paragraphs(text) {
+        if Bytes.contains(text, UInt8(ascii: "<")), let paragraphs = HTMLText.paragraphs(text) {
             scalars = Array(paragraphs.joined(separator: "\n").unicodeScalars)
         }
         let hasCJK = scalars.contains(where: TextPatterns.isCJK)

@@ -154,7 +154,7 @@ extension TableKinds.FormSpecification {
 package enum HTMLText {
     /// The paragraphs of `text` without tags, or nil when it has no tags.
     package static func paragraphs(_ text: String) -> [String]? {
-        guard text.utf8.contains(UInt8(ascii: "<")), text.utf8.contains(UInt8(ascii: ">")) else { return nil }
+        guard Bytes.contains(text, UInt8(ascii: "<")), Bytes.contains(text, UInt8(ascii: ">")) else { return nil }
         var paragraphs: [String] = []
         var current = String.UnicodeScalarView()
         var tag: String.UnicodeScalarView?

@@ -54,7 +54,7 @@ package struct Segmenter {
                 pageMarkLines.insert(number)
             }
             lines.append(Line(number: number, text: line, trimmed: trimmed,
-                              cells: line.utf8.contains(0x09) ? Self.split(line[...], on: 0x09).map(String.init) : nil))
+                              cells: Bytes.contains(line, 0x09) ? Self.split(line[...], on: 0x09).map(String.init) : nil))
         }
         if text.utf8.last == 0x0A || text.isEmpty { lines.removeLast() }
 

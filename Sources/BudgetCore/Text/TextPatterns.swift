@@ -99,7 +99,7 @@ package enum TextPatterns {
     /// one comparison of two byte buffers, with no generic code.
     package static func same(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        return withUTF8(a) { left in withUTF8(b) { right in left.elementsEqual(right) } }
+        return withUTF8(a) { left in withUTF8(b) { right in Bytes.equal(left, right) } }
     }
 
     /// Whether `text` contains `pattern`, comparing UTF-8 bytes (Foundation's `contains` goes
@@ -107,18 +107,18 @@ package enum TextPatterns {
     /// `StringProtocol`: called for every cell, where generic code across modules costs more
     /// than the search itself.
     package static func contains(_ text: String, _ pattern: String) -> Bool {
-        withUTF8(text) { haystack in withUTF8(pattern) { occurs($0, in: haystack) } }
+        withUTF8(text) { haystack in withUTF8(pattern) { Bytes.occurs($0, in: haystack) } }
     }
 
     package static func contains(_ text: Substring, _ pattern: String) -> Bool {
-        withUTF8(text) { haystack in withUTF8(pattern) { occurs($0, in: haystack) } }
+        withUTF8(text) { haystack in withUTF8(pattern) { Bytes.occurs($0, in: haystack) } }
     }
 
     /// Whether any of `patterns` (UTF-8 bytes, worked out once by the caller for a fixed word
     /// list) occurs in `text`.
     package static func contains(_ text: String, anyOf patterns: [[UInt8]]) -> Bool {
         withUTF8(text) { haystack in
-            patterns.contains { pattern in pattern.withUnsafeBufferPointer { occurs($0, in: haystack) } }
+            patterns.contains { pattern in pattern.withUnsafeBufferPointer { Bytes.occurs($0, in: haystack) } }
         }
     }
 
@@ -127,35 +127,19 @@ package enum TextPatterns {
     /// a generic collection, for the reason `contains` gives.
     package static func hasPrefix(_ text: String, _ prefix: ArraySlice<UInt8>) -> Bool {
         prefix.withUnsafeBufferPointer { prefix in
-            withUTF8(text) { bytes in bytes.count >= prefix.count && bytes[..<prefix.count].elementsEqual(prefix) }
+            withUTF8(text) { bytes in Bytes.hasPrefix(bytes, prefix) }
         }
     }
 
     /// Whether `text` ends with `suffix`, comparing UTF-8 bytes (see `hasPrefix`).
     package static func hasSuffix(_ text: String, _ suffix: ArraySlice<UInt8>) -> Bool {
         suffix.withUnsafeBufferPointer { suffix in
-            withUTF8(text) { bytes in bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) }
+            withUTF8(text) { bytes in Bytes.hasSuffix(bytes, suffix) }
         }
     }
 
     package static func hasSuffix(_ text: String, _ suffix: [UInt8]) -> Bool {
         hasSuffix(text, suffix[...])
-    }
-
-    /// Whether `pattern` occurs in `haystack`, byte for byte; an empty pattern occurs everywhere.
-    package static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first else { return true }
-        guard haystack.count >= pattern.count else { return false }
-        var start = 0
-        while start <= haystack.count - pattern.count {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 
     /// The text's UTF-8 bytes as one buffer: without a copy for native strings (every string
@@ -268,7 +252,7 @@ package enum TextPatterns {
     /// `key：value` where key is one of `keys` (`单位：万元`, `说明：…`).
     package static func keyValue(_ text: String, keys: [String]) -> (key: String, value: String)? {
         // Cheap refusal first: most cells have no colon at all.
-        guard text.utf8.contains(0x3A) || text.unicodeScalars.contains("：") else { return nil }
+        guard Bytes.contains(text, 0x3A) || TextPatterns.contains(text, "：") else { return nil }
         let trimmedText = trimmed(text[...])
         for key in keys where trimmedText.utf8.starts(with: key.utf8) {
             let after = trimmedText.unicodeScalars.dropFirst(key.unicodeScalars.count).drop(while: isSpace)
