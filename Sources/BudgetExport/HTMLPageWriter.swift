@@ -1,3 +1,6 @@
+import BudgetCore
+import Foundation
+
 /// An HTML element the page uses, with what libxml2's HTML serializer knows of it (its element
 /// table): whether it is inline (no line feeds around it), empty (`<br>`, no end tag) or keeps
 /// no end tag when it has no content (`<li>`).
@@ -57,7 +60,7 @@ struct HTMLTag {
 ///   `href` values are then URI-escaped: leading whitespace dropped, every byte percent-encoded
 ///   but letters, digits, `-_.!~*'()` and `@/:=?;#%&,+<>`.
 struct HTMLPageWriter {
-    private(set) var bytes: [UInt8] = []
+    private let bytes: ByteBuffer
     private var open: [Open] = []
     /// The element just closed wants a line feed if an element follows it in the same parent.
     private var lineFeedBeforeElement = false
@@ -72,7 +75,7 @@ struct HTMLPageWriter {
     }
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
         append("<!DOCTYPE html>\n")
     }
 
@@ -117,10 +120,10 @@ struct HTMLPageWriter {
     }
 
     /// The page's bytes, with the final line feed.
-    mutating func finish() -> [UInt8] {
+    mutating func finish() -> Data {
         while !open.isEmpty { end() }
         bytes.append(0x0A)
-        return bytes
+        return bytes.data
     }
 
     private mutating func addChild(isElement: Bool) {

@@ -18,7 +18,7 @@ struct ReportPage {
     static func render(_ root: ReportElement) -> Data {
         var page = ReportPage(root: root, index: ReportPageIndex(root), out: HTMLPageWriter(capacity: 1 << 17))
         page.budgetReport()
-        return Data(page.out.finish())
+        return page.out.finish()
     }
 
     /// The CSS of the page: `render.xsl`'s `<style>` text, taken from the stylesheet itself so the

@@ -20,7 +20,7 @@ import Foundation
 package final class XMLStreamWriter {
     // Touched only by this object's methods, one call at a time: the runtime's exclusivity
     // checks on a class's stored properties would cost more than the appends themselves.
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    private let bytes = ByteBuffer(capacity: 1 << 17)
     /// Names of the elements started and not yet ended, innermost last.
     @exclusivity(unchecked) private var open: [String] = []
     /// The innermost element's start tag is not closed yet: attributes may still come.
@@ -45,7 +45,6 @@ package final class XMLStreamWriter {
         LibXMLSetup.ensure()
         validator = try schema.map { schema throws(ReportError) in try SchemaStreamValidator(schema: schema) }
         tree = buildingTree ? ReportTreeBuilder() : nil
-        bytes.reserveCapacity(1 << 17)
         open.reserveCapacity(16)
     }
 
@@ -216,8 +215,8 @@ package final class XMLStreamWriter {
         }
         bytes.append(0x0A)
         finished = true
-        let data = Data(bytes)
-        bytes = []
+        let data = bytes.data
+        bytes.removeAll()
         guard let validator else { return data }
         do throws(ReportError) {
             try validator.finish()

@@ -7,23 +7,23 @@ import Foundation
 /// Text fields are defused for spreadsheets (see `CSVDefusing`); numbers are written by
 /// `number(_:)`, which never alters them.
 package struct CSVWriter {
-    private(set) var bytes: [UInt8] = []
+    private let bytes: ByteBuffer
     private var fieldsInRecord = 0
     private(set) var records = 0
 
     package init(byteOrderMark: Bool, capacity: Int = 1 << 14) {
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
         if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
-    package var data: Data { Data(bytes) }
+    package var data: Data { bytes.data }
 
     /// The bytes written so far, and forgetting them: for a file written a piece at a time.
     package var byteCount: Int { bytes.count }
     package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer(body)
     }
-    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    package mutating func removeAll() { bytes.removeAll() }
 
     /// A record of text fields: the header row, or a row of printed cells.
     package mutating func record(_ fields: [String]) {

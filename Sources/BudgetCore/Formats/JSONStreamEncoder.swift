@@ -44,12 +44,16 @@ package final class JSONStreamEncoder {
 
     /// The whole document for `value`, as compact UTF-8 JSON.
     package static func encode(_ value: some Encodable, capacity: Int = 1 << 16) throws -> Data {
-        Data(try bytes(value, capacity: capacity))
+        try written(value, capacity: capacity, direct: true).data
     }
 
     /// `direct`: false writes every value through its `Encodable` conformance, even one that is
     /// `JSONDirectEncodable` (for the tests that compare the two).
     package static func bytes(_ value: some Encodable, capacity: Int = 1 << 16, direct: Bool = true) throws -> [UInt8] {
+        try written(value, capacity: capacity, direct: direct).array
+    }
+
+    private static func written(_ value: some Encodable, capacity: Int, direct: Bool) throws -> ByteBuffer {
         let encoder = JSONStreamEncoder(capacity: capacity)
         encoder.state.pointee.direct = direct
         try encoder.value(value, key: NoKey())

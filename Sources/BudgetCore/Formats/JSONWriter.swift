@@ -4,13 +4,13 @@ import Foundation
 /// literals, punctuation) to a byte buffer. It knows nothing of nesting or commas; the encoder
 /// does. Kept apart so that the escaping rules live in one small place.
 package struct JSONWriter {
-    package private(set) var bytes: [UInt8] = []
+    package let bytes: ByteBuffer
 
     package init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
     }
 
-    package var data: Data { Data(bytes) }
+    package var data: Data { bytes.data }
 
     @inline(__always)
     package mutating func byte(_ byte: UInt8) {
@@ -47,7 +47,7 @@ package struct JSONWriter {
             bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.reverse(from: start)
     }
 
     /// Any other integer type, by its decimal description.
