@@ -151,21 +151,24 @@ struct HTMLPageWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
+    private static let escapedInText = SpecialBytes(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"))
+
     private mutating func appendEscapedText(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = Self.escapedInText.firstIndex(in: utf8, from: 0)
+            while index < utf8.count {
                 let escape: StaticString
                 switch utf8[index] {
                 case UInt8(ascii: "&"): escape = "&amp;"
                 case UInt8(ascii: "<"): escape = "&lt;"
-                case UInt8(ascii: ">"): escape = "&gt;"
-                default: continue
+                default: escape = "&gt;"
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 runStart = index + 1
+                index = Self.escapedInText.firstIndex(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }

@@ -280,18 +280,16 @@ package final class XMLStreamWriter {
 
     /// `value` with what libxml2's writer escapes escaped: in text (`xmlEncodeSpecialChars`)
     /// `<` `>` `&` `"` and CR; in an attribute value (`xmlBufAttrSerializeTxtContent`) also tab
-    /// and LF, which a parser would otherwise normalize to spaces. A byte loop over the UTF-8:
-    /// runs with nothing to escape (nearly all text) are copied in one go.
+    /// and LF, which a parser would otherwise normalize to spaces. Runs with nothing to escape
+    /// (nearly all text) are found a word at a time and copied in one go.
     private func appendEscaped(_ value: String, inAttribute: Bool) {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                // Only ASCII punctuation and controls are ever escaped.
-                guard byte <= UInt8(ascii: ">") else { continue }
+            var index = Self.mayEscape.firstIndex(in: utf8, from: 0)
+            while index < utf8.count {
                 let escape: StaticString
-                switch byte {
+                switch utf8[index] {
                 case UInt8(ascii: "<"): escape = "&lt;"
                 case UInt8(ascii: ">"): escape = "&gt;"
                 case UInt8(ascii: "&"): escape = "&amp;"
@@ -299,15 +297,23 @@ package final class XMLStreamWriter {
                 case 0x0D: escape = "&#13;"
                 case 0x0A where inAttribute: escape = "&#10;"
                 case 0x09 where inAttribute: escape = "&#9;"
-                default: continue
+                default:
+                    index = Self.mayEscape.firstIndex(in: utf8, from: index + 1)
+                    continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 runStart = index + 1
+                index = Self.mayEscape.firstIndex(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
+
+    /// The bytes `appendEscaped` may escape: the four characters, and the controls below 0x0E
+    /// (of which only tab, LF and CR are legal XML, and only CR is escaped in text).
+    private static let mayEscape = SpecialBytes(below: 0x0E, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+                                                UInt8(ascii: "\""))
 
     private static func failure(_ message: String) -> ReportError {
         ReportError(file: ReportXML.fileName, stage: "export", message: message)

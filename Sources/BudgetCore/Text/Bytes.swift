@@ -62,3 +62,72 @@ package enum Bytes {
         TextPatterns.withUTF8(text) { contains($0, byte) }
     }
 }
+
+/// The bytes a writer has to look at in a text it copies: control bytes below a bound and up to
+/// four others (a CSV field's comma, quote, CR and LF; JSON's quote and backslash). All are
+/// ASCII, so a run of Chinese text, every byte of it 0x80 or more, holds none.
+package struct SpecialBytes: Sendable {
+    private let below: UInt8
+    private let values: (UInt8, UInt8, UInt8, UInt8)
+    /// `below` and each value in every byte of a word.
+    private let belowWord: UInt64
+    private let valueWords: (UInt64, UInt64, UInt64, UInt64)
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// `below`: bytes under it are special (0: none; at most 0x80). `values`: one to four bytes.
+    package init(below: UInt8 = 0, _ values: UInt8...) {
+        precondition(below <= 0x80 && (1...4).contains(values.count) && values.allSatisfy { $0 < 0x80 },
+                     "one to four ASCII bytes and a bound up to 0x80")
+        let padded = values + Array(repeating: values[0], count: 4 - values.count)
+        self.below = below
+        self.values = (padded[0], padded[1], padded[2], padded[3])
+        belowWord = Self.ones &* UInt64(below)
+        valueWords = (Self.ones &* UInt64(padded[0]), Self.ones &* UInt64(padded[1]),
+                      Self.ones &* UInt64(padded[2]), Self.ones &* UInt64(padded[3]))
+    }
+
+    @inline(__always)
+    package func contains(_ byte: UInt8) -> Bool {
+        byte < below || byte == values.0 || byte == values.1 || byte == values.2 || byte == values.3
+    }
+
+    /// Whether any byte of `word` is special: the bit tricks for "a byte less than n" and "a
+    /// zero byte" (of the word xor'ed with the value in every byte), exact as yes or no.
+    @inline(__always)
+    fileprivate func mayOccur(in word: UInt64) -> Bool {
+        var hit = (word &- belowWord) & ~word
+        var x = word ^ valueWords.0
+        hit |= (x &- Self.ones) & ~x
+        x = word ^ valueWords.1
+        hit |= (x &- Self.ones) & ~x
+        x = word ^ valueWords.2
+        hit |= (x &- Self.ones) & ~x
+        x = word ^ valueWords.3
+        hit |= (x &- Self.ones) & ~x
+        return hit & Self.highBits != 0
+    }
+
+    /// The index of the first special byte of `bytes` at or after `start`, or `bytes.count`.
+    /// Eight bytes at a time: a word of non-ASCII bytes is passed at once, any other is tested
+    /// for a special byte as a whole, and only one that has one is looked at byte by byte.
+    @inline(__always)
+    package func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & Self.highBits != Self.highBits && mayOccur(in: word) {
+                for offset in index..<(index + 8) where contains(base[offset]) { return offset }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if contains(base[index]) { return index }
+            index += 1
+        }
+        return bytes.count
+    }
+}
