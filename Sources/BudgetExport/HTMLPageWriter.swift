@@ -163,7 +163,7 @@ struct HTMLPageWriter {
                 switch utf8[index] {
                 case UInt8(ascii: "&"): escape = "&amp;"
                 case UInt8(ascii: "<"): escape = "&lt;"
-                default: escape = "&gt;"
+                default: escape = "&gt;"  // `escapedInText` holds these three bytes only
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
