@@ -18,9 +18,10 @@ import Foundation
 /// element, attribute and text goes to the validator as it goes to the writer), and `finish()`
 /// returns the bytes only when the document is valid.
 package final class XMLStreamWriter {
+    /// The document's bytes as written.
+    private let bytes = ByteBuffer(capacity: 1 << 17)
     // Touched only by this object's methods, one call at a time: the runtime's exclusivity
     // checks on a class's stored properties would cost more than the appends themselves.
-    private let bytes = ByteBuffer(capacity: 1 << 17)
     /// Names of the elements started and not yet ended, innermost last.
     @exclusivity(unchecked) private var open: [String] = []
     /// The innermost element's start tag is not closed yet: attributes may still come.
