@@ -77,7 +77,7 @@ extension ReportPage {
             out.end()
             if table["layout"] == "paired" {
                 // One HTML row per printed line: the first row of each line's group, by line.
-                let firsts = rows.filter { index.rowsOnLine(of: $0, in: table).first === $0 }
+                let firsts = rows.filter { index.rowsOnLine(of: $0, in: table).first == $0 }
                 for row in Self.sortedByLine(firsts) { printedRow(index.rowsOnLine(of: row, in: table), layout) }
             } else {
                 for row in rows { printedRow([row], layout) }
@@ -188,7 +188,7 @@ extension ReportPage {
             } else if !items.isEmpty {
                 let title = items.lazy.compactMap { $0.element["printed"] }.first ?? ""
                 var rows: [ReportElement] = []
-                for (row, _) in items where !rows.contains(where: { $0 === row }) { rows.append(row) }
+                for (row, _) in items where !rows.contains(where: { $0 == row }) { rows.append(row) }
                 let indented = rows.contains { $0["level"].map { ReportPageXPath.number($0) > 1 } ?? false }
                 let level = rows.lazy.compactMap { $0["level"] }.first ?? ""
                 out.start(.td, ["title": title, "class": indented ? "lv\(level)" : nil])

@@ -117,32 +117,36 @@ import Testing
         try Self.expectSamePage(ReportPage.render(tree), ReportHTML.render(record), "row shapes")
     }
 
-    /// The `ReportElement` tree of a parsed document, for records not written by `ReportXML`.
+    /// The `ReportElement` tree of a parsed document, for records not written by `ReportXML`:
+    /// built by the writer's own builder, from the parse's elements, attributes and texts in
+    /// document order.
     static func tree(parsing xml: Data) throws -> ReportElement? {
         let document = try LibXMLDocument(parsing: xml, file: "record.xml")
         func string(_ pointer: UnsafePointer<xmlChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }
-        func make(_ node: xmlNodePtr) -> ReportElement {
-            let prefix = node.pointee.ns?.pointee.prefix.map { string($0) + ":" } ?? ""
-            let element = ReportElement(name: prefix + string(node.pointee.name))
+        let builder = ReportTreeBuilder()
+        func add(_ node: xmlNodePtr) {
+            builder.start(string(node.pointee.name), prefix: node.pointee.ns?.pointee.prefix.map { string($0) })
             var attribute = node.pointee.properties
             while let current = attribute {
                 let value = xmlNodeListGetString(document.pointer, current.pointee.children, 1)
-                element.addAttribute(string(current.pointee.name), string(value))
+                builder.attribute(string(current.pointee.name), string(value))
                 budget_etl_xml_free(value)
                 attribute = current.pointee.next
             }
             var child = node.pointee.children
             while let current = child {
                 switch current.pointee.type {
-                case XML_ELEMENT_NODE: element.addChild(make(current))
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: element.addText(string(current.pointee.content))
+                case XML_ELEMENT_NODE: add(current)
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: builder.text(string(current.pointee.content))
                 default: break
                 }
                 child = current.pointee.next
             }
-            return element
+            builder.end()
         }
-        return xmlDocGetRootElement(document.pointer).map(make)
+        guard let root = xmlDocGetRootElement(document.pointer) else { return nil }
+        add(root)
+        return builder.root
     }
 
     /// A tree is handed over once; a writer not asked for one builds none.
