@@ -50,20 +50,27 @@ package enum ReportXMLChecks {
 
     /// Each rule's counts, in the order the rules first ran.
     package static func summaries(of checks: [CheckResult]) -> [(rule: String, summary: CheckSummary)] {
-        var order: [String] = []
-        var counts: [String: CheckSummary] = [:]
+        // A dozen rules at most, their checks mostly one after another: the rule of the check
+        // before is tried first, then the others in order (hashing each rule's name twice a
+        // check cost more than the rest of the record's checks).
+        var summaries: [(rule: String, summary: CheckSummary)] = []
+        var current = 0
         for check in checks {
-            if counts[check.rule] == nil {
-                order.append(check.rule)
-                counts[check.rule] = CheckSummary(pass: 0, warn: 0, fail: 0)
+            if current >= summaries.count || !TextPatterns.same(summaries[current].rule, check.rule) {
+                if let found = summaries.firstIndex(where: { TextPatterns.same($0.rule, check.rule) }) {
+                    current = found
+                } else {
+                    current = summaries.count
+                    summaries.append((check.rule, CheckSummary(pass: 0, warn: 0, fail: 0)))
+                }
             }
             switch check.status {
-            case .pass: counts[check.rule]!.pass += 1
-            case .warn: counts[check.rule]!.warn += 1
-            case .fail: counts[check.rule]!.fail += 1
-            case .unverified: counts[check.rule]!.unverified += 1
+            case .pass: summaries[current].summary.pass += 1
+            case .warn: summaries[current].summary.warn += 1
+            case .fail: summaries[current].summary.fail += 1
+            case .unverified: summaries[current].summary.unverified += 1
             }
         }
-        return order.map { ($0, counts[$0]!) }
+        return summaries
     }
 }
