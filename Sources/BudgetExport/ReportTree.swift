@@ -4,7 +4,7 @@
 /// Held flat, one array of elements and one of attributes for the whole document, an element
 /// naming its first child and its next sibling by position. A tree of objects (one per element,
 /// each with its own attribute and child arrays) cost some 3.5 M instructions a report to build
-/// and free, about as much as rendering the page from it: four allocations an element, and a
+/// and free, half what rendering the page from it costs: four allocations an element, and a
 /// release of each on the way out. Here a document is a few arrays, grown by doubling and freed
 /// at once.
 package final class ReportTree {
