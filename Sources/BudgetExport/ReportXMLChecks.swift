@@ -56,8 +56,8 @@ package enum ReportXMLChecks {
         var summaries: [(rule: String, summary: CheckSummary)] = []
         var current = 0
         for check in checks {
-            if current >= summaries.count || !TextPatterns.same(summaries[current].rule, check.rule) {
-                if let found = summaries.firstIndex(where: { TextPatterns.same($0.rule, check.rule) }) {
+            if current >= summaries.count || summaries[current].rule != check.rule {
+                if let found = summaries.firstIndex(where: { $0.rule == check.rule }) {
                     current = found
                 } else {
                     current = summaries.count

@@ -129,6 +129,28 @@ import Testing
         #expect(!Self.text.contains("status=\"pass\""), "a pass is counted, not listed")
     }
 
+    /// The per-rule counts follow the rules in the order they first ran, and count every check of
+    /// each even when the rules' checks interleave (the sample's never do).
+    @Test func interleavedRulesAreCountedInFirstRunOrder() {
+        var generator = SeededGenerator(state: 20_261_203)
+        let rules = ["hierarchy", "narrative", "share", "cross-table", "arithmetic"]
+        for _ in 0..<200 {
+            let checks = (0..<Int.random(in: 0...40, using: &generator)).map { index in
+                CheckResult(id: "c\(index)", rule: rules[Int.random(in: 0..<rules.count, using: &generator)],
+                            status: CheckStatus.allCases[Int.random(in: 0..<CheckStatus.allCases.count, using: &generator)],
+                            table: nil, location: "", expected: nil, actual: nil, difference: nil, tolerance: nil, message: "",
+                            lines: [])
+            }
+            var order: [String] = []
+            for check in checks where !order.contains(check.rule) { order.append(check.rule) }
+            let summaries = ReportXMLChecks.summaries(of: checks)
+            #expect(summaries.map(\.rule) == order)
+            for (rule, summary) in summaries {
+                #expect(summary == CheckSummary(counting: checks.filter { $0.rule == rule }), "\(rule)")
+            }
+        }
+    }
+
     /// A finding says where each of its lines is: the cost-basis warning's row of 表12.2, the
     /// share warning's rows of 表11.1, the missing table's contents entry, a claim's paragraph.
     @Test func findingsSayWhereTheirLinesAre() {
