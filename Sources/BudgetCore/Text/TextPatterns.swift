@@ -71,12 +71,12 @@ package enum TextPatterns {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
-    /// The text without leading and trailing spaces (ASCII, ideographic, no-break, tab).
+    /// The text without leading and trailing spaces (ASCII, ideographic, no-break, tab), found as
+    /// `trimmedRange` finds them.
     package static func trimmed(_ text: Substring) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return text[first...last]
+        let range = withUTF8(text) { trimmedRange($0) }
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
     }
 
     /// The text without leading and trailing spaces (ASCII, ideographic, no-break, tab): the text

@@ -44,6 +44,8 @@ import Testing
         #expect(!TextPatterns.isCode("20"))
         #expect(!TextPatterns.isCode("208 05"))
         #expect(TextPatterns.trimmed("\u{3000}\t合 计\u{A0} ") == "合 计")
+        // A slice's offsets count from its own start.
+        #expect(TextPatterns.trimmed("x\u{3000} 合计 \u{A0}y".dropFirst().dropLast()) == "合计")
         #expect(TextPatterns.isBlank("\u{3000}\u{A0}\t "))
         #expect(!TextPatterns.isBlank("\u{3000}倠"))
     }
