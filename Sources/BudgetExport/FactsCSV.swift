@@ -69,18 +69,32 @@ package enum FactsCSV {
                 let scheme = row.code == nil ? noCodeScheme : row.codeScheme?.rawValue
                 for cell in row.cells where columns.role(cell.column) == .amount {
                     guard let value = cell.value else { continue }
-                    csv.texts(reportID, table.id, table.title, row.section)
+                    // One field a line, in the order of `header` (a variadic `texts(…)` made an
+                    // array on the heap for each call, four a fact).
+                    csv.text(reportID)
+                    csv.text(table.id)
+                    csv.text(table.title)
+                    csv.text(row.section)
                     csv.int(row.number)
-                    csv.texts(row.code, row.item, columns.path(cell.column), cell.raw)
+                    csv.text(row.code)
+                    csv.text(row.item)
+                    csv.text(columns.path(cell.column))
+                    csv.text(cell.raw)
                     csv.number(value)
                     // The unit of the cell's own column: a count (数量) has none or its own (台),
                     // never the table's amount unit.
                     csv.text(cell.unit)
                     csv.int(row.line)
                     csv.int(metadata.fiscalYear)
-                    csv.texts(metadata.unitName, metadata.kind?.rawValue, tableKind, group, scheme)
+                    csv.text(metadata.unitName)
+                    csv.text(metadata.kind?.rawValue)
+                    csv.text(tableKind)
+                    csv.text(group)
+                    csv.text(scheme)
                     csv.int(row.level)
-                    csv.texts(row.parent, row.isTotal ? "true" : "false", phases[cell.column])
+                    csv.text(row.parent)
+                    csv.text(row.isTotal ? "true" : "false")
+                    csv.text(phases[cell.column])
                     csv.int(pages.page(of: row.line))
                     csv.endRecord()
                     count += 1
@@ -88,16 +102,30 @@ package enum FactsCSV {
             }
             for (position, field) in table.fields.enumerated() {
                 guard let value = field.amount else { continue }
-                csv.texts(reportID, table.id, table.title, nil)
+                csv.text(reportID)
+                csv.text(table.id)
+                csv.text(table.title)
+                csv.text(nil)  // section
                 csv.int(table.rows.count + position + 1)
-                csv.texts(nil, field.label, fieldColumn, field.value)
+                csv.text(nil)  // code
+                csv.text(field.label)
+                csv.text(fieldColumn)
+                csv.text(field.value)
                 csv.number(value)
                 csv.text(field.unit ?? table.amountUnit)
                 csv.int(field.line)
                 csv.int(metadata.fiscalYear)
+                csv.text(metadata.unitName)
+                csv.text(metadata.kind?.rawValue)
+                csv.text(table.kind)
                 // A field has no code, level or parent; its group is its form's project.
+                csv.text(table.project)
+                csv.text(noCodeScheme)
+                csv.int(nil)  // level
+                csv.text(nil)  // parent_code
+                csv.text("false")
                 // …nor a column whose header could name a phase.
-                csv.texts(metadata.unitName, metadata.kind?.rawValue, table.kind, table.project, noCodeScheme, nil, nil, "false", nil)
+                csv.text(nil)
                 csv.int(pages.page(of: field.line))
                 csv.endRecord()
                 count += 1

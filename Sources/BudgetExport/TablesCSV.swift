@@ -46,7 +46,8 @@ package enum TablesCSV {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 1 << 15)
         csv.record(columns(width: width))
         func record(_ table: NormalizedTable, _ kind: Record, _ cells: [String]) {
-            csv.texts(table.id, kind.rawValue)
+            csv.text(table.id)
+            csv.text(kind.rawValue)
             for index in 0..<max(width, 1) { csv.text(index < cells.count ? cells[index] : nil) }
             csv.endRecord()
         }

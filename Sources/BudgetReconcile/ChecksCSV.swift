@@ -18,10 +18,19 @@ package enum ChecksCSV {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 160 * (checks.count + 1))
         csv.record(header)
         for check in checks {
-            csv.texts(reportID, check.id, check.rule, check.status.rawValue, check.table, check.location)
-            csv.numbers(check.expected, check.actual, check.difference, check.tolerance)
+            // One field a line, in the order of `header`.
+            csv.text(reportID)
+            csv.text(check.id)
+            csv.text(check.rule)
+            csv.text(check.status.rawValue)
+            csv.text(check.table)
+            csv.text(check.location)
+            csv.number(check.expected)
+            csv.number(check.actual)
+            csv.number(check.difference)
+            csv.number(check.tolerance)
             csv.text(check.message)
-            csv.text(check.lines.map(String.init).joined(separator: " "))
+            csv.ints(check.lines)
             csv.endRecord()
         }
         return csv.data

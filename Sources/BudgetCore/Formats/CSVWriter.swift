@@ -40,16 +40,6 @@ package struct CSVWriter {
         append(field)
     }
 
-    /// Several text fields in a row, each as `text(_:)` writes it: a record reads as its columns.
-    package mutating func texts(_ values: String?...) {
-        for value in values { text(value) }
-    }
-
-    /// Several exact decimals in a row, each as `number(_:)` writes it.
-    package mutating func numbers(_ values: ExactDecimal?...) {
-        for value in values { number(value) }
-    }
-
     /// An exact decimal as its plain form (`-1209.02`), never defused or reformatted.
     package mutating func number(_ value: ExactDecimal?) {
         separate()
@@ -62,6 +52,24 @@ package struct CSVWriter {
     package mutating func int(_ value: Int?) {
         separate()
         guard let value else { return }
+        appendDigits(value)
+    }
+
+    /// Integers in one field, separated by single spaces (`136 137 140`; empty when there are
+    /// none): the bytes `text(values.map(String.init).joined(separator: " "))` writes, without a
+    /// string for each number and one for the field. Digits and spaces are never quoted, and a
+    /// field that starts with a digit is never defused; one that starts with a minus sign is,
+    /// unless it is a single number, so that case goes through `text`.
+    package mutating func ints(_ values: [Int]) {
+        if values.count > 1, values[0] < 0 { return text(values.map(String.init).joined(separator: " ")) }
+        separate()
+        for index in values.indices {
+            if index > 0 { bytes.append(UInt8(ascii: " ")) }
+            appendDigits(values[index])
+        }
+    }
+
+    private func appendDigits(_ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var magnitude = value.magnitude
             var start = digits.count

@@ -61,6 +61,33 @@ import Testing
         #expect(text == values.map(String.init).joined(separator: ",") + ",\r\n")
     }
 
+    /// A list of integers in one field (checks.csv's `lines`) is the field `text` writes for the
+    /// list joined with spaces: for random lists of every length, negative numbers included (a
+    /// leading minus sign before a second number is defused, as `text` would).
+    @Test func integerListsAreTheFieldTheirJoinedTextIs() {
+        var generator = SeededGenerator(state: 5)
+        var lists: [[Int]] = [[], [0], [-1], [-1, 2], [2, -1], [Int.min, Int.max]]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...6, using: &generator)
+            lists.append((0..<count).map { _ in
+                Int.random(in: -1_000_000...1_000_000, using: &generator) >> Int.random(in: 0...19, using: &generator)
+            })
+        }
+        for list in lists {
+            let direct = written { csv in
+                csv.text("a")
+                csv.ints(list)
+                csv.endRecord()
+            }
+            let joined = written { csv in
+                csv.text("a")
+                csv.text(list.map(String.init).joined(separator: " "))
+                csv.endRecord()
+            }
+            #expect(direct == joined, "\(list)")
+        }
+    }
+
     @Test func byteOrderMarkOnlyWhenAsked() {
         #expect(written({ $0.record(["a"]) }).utf8.first == UInt8(ascii: "a"))
         #expect(Array(written({ $0.record(["a"]) }, byteOrderMark: true).utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
