@@ -32,9 +32,11 @@ public enum Reconciler {
         seen.reserveCapacity(checks.count)
         for index in checks.indices {
             let id = checks[index].id
-            let count = (seen[ExactString(id)] ?? 0) + 1
+            // One hash for an id not seen before (nearly all of them): insert it with a count of 1,
+            // learning whether it was there.
+            guard let previous = seen.updateValue(1, forKey: ExactString(id)) else { continue }
+            let count = previous + 1
             seen[ExactString(id)] = count
-            guard count > 1 else { continue }
             var next = count
             var candidate = "\(id)#\(next)"
             while seen[ExactString(candidate)] != nil {

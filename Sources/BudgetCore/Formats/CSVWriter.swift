@@ -107,11 +107,16 @@ package struct CSVWriter {
                 bytes.append(contentsOf: utf8)
                 return
             }
+            // Quoted, each inner quote doubled: the runs between quotes copied whole (most
+            // quoted fields are printed numbers with a thousands separator, and hold no quote).
             bytes.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
+            var start = 0
+            while let quote = Bytes.firstIndex(of: UInt8(ascii: "\""), in: utf8, from: start) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...quote]))
+                bytes.append(UInt8(ascii: "\""))
+                start = quote + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             bytes.append(UInt8(ascii: "\""))
         }
     }

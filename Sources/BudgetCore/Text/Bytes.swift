@@ -53,6 +53,14 @@ package enum Bytes {
         return memchr(base, Int32(byte), bytes.count) != nil
     }
 
+    /// The index of the first `byte` in `bytes` at or after `start`, or nil.
+    @inline(__always)
+    package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
     /// Whether `byte` occurs in the UTF-8 of `text`.
     package static func contains(_ text: String, _ byte: UInt8) -> Bool {
         TextPatterns.withUTF8(text) { contains($0, byte) }

@@ -19,6 +19,26 @@ import Testing
         #expect(text == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,合计\r\n")
     }
 
+    /// A field is quoted when it holds a comma, quote, CR or LF, each inner quote doubled: on
+    /// random fields of those and plain characters (quotes first, last and side by side), the
+    /// bytes are RFC 4180's and read back as the (defused) text.
+    @Test func quotedFieldsDoubleEveryQuote() {
+        var generator = SeededGenerator(state: 23)
+        let pieces = ["\"", "\"\"", ",", "\r", "\n", "a", "合计", "1,209.02", " "]
+        for _ in 0..<2_000 {
+            let field = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = written { csv in
+                csv.text(field)
+                csv.endRecord()
+            }
+            let printed = CSVDefusing.needsDefusing(field) ? CSVDefusing.prefix + field : field
+            let special = printed.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+            let expected = special ? "\"" + printed.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : printed
+            #expect(text == expected + "\r\n", "\(field.debugDescription)")
+            #expect(CSVTestReader.records(Data(text.utf8)) == [[printed]], "\(field.debugDescription)")
+        }
+    }
+
     @Test(arguments: ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-", "'quoted"])
     func dangerousTextGetsOneApostrophe(_ value: String) {
         let text = written { $0.record([value]) }

@@ -36,6 +36,44 @@ import Testing
         #expect(try ChecksCSV.read(ChecksCSV.write(reportID: "r", checks: checks, byteOrderMark: true)) == checks)
     }
 
+    /// Repeated ids get `#2`, `#3` … in check order, skipping any id already taken, so every id in
+    /// checks.csv is unique: on a fixed case (an id that is itself a repeat's name) and on random
+    /// lists of a few ids, each repeated, against the rule counted out by hand.
+    @Test func repeatedIDsAreNumberedInCheckOrder() {
+        func ids(_ original: [String]) -> [String] {
+            var checks = original.map { CheckResult(id: $0, rule: "r", status: .pass, table: nil, location: "", expected: nil,
+                                                    actual: nil, difference: nil, tolerance: nil, message: "", lines: []) }
+            Reconciler.makeIDsUnique(&checks)
+            return checks.map(\.id)
+        }
+        #expect(ids(["a", "a", "a", "a#2", "b", "a"]) == ["a", "a#2", "a#3", "a#2#2", "b", "a#4"])
+        var generator = SeededGenerator(state: 17)
+        let names = ["x", "x#2", "x#3", "y", "合计", "合计#2"]
+        for _ in 0..<500 {
+            let original = (0..<Int.random(in: 0...12, using: &generator)).map { _ in names.randomElement(using: &generator)! }
+            // The rule: the n-th time an id comes, it becomes id#n, or id#(n+1) … if that is taken
+            // by an id given or made before it.
+            var taken = Set<String>()
+            var times: [String: Int] = [:]
+            var expected: [String] = []
+            for id in original {
+                times[id, default: 0] += 1
+                var made = id
+                if times[id]! > 1 {
+                    var next = times[id]!
+                    while taken.contains("\(id)#\(next)") { next += 1 }
+                    made = "\(id)#\(next)"
+                    times[made, default: 0] += 1
+                }
+                taken.insert(id)
+                taken.insert(made)
+                expected.append(made)
+            }
+            #expect(ids(original) == expected, "\(original)")
+            #expect(Set(expected).count == expected.count, "\(original)")
+        }
+    }
+
     @Test func aFileThatIsNotChecksIsRefusedWithItsRecord() {
         #expect(throws: ChecksCSVError.self) { try ChecksCSV.read(Data("a,b\r\n".utf8)) }
         var data = ChecksCSV.write(reportID: "r", checks: Array(SampleReport.run.reconciled.checks.prefix(2)))
