@@ -29,8 +29,12 @@ public struct CompletionClaim: Codable, Sendable, Equatable {
 package enum CompletionStatements {
     package static func read(_ narrative: [NarrativeBlock], sourceLines: [Substring]) -> [CompletionClaim] {
         let words = ClaimSubjectWords.standard.completionWords
+        // A statement starts at a budget word: a paragraph without one (every paragraph of a 预算
+        // report) is passed over by a byte search, before its scalars are laid out and scanned.
+        let budgetWords = words.budget.map { Array($0.utf8) }
         var claims: [CompletionClaim] = []
         for (position, block) in narrative.enumerated() where block.kind == .paragraph {
+            guard TextPatterns.contains(block.text, anyOf: budgetWords) else { continue }
             let text = Array(block.text.unicodeScalars)
             var starts = occurrences(of: words.budget, in: text)
             guard !starts.isEmpty else { continue }

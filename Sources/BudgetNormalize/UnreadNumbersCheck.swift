@@ -55,12 +55,15 @@ package enum UnreadNumbersCheck {
     /// followed by its unit (`0.39 万（含…0.00 万元）`, its `。` wrapped onto the next line), which
     /// a table prints in its header, never after a figure.
     static func amountWords(in line: Substring) -> Int {
+        // The scan below ends with 0 at the first sentence mark, if nothing ended it before:
+        // found by a byte search first (most narrative lines are sentences), it is not run.
+        if sentenceMarks.contains(where: { TextPatterns.contains(line, $0) }) { return 0 }
         var count = 0
         var word: [Unicode.Scalar] = []
         var afterAmount = false
         for scalar in line.unicodeScalars {
             switch scalar {
-            case "。", "，", "；":
+            case "。", "，", "；":  // sentenceMarks
                 return 0
             case " ", "\t", "\u{3000}", "\u{A0}", "\u{0C}":
                 if !word.isEmpty { afterAmount = isAmount(word) }
@@ -74,6 +77,9 @@ package enum UnreadNumbersCheck {
         if isAmount(word) { count += 1 }
         return count
     }
+
+    /// The marks that make a line a sentence in `amountWords`.
+    private static let sentenceMarks = ["。", "，", "；"]
 
     /// An amount as tables print one: digits with a decimal point or thousands separators
     /// (bare integers are codes, years and counts as often as amounts, so they do not count).

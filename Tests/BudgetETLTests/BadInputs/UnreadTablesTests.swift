@@ -38,6 +38,9 @@ extension BadInputs {
             #expect(UnreadNumbersCheck.amountWords(in: "208 05 01 2025 3") == 0)
             // A sentence, however many figures it prints.
             #expect(UnreadNumbersCheck.amountWords(in: "支出合计 12.50 万元，比上年增加 1.00 万元。") == 0)
+            // …wherever its mark is: after figures that would otherwise count, or alone.
+            #expect(UnreadNumbersCheck.amountWords(in: "合计 91.00 92.00；") == 0)
+            #expect(UnreadNumbersCheck.amountWords(in: "。") == 0)
             // A sentence whose full stop wrapped onto the next line: its figures carry their units.
             #expect(UnreadNumbersCheck.amountWords(in: "  国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）") == 0)
             #expect(UnreadNumbersCheck.amountWords(in: "合计 0.39   万元") == 0)
