@@ -35,9 +35,7 @@ package struct CSVWriter {
     package mutating func text(_ value: String?) {
         separate()
         guard let value, !value.isEmpty else { return }
-        var field = value
-        if CSVDefusing.needsDefusing(field) { field = CSVDefusing.prefix + field }
-        append(field)
+        append(CSVDefusing.needsDefusing(value) ? CSVDefusing.prefix + value : value)
     }
 
     /// An exact decimal as its plain form (`-1209.02`), never defused or reformatted.
@@ -95,15 +93,16 @@ package struct CSVWriter {
         fieldsInRecord += 1
     }
 
-    /// What makes a field quoted.
-    private static let quoted = SpecialBytes(UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A)
+    /// What makes a field quoted. A stored constant, not a static one: a static is reached
+    /// through a once-only initialization check at every field (`JSONWriter` keeps its own so too).
+    private let quoted = SpecialBytes(UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A)
 
-    private mutating func append(_ field: String) {
-        var field = field
-        // Over the contiguous UTF-8 a word at a time rather than `utf8.contains`: the generic
-        // scan through the string's view was the largest cost of writing the CSVs.
-        field.withUTF8 { utf8 in
-            guard Self.quoted.firstIndex(in: utf8, from: 0) < utf8.count else {
+    private func append(_ field: String) {
+        // Over the contiguous UTF-8 (read in place, not copied as `withUTF8` would) a word at a
+        // time rather than `utf8.contains`: the generic scan through the string's view was the
+        // largest cost of writing the CSVs.
+        TextPatterns.withUTF8(field) { utf8 in
+            guard quoted.firstIndex(in: utf8, from: 0) < utf8.count else {
                 bytes.append(contentsOf: utf8)
                 return
             }

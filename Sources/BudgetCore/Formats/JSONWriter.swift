@@ -68,23 +68,23 @@ package struct JSONWriter {
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
-    /// What a JSON string escapes: control characters, quote and backslash.
-    private static let escaped = SpecialBytes(below: 0x20, 0x22, 0x5C)
+    /// What a JSON string escapes: control characters, quote and backslash. Stored, not static
+    /// (see `CSVWriter.quoted`).
+    private let escaped = SpecialBytes(below: 0x20, 0x22, 0x5C)
 
     /// Escapes only what JSON requires (quote, backslash, control characters), so Chinese text
     /// stays readable UTF-8 and `/` is not escaped.
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
+        TextPatterns.withUTF8(value) { utf8 in
             // Copy runs of bytes that need no escape in one go, found a word at a time.
             var runStart = 0
-            var index = Self.escaped.firstIndex(in: utf8, from: 0)
+            var index = escaped.firstIndex(in: utf8, from: 0)
             while index < utf8.count {
                 let byte = utf8[index]
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
-                index = Self.escaped.firstIndex(in: utf8, from: runStart)
+                index = escaped.firstIndex(in: utf8, from: runStart)
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
