@@ -151,13 +151,14 @@ struct HTMLPageWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
-    private static let escapedInText = SpecialBytes(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"))
+    /// Stored, not static (see `CSVWriter.quoted`).
+    private let escapedInText = SpecialBytes(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"))
 
     private mutating func appendEscapedText(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            var index = Self.escapedInText.firstIndex(in: utf8, from: 0)
+            var index = escapedInText.firstIndex(in: utf8, from: 0)
             while index < utf8.count {
                 let escape: StaticString
                 switch utf8[index] {
@@ -168,7 +169,7 @@ struct HTMLPageWriter {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 runStart = index + 1
-                index = Self.escapedInText.firstIndex(in: utf8, from: runStart)
+                index = escapedInText.firstIndex(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }

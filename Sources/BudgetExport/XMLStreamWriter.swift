@@ -287,7 +287,7 @@ package final class XMLStreamWriter {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            var index = Self.mayEscape.firstIndex(in: utf8, from: 0)
+            var index = mayEscape.firstIndex(in: utf8, from: 0)
             while index < utf8.count {
                 let escape: StaticString
                 switch utf8[index] {
@@ -299,22 +299,23 @@ package final class XMLStreamWriter {
                 case 0x0A where inAttribute: escape = "&#10;"
                 case 0x09 where inAttribute: escape = "&#9;"
                 default:
-                    index = Self.mayEscape.firstIndex(in: utf8, from: index + 1)
+                    index = mayEscape.firstIndex(in: utf8, from: index + 1)
                     continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 runStart = index + 1
-                index = Self.mayEscape.firstIndex(in: utf8, from: runStart)
+                index = mayEscape.firstIndex(in: utf8, from: runStart)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
 
     /// The bytes `appendEscaped` may escape: the four characters, and the controls below 0x0E
-    /// (of which only tab, LF and CR are legal XML, and only CR is escaped in text).
-    private static let mayEscape = SpecialBytes(below: 0x0E, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
-                                                UInt8(ascii: "\""))
+    /// (of which only tab, LF and CR are legal XML, and only CR is escaped in text). Stored, not
+    /// static (see `CSVWriter.quoted`).
+    private let mayEscape = SpecialBytes(below: 0x0E, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+                                         UInt8(ascii: "\""))
 
     private static func failure(_ message: String) -> ReportError {
         ReportError(file: ReportXML.fileName, stage: "export", message: message)
