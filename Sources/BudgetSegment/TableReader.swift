@@ -161,9 +161,15 @@ extension Segmenter {
     /// `单位：万元`, `单位：<unit name>`, `编制部门：… | 单位：元`: true when every non-empty cell
     /// is such a key–value pair.
     func readUnitCells(_ cells: [String], line: Int, into draft: inout Draft) -> Bool {
-        let filled = cells.map(TextPatterns.trimmed).filter { !$0.isEmpty }
-        let pairs = filled.compactMap { TextPatterns.keyValue($0, keys: kinds.unitLineKeys) }
-        guard !filled.isEmpty, pairs.count == filled.count else { return false }
+        // Asked of every line of a table: most are rows, refused at their first filled cell.
+        var pairs: [(key: String, value: String)] = []
+        for cell in cells {
+            let text = TextPatterns.trimmed(cell)
+            if text.isEmpty { continue }
+            guard let pair = TextPatterns.keyValue(text, keys: kinds.unitLineKeys) else { return false }
+            pairs.append(pair)
+        }
+        guard !pairs.isEmpty else { return false }
         for pair in pairs {
             if kinds.amountUnits.contains(where: { TextPatterns.same($0, pair.value) }) {
                 draft.amountUnit = pair.value

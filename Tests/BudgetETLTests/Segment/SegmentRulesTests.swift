@@ -62,6 +62,18 @@ import Testing
         #expect(report.counts["unit"] == 2)
     }
 
+    /// A unit line of several key–value cells (`编制部门：… | 单位：万元`) is one whatever blank
+    /// cells an extractor leaves between them; a line with one cell that is not such a pair is not.
+    @Test func unitLineCellsMayBeSeparatedByBlankCells() throws {
+        let report = segment(["表3", "支出总表", "编制部门：某某中心|| |单位：万元", "科目编码|科目名称|合计", "208|社会保障和就业支出|1.00"])
+        let table = try #require(report.tables.first)
+        #expect(table.unitName?.text == "某某中心")
+        #expect(table.amountUnit == "万元")
+        #expect(report.counts["unit"] == 1)
+        let notUnits = segment(["表3", "支出总表", "编制部门：某某中心||说明|单位：万元", "科目编码|科目名称|合计", "208|社会保障和就业支出|1.00"])
+        #expect(notUnits.tables.first?.amountUnit == nil)
+    }
+
     @Test func headerSpanningTwoRows() throws {
         let report = segment(["表5-1", "一般公共预算支出表(分功能科目)"] + header + ["|合计|3.00|2.00|1.00|1.00|1.00"])
         let table = try #require(report.tables.first)
