@@ -55,16 +55,14 @@ package enum UnreadNumbersCheck {
     /// followed by its unit (`0.39 万（含…0.00 万元）`, its `。` wrapped onto the next line), which
     /// a table prints in its header, never after a figure.
     static func amountWords(in line: Substring) -> Int {
-        // The scan below ends with 0 at the first sentence mark, if nothing ended it before:
-        // found by a byte search first (most narrative lines are sentences), it is not run.
+        // A sentence, however many figures it prints: found by a byte search before any scalar
+        // is decoded (most narrative lines are sentences).
         if sentenceMarks.contains(where: { TextPatterns.contains(line, $0) }) { return 0 }
         var count = 0
         var word: [Unicode.Scalar] = []
         var afterAmount = false
         for scalar in line.unicodeScalars {
             switch scalar {
-            case "。", "，", "；":  // sentenceMarks
-                return 0
             case " ", "\t", "\u{3000}", "\u{A0}", "\u{0C}":
                 if !word.isEmpty { afterAmount = isAmount(word) }
                 if afterAmount && !word.isEmpty { count += 1 }
