@@ -79,11 +79,14 @@ let package = Package(
                 .embedInCode("Resources/render.xsl"),
             ]
         ),
+        // glibc's mallopt, which the Glibc module leaves out: a batch keeps the memory it frees
+        // (BatchMemory).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The driver: configuration, the stage table, manifests, catalog, batch runs.
         .target(
             name: "BudgetETL",
             dependencies: [
-                "BudgetCore", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile", "BudgetExport",
+                "BudgetCore", "BudgetExtract", "BudgetSegment", "BudgetNormalize", "BudgetReconcile", "BudgetExport", "CMalloc",
             ]
         ),
         .executableTarget(

@@ -40,11 +40,12 @@ now() { date +%s.%N; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 
 # Runs the binary on a config, records wall seconds in $work/secs, peak RSS (KiB) in $work/rss
-# and CPU seconds (user and system) in $work/cpu.
+# and CPU seconds (user and system) and page faults (minor: pages the kernel mapped and zeroed for
+# the process) in $work/cpu.
 timed_run() {
     local config=$1 start end
     start=$(now)
-    /usr/bin/time -f "%M %U %S" -o "$work/time" "$binary" run --config "$config" > "$work/summary" 2> "$work/stderr" || {
+    /usr/bin/time -f "%M %U %S %R" -o "$work/time" "$binary" run --config "$config" > "$work/summary" 2> "$work/stderr" || {
         local rc=$?
         # exit 1 (some report failed) is reported, not fatal; anything else is.
         [[ $rc -eq 1 ]] || { cat "$work/stderr" >&2; exit "$rc"; }
@@ -109,12 +110,12 @@ for n in $sizes; do
     echo "== $n reports, $(mib "$in_bytes") of input (generated in ${gen} s, not counted)"
 
     timed_run "$dir/pipeline.json"
-    secs=$(cat "$work/secs"); rss=$(cat "$work/rss"); read -r user sys < "$work/cpu"
+    secs=$(cat "$work/secs"); rss=$(cat "$work/rss"); read -r user sys faults < "$work/cpu"
     sed 's/^/    /' "$work/summary"
     out_bytes=$(du -sb "$dir/output" | cut -f1)
-    awk -v n="$n" -v t="$secs" -v ib="$in_bytes" -v ob="$out_bytes" -v rss="$rss" -v u="$user" -v y="$sys" 'BEGIN {
+    awk -v n="$n" -v t="$secs" -v ib="$in_bytes" -v ob="$out_bytes" -v rss="$rss" -v u="$user" -v y="$sys" -v f="$faults" 'BEGIN {
         printf "  full run      %8.2f s  %8.1f reports/s  %6.2f MB/s of input  peak RSS %.1f MiB\n", t, n / t, ib / 1e6 / t, rss / 1024
-        printf "  CPU           %8.2f s  user %.2f s + system %.2f s = %.2f ms per report\n", u + y, u, y, 1000 * (u + y) / n
+        printf "  CPU           %8.2f s  user %.2f s + system %.2f s = %.2f ms per report; %.0f page faults per report\n", u + y, u, y, 1000 * (u + y) / n, f / n
         printf "  output        %8.1f MiB = %.0f KB per report = %.1f x the input (%.0f KB per report)\n", ob / 1048576, ob / n / 1000, ob / ib, ib / n / 1000
     }'
     sync

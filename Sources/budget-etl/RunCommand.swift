@@ -75,6 +75,7 @@ struct ConfigCommand: ParsableCommand {
 
 /// Runs, prints the one-line summary, and turns the outcome into the documented exit status.
 func runAndExit(_ pipeline: Pipeline, _ selection: RunSelection) throws {
+    BatchMemory.keepFreedMemory()
     let progress = ProgressLine()
     let summary: RunSummary
     do {
