@@ -27,15 +27,15 @@ package struct HierarchyRule: ReconcileRule {
     private func checkTree(_ facts: TableFacts, columns: [NormalizedColumn], into log: inout CheckLog) {
         let rows = facts.rows
         var position: [String: Int] = [:]
-        for (index, row) in rows.enumerated() {
-            if let code = row.code, position[code] == nil { position[code] = index }
+        for index in rows.indices {
+            if let code = rows[index].code, position[code] == nil { position[code] = index }
         }
         var children: [String: [Int]] = [:]
         var parents: [String] = []
         var top: [Int] = []
-        for (index, row) in rows.enumerated() {
-            guard let code = row.code, position[code] == index else { continue }
-            if let parent = row.parent, position[parent] != nil {
+        for index in rows.indices {
+            guard let code = rows[index].code, position[code] == index else { continue }
+            if let parent = rows[index].parent, position[parent] != nil {
                 if children[parent] == nil { parents.append(parent) }
                 children[parent, default: []].append(index)
             } else {
@@ -43,9 +43,7 @@ package struct HierarchyRule: ReconcileRule {
             }
         }
         for parent in parents.sorted(by: { position[$0]! < position[$1]! }) {
-            let parentRow = rows[position[parent]!]
-            let members = children[parent]!
-            compare(facts, total: parentRow, parts: members.map { rows[$0] }, columns: columns,
+            compare(facts, total: position[parent]!, parts: children[parent]!, columns: columns,
                     relation: "the sum of the rows under it", into: &log)
         }
         guard !top.isEmpty else { return }
@@ -59,17 +57,18 @@ package struct HierarchyRule: ReconcileRule {
             var closed = top.filter { $0 > previous && $0 < index }
             if closed.isEmpty { closed = top.filter { $0 > index && $0 < next } }
             if closed.isEmpty { closed = top }
-            compare(facts, total: rows[index], parts: closed.map { rows[$0] }, columns: columns,
+            compare(facts, total: index, parts: closed, columns: columns,
                     relation: "the sum of its top-level rows", into: &log)
         }
     }
 
     private func checkTotals(_ facts: TableFacts, columns: [NormalizedColumn], into log: inout CheckLog) {
-        var items: [NormalizedRow] = []
-        var heading: NormalizedRow?
-        for row in facts.rows {
-            let label = RowNames.label(row, in: facts) ?? ""
-            if row.isTotal || TotalWords.isTotal(label) {
+        let rows = facts.rows
+        var items: [Int] = []
+        var heading: Int?
+        for row in rows.indices {
+            let label = RowNames.label(rows[row], in: facts) ?? ""
+            if rows[row].isTotal || TotalWords.isTotal(label) {
                 if let open = heading {
                     compare(facts, total: open, parts: items, columns: columns,
                             relation: "the sum of the rows it heads", into: &log)
@@ -93,18 +92,21 @@ package struct HierarchyRule: ReconcileRule {
         }
     }
 
-    private func compare(_ facts: TableFacts, total: NormalizedRow, parts: [NormalizedRow],
+    /// `total` and `parts` are indices of `facts.rows`: rows are passed by position, not copied
+    /// (a copy of a row retains each of its strings, and this runs for every parent row).
+    private func compare(_ facts: TableFacts, total: Int, parts: [Int],
                          columns: [NormalizedColumn], relation: String, into log: inout CheckLog) {
         guard !parts.isEmpty else { return }
-        let rowKey = RowNames.key(total, in: facts)
-        let rowName = RowNames.name(total, in: facts)
-        let partNames = Self.list(parts.map { RowNames.key($0, in: facts) })
+        let rows = facts.rows
+        let rowKey = RowNames.key(rows[total], in: facts)
+        let rowName = RowNames.name(rows[total], in: facts)
+        let partNames = Self.list(parts.map { RowNames.key(rows[$0], in: facts) })
         for column in columns {
             let path = facts.path(column)
             log.compare(Self.id, id: "\(Self.id):\(facts.id):\(rowKey):\(path)", table: facts.id,
                         location: "\(rowName) | \(path)",
-                        actual: facts.figure(total, column: column.index),
-                        expected: parts.map { facts.figure($0, column: column.index) },
+                        actual: facts.figure(rows[total], column: column.index),
+                        expected: parts.map { facts.figure(rows[$0], column: column.index) },
                         subject: "\(facts.name) row \(rowName), column \(path),",
                         relation: "\(relation) (\(partNames))",
                         hint: "correct the total or the row that is misprinted.")

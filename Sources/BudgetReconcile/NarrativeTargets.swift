@@ -161,18 +161,19 @@ package struct NarrativeTargets {
         let keys = names.map(LabelKey.of)
         for facts in functionTables {
             var parent: String?
-            var found: NormalizedRow?
+            var found: Int?
+            let rows = facts.rows
             let items = facts.itemKeys
             for (depth, key) in keys.enumerated() {
-                found = facts.rows.indices.first { index in
-                    let row = facts.rows[index]
-                    return row.codeScheme == .function && row.level == depth + 1 && row.parent == parent
+                // Fields read in place: a row bound to a name is a copy, a retain of each string.
+                found = rows.indices.first { index in
+                    rows[index].codeScheme == .function && rows[index].level == depth + 1 && rows[index].parent == parent
                         && LabelKey.matches(items[index], key)
-                }.map { facts.rows[$0] }
-                guard let row = found else { break }
-                parent = row.code
+                }
+                guard let found else { break }
+                parent = rows[found].code
             }
-            if let found { return total(facts, found) }
+            if let found { return total(facts, rows[found]) }
         }
         return nil
     }
