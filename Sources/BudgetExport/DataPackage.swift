@@ -2,6 +2,7 @@ import BudgetCore
 import BudgetNormalize
 import BudgetReconcile
 import Foundation
+import Synchronization
 
 /// `datapackage.json`: a Frictionless Tabular Data Package describing every CSV (field types and
 /// descriptions, the primary keys), so `frictionless validate datapackage.json` checks the files
@@ -107,36 +108,54 @@ package struct DataPackage: Encodable {
     ///
     /// Byte for byte `JSONCoding.encode(descriptor(…), pretty: false)`, put together from parts:
     /// the facts and checks resources (most of the file) are the same for every report and are
-    /// encoded once per run, not once per report. `DataPackageTests` holds the two equal.
+    /// encoded once per run, tables.csv's once per width; the strings are written directly.
+    /// `ExportDataPackageTests` holds the two equal.
     package static func encode(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable]) throws -> Data {
-        let package = descriptor(reportID: reportID, metadata: metadata, tables: tables)
+        let package = descriptor(reportID: reportID, metadata: metadata, tables: tables, tablesResource: nil)
         // Members in the order sorted keys give, as `JSONEncoder` writes them: compact, nil left out.
-        var out = Data("{\"description\":".utf8)
-        out.append(try JSONCoding.encode(package.description, pretty: false))
+        var out = JSONWriter(capacity: 1 << 12)
+        out.raw("{\"description\":")
+        try string(package.description, to: &out)
         if let name = package.name {
-            out.append(contentsOf: ",\"name\":".utf8)
-            out.append(try JSONCoding.encode(name, pretty: false))
+            out.raw(",\"name\":")
+            try string(name, to: &out)
         }
-        out.append(contentsOf: ",\"profile\":".utf8)
-        out.append(try JSONCoding.encode(package.profile, pretty: false))
-        out.append(contentsOf: ",\"resources\":[".utf8)
-        for (index, resource) in package.resources.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            switch index {
-            case 0: out.append(try factsResourceJSON.get())
-            case 1: out.append(try checksResourceJSON.get())
-            default: out.append(try JSONCoding.encode(resource, pretty: false))
-            }
+        out.raw(",\"profile\":")
+        try string(package.profile, to: &out)
+        out.raw(",\"resources\":[")
+        out.append(try factsResourceJSON.get())
+        out.byte(UInt8(ascii: ","))
+        out.append(try checksResourceJSON.get())
+        out.byte(UInt8(ascii: ","))
+        out.append(try tablesResourceJSON(width: TablesCSV.width(tables)))
+        out.raw("],\"title\":")
+        try string(package.title, to: &out)
+        out.byte(UInt8(ascii: "}"))
+        return out.data
+    }
+
+    /// A string as `JSONEncoder` writes it. `JSONWriter` escapes the same bytes (quote, backslash,
+    /// control characters) and escapes the same way but for backspace and form feed (`\b`, `\f`
+    /// there, `\u0008`, `\u000c` here): a string with any control character goes through
+    /// `JSONEncoder` (a title never has one; tests give both kinds).
+    private static func string(_ value: String, to out: inout JSONWriter) throws {
+        if value.utf8.contains(where: { $0 < 0x20 }) {
+            out.append(Array(try JSONCoding.encode(value, pretty: false)))
+        } else {
+            out.string(value)
         }
-        out.append(contentsOf: "],\"title\":".utf8)
-        out.append(try JSONCoding.encode(package.title, pretty: false))
-        out.append(UInt8(ascii: "}"))
-        return out
     }
 
     /// The descriptor as a value (`encode` writes it).
     package static func descriptor(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable]) -> DataPackage {
-        let resources = [factsResource, checksResource, tablesResource(width: TablesCSV.width(tables))]
+        descriptor(reportID: reportID, metadata: metadata, tables: tables,
+                   tablesResource: tablesResource(width: TablesCSV.width(tables)))
+    }
+
+    /// The descriptor, its resources but tables.csv's (`encode` writes that one from its bytes).
+    private static func descriptor(reportID: String, metadata: ReportMetadata, tables: [NormalizedTable],
+                                   tablesResource: Resource?) -> DataPackage {
+        let resources = [factsResource, checksResource] + (tablesResource.map { [$0] } ?? [])
         let title = metadata.title ?? reportID
         return DataPackage(
             name: isResourceName(reportID) ? reportID : nil,
@@ -178,8 +197,23 @@ package struct DataPackage: Encodable {
     }
 
     /// The two resources every report shares, encoded once.
-    private static let factsResourceJSON = Result { try JSONCoding.encode(factsResource, pretty: false) }
-    private static let checksResourceJSON = Result { try JSONCoding.encode(checksResource, pretty: false) }
+    private static let factsResourceJSON = Result { try Array(JSONCoding.encode(factsResource, pretty: false)) }
+    private static let checksResourceJSON = Result { try Array(JSONCoding.encode(checksResource, pretty: false)) }
+
+    /// tables.csv's resource for each width met in this run (a width is the widest table's column
+    /// count: a few distinct values), encoded the first time: its schema has a field per column,
+    /// and encoding it was most of the cost of the descriptor. Widths past `cachedWidths` (no
+    /// printed table has so many columns) are encoded each time, so the cache stays small whatever
+    /// a batch holds.
+    private static let tablesResourceJSONs = Mutex<[Int: [UInt8]]>([:])
+    private static let cachedWidths = 64
+
+    private static func tablesResourceJSON(width: Int) throws -> [UInt8] {
+        if width <= cachedWidths, let known = tablesResourceJSONs.withLock({ $0[width] }) { return known }
+        let bytes = try Array(JSONCoding.encode(tablesResource(width: width), pretty: false))
+        if width <= cachedWidths { tablesResourceJSONs.withLock { $0[width] = bytes } }
+        return bytes
+    }
 
     package static let factsSchema = Schema(fields: [
         .text("report_id", "The report's id: the name of its output folder, derived from the input file name.", required: true),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BudgetCore
 @testable import BudgetExport
+@testable import BudgetNormalize
 @testable import BudgetReconcile
 
 /// `datapackage.json` describes every CSV so `frictionless validate` can check the package.
@@ -26,17 +27,29 @@ import Testing
 
     /// The descriptor is put together from parts encoded once per run (`DataPackage.encode`):
     /// its bytes are those of the whole descriptor encoded at once, with and without a `name`,
-    /// for titles JSON must escape, and for any width of tables.csv.
+    /// for titles JSON must escape (each control character among them, which `JSONEncoder`
+    /// escapes in two ways), and for any width of tables.csv, met once or again, within the
+    /// widths kept encoded and past them.
     @Test func assembledBytesAreTheEncodedDescriptor() throws {
         var metadata = SampleReport.normalized.metadata
-        for (reportID, title) in [(ExportFixtures.reportID, metadata.title), ("Report (1)", "a \"quoted\"\n/title\\\t\u{1}"), ("r", nil)] {
+        let titles: [String?] = [metadata.title, "a \"quoted\"\n/title\\\t\u{1}", nil, "退格\u{8}换页\u{C}", "\u{7F}\u{2028}\u{1F600}</b>", ""]
+            + (0..<0x20).map { "控制\(UnicodeScalar(UInt8($0)))字符" }
+        let oneTable = Array(SampleReport.normalized.tables.prefix(1))
+        let wide = oneTable.map { table in
+            var wide = table
+            wide.columns = (0..<70).map { NormalizedColumn(index: $0, path: ["列\($0)"], role: .amount) }
+            return wide
+        }
+        for (number, title) in titles.enumerated() {
+            let reportID = [ExportFixtures.reportID, "Report (1)", "r"][number % 3]
             metadata.title = title
-            for tables in [SampleReport.normalized.tables, [], Array(SampleReport.normalized.tables.prefix(1))] {
+            for tables in [SampleReport.normalized.tables, [], oneTable, wide, wide] {
                 let whole = try JSONCoding.encode(DataPackage.descriptor(reportID: reportID, metadata: metadata, tables: tables), pretty: false)
                 let assembled = try DataPackage.encode(reportID: reportID, metadata: metadata, tables: tables)
-                #expect(String(decoding: assembled, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+                #expect(String(decoding: assembled, as: UTF8.self) == String(decoding: whole, as: UTF8.self), "\(String(describing: title))")
             }
         }
+        #expect(TablesCSV.width(wide) > 64)
     }
 
     /// A resource's schema, in the descriptor or in the bag's file the descriptor names.
