@@ -11,7 +11,10 @@ package struct ColumnNames {
     private var roles: [Int: ColumnRole] = [:]
 
     package init(_ table: NormalizedTable) {
-        var named: Set<String> = []
+        // Sized once: grown column by column, each was rehashed several times a table.
+        var named = Set<String>(minimumCapacity: table.columns.count)
+        paths.reserveCapacity(table.columns.count)
+        roles.reserveCapacity(table.columns.count)
         for column in table.columns {
             var path = column.path.joined(separator: Self.separator)
             // A merged header over amount columns with nothing below it names each of them the

@@ -65,7 +65,7 @@ package enum FactsCSV {
             for column in table.columns { phases[column.index] = column.phase }
             let tableKind = table.kind ?? table.parentId.flatMap { formKinds[$0] }
             for row in table.rows {
-                let group = [table.project, row.group].compactMap { $0 }.joined(separator: ColumnNames.separator)
+                let group = Self.group(project: table.project, row.group)
                 let scheme = row.code == nil ? noCodeScheme : row.codeScheme?.rawValue
                 for cell in row.cells where columns.role(cell.column) == .amount {
                     guard let value = cell.value else { continue }
@@ -132,5 +132,16 @@ package enum FactsCSV {
             }
         }
         return (csv.data, count)
+    }
+
+    /// The `group` field: the project's name, then the row's group, either left out when absent
+    /// (built without an array of the two for every row).
+    static func group(project: String?, _ group: String?) -> String {
+        switch (project, group) {
+        case (let project?, let group?): project + ColumnNames.separator + group
+        case (let project?, nil): project
+        case (nil, let group?): group
+        case (nil, nil): ""
+        }
     }
 }

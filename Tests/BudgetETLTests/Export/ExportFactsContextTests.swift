@@ -63,6 +63,18 @@ import Testing
         #expect(grids.allSatisfy { $0["group"] == "日常系统运行经费" && $0["table_kind"] == "project-performance-targets" })
     }
 
+    /// `group` is the project's name, then the row's group, joined by ` / `, either left out
+    /// when absent (an empty one kept, as printed).
+    @Test func groupJoinsProjectAndRowGroup() {
+        let values: [String?] = [nil, "", "日常系统运行经费", "收入构成"]
+        for project in values {
+            for group in values {
+                let expected = [project, group].compactMap { $0 }.joined(separator: " / ")
+                #expect(FactsCSV.group(project: project, group) == expected, "\(String(describing: project)), \(String(describing: group))")
+            }
+        }
+    }
+
     /// Header cells merged over several columns (`项目资金来源`, `来源项目`, `总体资金情况`) name each
     /// column they cover as printed: no made-up `#2` reaches a column name.
     @Test func mergedHeadersLeaveNoPlaceholderInColumnNames() {

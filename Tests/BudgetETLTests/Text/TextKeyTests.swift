@@ -31,7 +31,7 @@ import Testing
     @Test func digitsAndCJKHaveOneDefinition() {
         #expect(TextPatterns.digitValue("７") == 7 && TextPatterns.digitValue("7") == 7 && TextPatterns.digitValue("七") == nil)
         #expect(TextPatterns.asciiDigit("０") == "0" && TextPatterns.asciiDigit("a") == "a")
-        #expect(TextPatterns.integerValue("２０24".unicodeScalars) == 2024)
+        #expect(TextPatterns.integerValue(ArraySlice("２０24".unicodeScalars)) == 2024)
         #expect(TextPatterns.isCJK("收") && TextPatterns.isCJK("（") && TextPatterns.isCJK("“") && !TextPatterns.isCJK("a"))
         #expect(TextPatterns.isIdeograph("收") && !TextPatterns.isIdeograph("（") && !TextPatterns.isIdeograph("“"))
     }
