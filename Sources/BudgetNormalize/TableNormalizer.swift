@@ -86,15 +86,21 @@ package struct TableNormalizer {
             let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? TextPatterns.trimmed($0.cells[index]) : nil }
                 .filter { !$0.isEmpty }
             let codes = cells.filter(TextPatterns.isCode).count
+            let named = ColumnHeaderWords.standard.role(of: columns[index].path)
+            // The cells are read as amounts only where that can decide something: a column its
+            // header does not name, or one named for codes (whose cells may be amounts instead).
+            // Most are named amount columns, and makeRow reads their cells anyway.
             var numbers = 0, blanks = 0
-            for cell in cells {
-                switch AmountParser.parse(cell) {
-                case .amount: numbers += 1
-                case .blank: blanks += 1
-                case .invalid: break
+            if named == nil || named == .code {
+                for cell in cells {
+                    switch AmountParser.parse(cell) {
+                    case .amount: numbers += 1
+                    case .blank: blanks += 1
+                    case .invalid: break
+                    }
                 }
             }
-            if let named = ColumnHeaderWords.standard.role(of: columns[index].path) {
+            if let named {
                 columns[index].role = named.columnRole
                 checkAgreement(columns[index], named: named, cells: cells, codes: codes, numbers: numbers, diagnostics: &diagnostics)
                 continue
@@ -194,38 +200,47 @@ package struct TableNormalizer {
         let rowUnit = columns.first { column in
             column.index < row.cells.count && Self.isUnitColumn(column.path) && !TextPatterns.isBlank(row.cells[column.index])
         }.map { TextPatterns.trimmed(row.cells[$0.index]) }
-        for (position, column) in columns.enumerated()
-        where column.index < row.cells.count && column.index != itemColumn && column.role != .code {
-            if let section, column.section != section { continue }
-            let raw = row.cells[column.index]
-            if column.role == .amount {
+        // Cells gathered in an array sized for the columns (appended to the row's own, it grew two
+        // or three times a row), and columns read in place rather than copied one by one.
+        var cells: [NormalizedCell] = []
+        cells.reserveCapacity(columns.count)
+        for position in columns.indices {
+            let index = columns[position].index, role = columns[position].role
+            guard index < row.cells.count, index != itemColumn, role != .code else { continue }
+            if let section, columns[position].section != section { continue }
+            let raw = row.cells[index]
+            if role == .amount {
                 let unit = units[position].isCount ? units[position].unit ?? rowUnit : units[position].unit
-                normalized.cells.append(amountCell(raw, column: column, row: normalized, unit: unit, diagnostics: &diagnostics))
+                cells.append(amountCell(raw, column: index, path: columns[position].path, row: normalized, unit: unit,
+                                        diagnostics: &diagnostics))
             } else if !TextPatterns.isBlank(raw) {
                 let parsed = TextValue.parse(raw)
-                normalized.cells.append(NormalizedCell(column: column.index, raw: raw, value: parsed?.value, unit: parsed?.unit,
-                                                       qualifier: parsed?.qualifier, blank: false))
+                cells.append(NormalizedCell(column: index, raw: raw, value: parsed?.value, unit: parsed?.unit,
+                                            qualifier: parsed?.qualifier, blank: false))
             }
         }
+        normalized.cells = cells
         return normalized
     }
 
-    /// - Parameter unit: the column's unit (`columnUnits`); a number printed with `%` is a percentage whatever it is.
-    private func amountCell(_ raw: String, column: NormalizedColumn, row: NormalizedRow, unit: String?,
+    /// - Parameters:
+    ///   - column: the column's index, and `path` its header path (for a diagnostic).
+    ///   - unit: the column's unit (`columnUnits`); a number printed with `%` is a percentage whatever it is.
+    private func amountCell(_ raw: String, column: Int, path: [String], row: NormalizedRow, unit: String?,
                             diagnostics: inout [NormalizeDiagnostic]) -> NormalizedCell {
         switch AmountParser.parse(raw) {
         case .amount(let amount):
-            return NormalizedCell(column: column.index, raw: raw, value: amount.value, unit: amount.isPercent ? "%" : unit,
+            return NormalizedCell(column: column, raw: raw, value: amount.value, unit: amount.isPercent ? "%" : unit,
                                   qualifier: nil, blank: false)
         case .blank:
-            return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: true)
+            return NormalizedCell(column: column, raw: raw, value: nil, unit: nil, qualifier: nil, blank: true)
         case .invalid(_, let reason):
             let place = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
             diagnostics.append(NormalizeDiagnostic(
-                kind: .number, line: row.line, table: table.id, row: row.number, column: column.path.joined(separator: " / "), text: raw,
-                message: "table \(table.id), row \(row.number) (\(place)), column \(column.path.joined(separator: " / "))"
+                kind: .number, line: row.line, table: table.id, row: row.number, column: path.joined(separator: " / "), text: raw,
+                message: "table \(table.id), row \(row.number) (\(place)), column \(path.joined(separator: " / "))"
                     + ": \"\(raw)\" is not a number: \(reason)"))
-            return NormalizedCell(column: column.index, raw: raw, value: nil, unit: nil, qualifier: nil, blank: false)
+            return NormalizedCell(column: column, raw: raw, value: nil, unit: nil, qualifier: nil, blank: false)
         }
     }
 
