@@ -13,7 +13,8 @@ package struct LinePlaces {
 
     package init(_ normalized: NormalizedReport, narrative: [NarrativeBlock]) {
         for table in normalized.tables {
-            for row in table.rows where places[row.line] == nil { places[row.line] = (.row, table.id) }
+            // By index, a row's line read in place (`for row in` copies every row).
+            for row in table.rows.indices where places[table.rows[row].line] == nil { places[table.rows[row].line] = (.row, table.id) }
             for field in table.fields where places[field.line] == nil { places[field.line] = (.field, table.id) }
             for note in table.notes where places[note.line] == nil { places[note.line] = (.note, table.id) }
         }

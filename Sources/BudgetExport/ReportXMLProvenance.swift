@@ -36,8 +36,12 @@ package enum ReportXMLProvenance {
         let summary = input.reconciled.summary
         let grids = normalized.tables.filter { $0.parentId != nil }.count
         let rows = normalized.tables.reduce(0) { $0 + $1.rows.count }
-        let values = normalized.tables.reduce(0) { sum, table in
-            sum + table.rows.reduce(0) { $0 + $1.cells.filter { $0.value != nil }.count }
+        // Counted with each row's cells read in place: a row handed to a closure is a copy.
+        var values = 0
+        for table in normalized.tables {
+            for row in table.rows.indices {
+                for cell in table.rows[row].cells where cell.value != nil { values += 1 }
+            }
         }
         let missing = normalized.missingTables
         let checks = input.reconciled.checks.count

@@ -105,8 +105,8 @@ package struct HierarchyRule: ReconcileRule {
             let path = facts.path(column)
             log.compare(Self.id, id: "\(Self.id):\(facts.id):\(rowKey):\(path)", table: facts.id,
                         location: "\(rowName) | \(path)",
-                        actual: facts.figure(rows[total], column: column.index),
-                        expected: parts.map { facts.figure(rows[$0], column: column.index) },
+                        actual: facts.figure(at: total, column: column.index),
+                        expected: parts.map { facts.figure(at: $0, column: column.index) },
                         subject: "\(facts.name) row \(rowName), column \(path),",
                         relation: "\(relation) (\(partNames))",
                         hint: "correct the total or the row that is misprinted.")

@@ -48,21 +48,38 @@ package final class TableFacts {
     package func isMoney(_ column: Int) -> Bool { column >= 0 && column < money.count && money[column] }
 
     package func cell(_ row: NormalizedRow, column: Int) -> NormalizedCell? {
-        if column < row.cells.count, row.cells[column].column == column { return row.cells[column] }
-        return row.cells.first { $0.column == column }
+        Self.cell(in: row.cells, column: column)
+    }
+
+    private static func cell(in cells: [NormalizedCell], column: Int) -> NormalizedCell? {
+        if column < cells.count, cells[column].column == column { return cells[column] }
+        return cells.first { $0.column == column }
     }
 
     /// The cell as a figure: blank is exactly zero; text where a number belongs is unreadable,
     /// and names the cell.
     package func figure(_ row: NormalizedRow, column: Int) -> Figure {
-        guard let cell = cell(row, column: column), !cell.blank else { return .blank(line: row.line) }
-        guard let value = cell.value else { return .unreadable(line: row.line, term: unreadableTerm(row, column: column, raw: cell.raw)) }
+        figure(cells: row.cells, line: row.line, column: column) { unreadableTerm(row, column: column, raw: $0) }
+    }
+
+    /// `figure(_:column:)` of the row at `index` of `rows`, its cells read in place: a row passed
+    /// whole is a copy, a retain of each of its strings, and a rule asks for every part of every
+    /// total in every column.
+    package func figure(at index: Int, column: Int) -> Figure {
+        figure(cells: table.rows[index].cells, line: table.rows[index].line, column: column) {
+            unreadableTerm(table.rows[index], column: column, raw: $0)
+        }
+    }
+
+    private func figure(cells: [NormalizedCell], line: Int, column: Int, unreadable: (String) -> String) -> Figure {
+        guard let cell = Self.cell(in: cells, column: column), !cell.blank else { return .blank(line: line) }
+        guard let value = cell.value else { return .unreadable(line: line, term: unreadable(cell.raw)) }
         let printed = max(precision[column], value.scale)
         guard let cellUnit = cell.unit ?? table.amountUnit, cellUnit != unit else {
-            return Figure(value: value, precision: printed, line: row.line)
+            return Figure(value: value, precision: printed, line: line)
         }
         let (converted, convertedPrecision) = MoneyUnit.convert(value, precision: printed, from: cellUnit, to: unit)
-        return Figure(value: converted, precision: convertedPrecision, line: row.line)
+        return Figure(value: converted, precision: convertedPrecision, line: line)
     }
 
     /// `表3 row 合计, column 合计, line 135: "1,2O9.02"`: a cell that is not a number, as a person
