@@ -15,8 +15,16 @@ package enum TextValue {
     /// Words that may come between the number and the unit.
     package static let infixes = ["余", "多"]
 
+    /// The first scalar of each prefix.
+    private static let prefixStarts = prefixes.map { $0.unicodeScalars.first! }
+
     package static func parse(_ raw: String) -> Parsed? {
         let text = LabelCleaner.clean(raw)
+        // Most text cells are words: one that starts with neither a digit nor a prefix's first
+        // character is none of these, told before trying each prefix in turn.
+        guard let first = text.unicodeScalars.first,
+              TextPatterns.isDigit(first) || first == "." || first == "," || first == "．" || prefixStarts.contains(first)
+        else { return nil }
         var rest = Substring(text)
         var qualifiers: [String] = []
         if let prefix = prefixes.first(where: { rest.utf8.starts(with: $0.utf8) }) {

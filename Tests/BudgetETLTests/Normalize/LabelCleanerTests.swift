@@ -46,6 +46,16 @@ import Testing
         #expect(parsed.unit == unit)
     }
 
+    /// Every prefix is read before a number, and a number of full-width digits is one: the cells
+    /// told to be words at their first character are only those that start with neither.
+    @Test func everyPrefixAndEitherWidthOfDigit() throws {
+        for prefix in TextValue.prefixes {
+            let parsed = try #require(TextValue.parse("\(prefix)12万人"), "\(prefix)")
+            #expect(parsed.qualifier == prefix && parsed.value == ExactDecimal("12")! && parsed.unit == "万人")
+        }
+        #expect(TextValue.parse("１２余万人")?.value == ExactDecimal("12")!)
+    }
+
     @Test(arguments: ["即办即领", "计划标准", "系统7*24小时运行，系统可用度>99.9%", "2022年预算安排210.54万元，2023年预算安排398.36万元", ""])
     func keptAsText(raw: String) {
         #expect(TextValue.parse(raw) == nil)
