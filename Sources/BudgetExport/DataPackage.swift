@@ -137,7 +137,8 @@ package struct DataPackage: Encodable {
     /// A string as `JSONEncoder` writes it. `JSONWriter` escapes the same bytes (quote, backslash,
     /// control characters) and escapes the same way but for backspace and form feed (`\b`, `\f`
     /// there, `\u0008`, `\u000c` here): a string with any control character goes through
-    /// `JSONEncoder` (a title never has one; tests give both kinds).
+    /// `JSONEncoder` (rare: extraction keeps only tab and form feed of them, and a file name
+    /// seldom holds one; tests give both kinds).
     private static func string(_ value: String, to out: inout JSONWriter) throws {
         if value.utf8.contains(where: { $0 < 0x20 }) {
             out.append(Array(try JSONCoding.encode(value, pretty: false)))
