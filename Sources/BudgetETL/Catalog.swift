@@ -100,7 +100,7 @@ public enum Catalog {
     private static func encoded(_ rows: [[String]]) -> Data {
         var csv = CSVWriter(byteOrderMark: false)
         for row in [columns] + rows { csv.record(row) }
-        return csv.data
+        return csv.takeData()
     }
 
     package static func rows(of manifest: Manifest) -> [[String]] {

@@ -131,7 +131,7 @@ package struct DataPackage: Encodable {
         out.raw("],\"title\":")
         try string(package.title, to: &out)
         out.byte(UInt8(ascii: "}"))
-        return out.data
+        return out.takeData()
     }
 
     /// A string as `JSONEncoder` writes it. `JSONWriter` escapes the same bytes (quote, backslash,

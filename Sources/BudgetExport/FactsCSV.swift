@@ -131,7 +131,7 @@ package enum FactsCSV {
                 count += 1
             }
         }
-        return (csv.data, count)
+        return (csv.takeData(), count)
     }
 
     /// The `group` field: the project's name, then the row's group, either left out when absent

@@ -123,7 +123,7 @@ struct HTMLPageWriter {
     mutating func finish() -> Data {
         while !open.isEmpty { end() }
         bytes.append(0x0A)
-        return bytes.data
+        return bytes.takeData()
     }
 
     private mutating func addChild(isElement: Bool) {

@@ -59,6 +59,6 @@ package enum TablesCSV {
                 for row in PrintedRows(table: table).rows() { record(table, .row, row) }
             }
         }
-        return csv.data
+        return csv.takeData()
     }
 }

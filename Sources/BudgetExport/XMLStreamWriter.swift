@@ -216,8 +216,7 @@ package final class XMLStreamWriter {
         }
         bytes.append(0x0A)
         finished = true
-        let data = bytes.data
-        bytes.removeAll()
+        let data = bytes.takeData()
         guard let validator else { return data }
         do throws(ReportError) {
             try validator.finish()

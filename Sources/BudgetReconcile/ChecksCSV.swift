@@ -33,7 +33,7 @@ package enum ChecksCSV {
             csv.ints(check.lines)
             csv.endRecord()
         }
-        return csv.data
+        return csv.takeData()
     }
 
     /// The checks of a file `write` made. Throws a message naming the record that does not read.

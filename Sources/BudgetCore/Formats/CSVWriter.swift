@@ -16,7 +16,8 @@ package struct CSVWriter {
         if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
-    package var data: Data { bytes.data }
+    /// The CSV written, handed over without a copy: the writer is empty after.
+    package func takeData() -> Data { bytes.takeData() }
 
     /// The bytes written so far, and forgetting them: for a file written a piece at a time.
     package var byteCount: Int { bytes.count }

@@ -44,7 +44,7 @@ package final class JSONStreamEncoder {
 
     /// The whole document for `value`, as compact UTF-8 JSON.
     package static func encode(_ value: some Encodable, capacity: Int = 1 << 16) throws -> Data {
-        try written(value, capacity: capacity, direct: true).data
+        try written(value, capacity: capacity, direct: true).takeData()
     }
 
     /// `direct`: false writes every value through its `Encodable` conformance, even one that is

@@ -10,7 +10,8 @@ package struct JSONWriter {
         bytes = ByteBuffer(capacity: capacity)
     }
 
-    package var data: Data { bytes.data }
+    /// The JSON written, handed over without a copy: the writer is empty after.
+    package func takeData() -> Data { bytes.takeData() }
 
     @inline(__always)
     package mutating func byte(_ byte: UInt8) {

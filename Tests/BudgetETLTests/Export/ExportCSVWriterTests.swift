@@ -9,7 +9,7 @@ import Testing
     func written(_ body: (inout CSVWriter) -> Void, byteOrderMark: Bool = false) -> String {
         var csv = CSVWriter(byteOrderMark: byteOrderMark)
         body(&csv)
-        return String(decoding: csv.data, as: UTF8.self)
+        return String(decoding: csv.takeData(), as: UTF8.self)
     }
 
     @Test func recordsEndWithCRLFAndFieldsAreQuotedOnlyWhenNeeded() {

@@ -2,18 +2,20 @@ import Foundation
 import Testing
 @testable import BudgetCore
 
-/// `ByteBuffer` manages its own memory (malloc, realloc as it grows, memmove to insert): random
-/// runs of every operation the writers use, from the smallest capacity so that most appends
-/// grow it, must leave exactly the bytes the same operations leave in an array.
+/// `ByteBuffer` manages its own memory (malloc, realloc as it grows, memmove to insert, its memory
+/// handed to a `Data`): random runs of every operation the writers use, from the smallest
+/// capacity so that most appends grow it, must leave exactly the bytes the same operations leave
+/// in an array, and what was handed over must stay as it was while the buffer goes on.
 @Suite struct ByteBufferTests {
     @Test func operationsLeaveTheBytesAnArrayWould() {
         var generator = SeededGenerator(state: 20_261_203)
         for _ in 0..<500 {
             let buffer = ByteBuffer(capacity: Int.random(in: 0...40, using: &generator))
             var expected: [UInt8] = []
+            var taken: [(data: Data, bytes: [UInt8])] = []
             for _ in 0..<Int.random(in: 0...60, using: &generator) {
                 let run = (0..<Int.random(in: 0...70, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-                switch Int.random(in: 0...7, using: &generator) {
+                switch Int.random(in: 0...8, using: &generator) {
                 case 0:
                     buffer.append(run.first ?? 0)
                     expected.append(run.first ?? 0)
@@ -38,17 +40,24 @@ import Testing
                     let start = Int.random(in: 0...expected.count, using: &generator)
                     buffer.reverse(from: start)
                     expected[start...].reverse()
-                default:
+                case 7:
                     if Int.random(in: 0...5, using: &generator) == 0 {
                         buffer.removeAll()
+                        expected.removeAll()
+                    }
+                default:
+                    if Int.random(in: 0...3, using: &generator) == 0 {
+                        taken.append((buffer.takeData(), expected))
                         expected.removeAll()
                     }
                 }
                 #expect(buffer.count == expected.count)
             }
             #expect(buffer.array == expected)
-            #expect(buffer.data == Data(expected))
             buffer.withUnsafeBufferPointer { #expect(Array($0) == expected) }
+            for (data, bytes) in taken { #expect(Array(data) == bytes) }
+            #expect(Array(buffer.takeData()) == expected)
+            #expect(buffer.count == 0)
         }
     }
 }

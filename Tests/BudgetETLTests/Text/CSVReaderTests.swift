@@ -8,7 +8,7 @@ import Testing
         var writer = CSVWriter(byteOrderMark: true)
         let records = [["id", "name", "note"], ["1", "合计, 总计", "say \"hi\"\nnext line"], ["2", "", "收入"]]
         for record in records { writer.record(record) }
-        #expect(CSVReader.records(String(decoding: writer.data, as: UTF8.self)) == records)
+        #expect(CSVReader.records(String(decoding: writer.takeData(), as: UTF8.self)) == records)
     }
 
     @Test func acceptsLineFeedsAndAMissingLastBreak() {
@@ -65,7 +65,7 @@ import Testing
         for record in written { writer.record(record) }
         let records = Self.defused(written)
         #expect(writer.byteCount > 2 << 16, "several chunks")
-        let url = folder.write("big.csv", writer.data)
+        let url = folder.write("big.csv", writer.takeData())
         let reader = try #require(try CSVFileReader(url))
         var read: [[String]] = []
         while let record = try reader.record() { read.append(record) }
