@@ -32,25 +32,32 @@ package enum RunTogetherRows {
     /// Where the second row of `cells` starts: a classification code (3, 5 or 7 digits) followed by
     /// a name, after a first code and at least one amount; nil when the cells hold one row.
     static func secondRow(in cells: [String]) -> Int? {
+        // Most rows are done with here: they do not start with a code.
+        guard let first = cells.firstIndex(where: { !TextPatterns.isBlank($0) }), isClassification(cells[first]) else { return nil }
         let filled = cells.indices.filter { !TextPatterns.isBlank(cells[$0]) }
-        guard let first = filled.first, isClassification(cells[first]) else { return nil }
         var sawAmount = false
         for (position, index) in filled.enumerated().dropFirst() {
-            let cell = TextPatterns.trimmed(cells[index])
+            let cell = cells[index]
             if isClassification(cell), sawAmount, position + 1 < filled.count {
-                let next = TextPatterns.trimmed(cells[filled[position + 1]])
+                let next = cells[filled[position + 1]]
                 if !TextPatterns.isAmount(next), !TextPatterns.isCode(next) { return index }
             }
             // A code is an amount too by its digits: only a figure with a point or a separator
-            // counts here (`100.00`, `1,503`), never the bare digits of a code part.
-            if TextPatterns.isAmount(cell), cell.contains(where: { $0 == "." || $0 == "," }) { sawAmount = true }
+            // counts here (`100.00`, `1,503`), never the bare digits of a code part. (An amount's
+            // characters are single scalars, so its bytes can be searched for the two.)
+            if TextPatterns.isAmount(cell), cell.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
+                sawAmount = true
+            }
         }
         return nil
     }
 
-    /// A classification code: all digits, 3 (类), 5 (款) or 7 (项) of them.
+    /// A classification code: all digits, 3 (类), 5 (款) or 7 (项) of them, spaces around it aside.
     static func isClassification(_ text: String) -> Bool {
-        let trimmed = TextPatterns.trimmed(text)
-        return [3, 5, 7].contains(trimmed.utf8.count) && trimmed.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        TextPatterns.withUTF8(text) { bytes in
+            let range = TextPatterns.trimmedRange(bytes)
+            guard range.count == 3 || range.count == 5 || range.count == 7 else { return false }
+            return range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+        }
     }
 }

@@ -305,30 +305,47 @@ package enum TextPatterns {
     }
 
     /// A cell that holds an amount: digits with separators, a decimal part, a sign or brackets,
-    /// a percent sign (`1,209.02`, `-3.5`, `（12.00）`, `100%`).
+    /// a percent sign (`1,209.02`, `-3.5`, `（12.00）`, `100%`). Digits are ASCII or full-width;
+    /// separators `,` `.` `，` `．` and spaces; `%` `％`; a sign or opening bracket first (`-` `−`
+    /// `－` `+` `(` `（`), a closing bracket last (`)` `）`).
+    ///
+    /// Over the UTF-8 bytes, a character at a time: every character it accepts is ASCII or three
+    /// bytes long (U+2212 and full-width forms), so any other lead byte ends the scan. Decoding
+    /// scalars through the string's views, and counting them to find the last, cost over a
+    /// thousand instructions a cell.
     package static func isAmount(_ cell: String) -> Bool {
-        let scalars = trimmed(cell[...]).unicodeScalars
-        var digits = 0
-        var index = scalars.startIndex
-        var position = 0
-        let count = scalars.count
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if isDigit(scalar) {
-                digits += 1
-            } else if [",", ".", "，", "．", "%", "％", " "].contains(scalar) {
-                // separators and percent
-            } else if position == 0, ["-", "−", "－", "+", "(", "（"].contains(scalar) {
-                // sign or opening bracket
-            } else if position == count - 1, scalar == ")" || scalar == "）" {
-                // closing bracket
-            } else {
-                return false
+        withUTF8(cell) { bytes in
+            let range = trimmedRange(bytes)
+            var digits = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = bytes[index]
+                let scalar: UInt32
+                let length: Int
+                if byte < 0x80 {
+                    (scalar, length) = (UInt32(byte), 1)
+                } else if byte & 0xF0 == 0xE0, index + 2 < range.upperBound {
+                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    length = 3
+                } else {
+                    return false
+                }
+                switch scalar {
+                case 0x30...0x39, 0xFF10...0xFF19:
+                    digits += 1
+                case 0x2C, 0x2E, 0xFF0C, 0xFF0E, 0x25, 0xFF05, 0x20:
+                    break  // separators and percent
+                case 0x2D, 0x2212, 0xFF0D, 0x2B, 0x28, 0xFF08:
+                    guard index == range.lowerBound else { return false }  // a sign or an opening bracket
+                case 0x29, 0xFF09:
+                    guard index + length == range.upperBound else { return false }  // a closing bracket
+                default:
+                    return false
+                }
+                index += length
             }
-            position += 1
-            scalars.formIndex(after: &index)
+            return digits > 0
         }
-        return digits > 0
     }
 
     /// A classification, unit or project code: 3 or more ASCII digits, or a long run of digits
