@@ -121,8 +121,19 @@ public struct BagTagFiles {
         return "\(bytes).\(files.count)"
     }
 
-    /// A bag-info value on one line: line breaks become spaces.
+    /// A bag-info value on one line: each run of line breaks becomes a space, none at either end.
     private static func oneLine(_ value: String) -> String {
-        value.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Nearly every value (names, years, checksums) has no line break, and splitting by
+        // characters cost more than the rest of the file. A line break is a character of its own
+        // (grapheme clusters break around it; CR LF is one), so one of these scalars is where
+        // `Character.isNewline` holds.
+        let breaksLine = value.unicodeScalars.contains {
+            switch $0.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }
+        guard breaksLine else { return value }
+        return value.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -3,6 +3,8 @@ import Testing
 @testable import BudgetCore
 @testable import BudgetETL
 @testable import BudgetExport
+@testable import BudgetExtract
+@testable import BudgetNormalize
 @testable import BudgetReconcile
 
 /// `05-export/` is a BagIt bag: the deliverables under `data/`, tag files that say what the
@@ -42,6 +44,30 @@ import Testing
         }
         let tags = BagTagFiles.parseManifest(ExportFixtures.text("tagmanifest-sha256.txt"))
         #expect(Set(tags.map(\.path)) == Set(Self.tagFiles.filter { $0 != "tagmanifest-sha256.txt" }))
+    }
+
+    /// A bag-info value is one line: every kind of line break a name or title can hold becomes a
+    /// space (a run of them one space, none kept at either end), and a value without one is kept
+    /// as it is, spaces included.
+    @Test func bagInfoKeepsEachValueOnOneLine() {
+        func info(unitName: String, title: String = "某单位2024年单位预算", file: String = "a.txt") -> [Substring] {
+            let metadata = ReportMetadata(title: title, unitName: unitName, fiscalYear: 2024, kind: .unitBudget,
+                                          amountUnit: "万元", units: nil, sourceLines: [:])
+            let description = BagTagFiles.Description(reportId: "r", metadata: metadata,
+                                                      source: .init(file: file, size: 1, sha256: "00"), facts: 0, checks: 0)
+            let text = BagTagFiles.bagInfo(description, payload: [])
+            #expect(text.hasSuffix("\n"))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.allSatisfy { $0.contains(": ") && !$0.contains { $0.isNewline } }, "\(text)")
+            return Array(lines)
+        }
+        for lineBreak in ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(info(unitName: "甲\(lineBreak)乙").contains("Source-Organization: 甲 乙"), "\(lineBreak.unicodeScalars.first!.value)")
+        }
+        let runs = info(unitName: "\n甲\r\n乙\u{2028}\u{2029}丙\u{85}\u{0B}\u{0C}丁\r", title: "  标题 ", file: "a\rb.txt")
+        #expect(runs.contains("DC-Publisher: 甲 乙 丙 丁"))
+        #expect(runs.contains("DC-Title:   标题 "))
+        #expect(runs.contains("DC-Source: a b.txt"))
     }
 
     /// Flips one byte (the middle one) of each file of the bag in turn.
