@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import BudgetCore
+@testable import BudgetETL
 @testable import BudgetNormalize
 @testable import BudgetSegment
 
-/// Tables, rows, cells, columns and source lines write their own JSON (`JSONDirectEncodable`), for
-/// speed; their `Encodable` conformances stay the definition of the format. These tests hold the
+/// Tables, rows, cells, columns and source lines, and a manifest's stage records, write their own
+/// JSON (`JSONDirectEncodable`), for speed; their `Encodable` conformances stay the definition of the format. These tests hold the
 /// two to the same bytes, so a member added to a type and not to its writer fails here.
 @Suite struct JSONDirectEncodingTests {
     /// Every fixture's segment.json and normalize.json, written both ways.
@@ -96,6 +97,37 @@ import Testing
             try expectSameBytes(segmentColumn)
             try expectSameBytes(source)
             try expectSameBytes(block)
+        }
+    }
+
+    /// A manifest's stage records: inputs and outputs with and without a stamp (and with one of
+    /// another size, which is left out), an error with every optional member present or absent.
+    @Test func stageRecordsGiveTheSameBytes() throws {
+        var random = SeededGenerator(state: 12)
+        let texts = ["", "report.txt", "02-segment/segment.json", "a\"b", "line\nbreak", "\u{01}", "单位预算.txt"]
+        func text() -> String { texts.randomElement(using: &random)! }
+        func maybe<T>(_ make: () -> T) -> T? { Bool.random(using: &random) ? make() : nil }
+        func file() -> FileRecord {
+            let size = Int.random(in: 0...99_999, using: &random)
+            return FileRecord(path: text(), sha256: text(), size: size, stamp: maybe {
+                FileStamp(size: Bool.random(using: &random) ? size : size + 1, modifiedNanoseconds: Int64.random(in: -9...Int64.max, using: &random),
+                          inode: UInt64.random(in: 0...UInt64.max, using: &random))
+            })
+        }
+        for _ in 0..<500 {
+            let error = maybe {
+                ReportError(file: text(), line: maybe { Int.random(in: 1...9_999, using: &random) },
+                            byteOffset: maybe { Int.random(in: 0...99_999, using: &random) }, stage: maybe(text), message: text(),
+                            hint: maybe(text))
+            }
+            let record = StageRecord(
+                stage: text(), status: Bool.random(using: &random) ? .ok : .failed, pipelineVersion: text(), optionsSHA256: text(),
+                inputs: (0..<Int.random(in: 0...3, using: &random)).map { _ in file() },
+                outputs: (0..<Int.random(in: 0...3, using: &random)).map { _ in file() }, error: error, finished: text(),
+                durationMicroseconds: Int.random(in: 0...9_999_999, using: &random))
+            try expectSameBytes([record])
+            try expectSameBytes(record.inputs)
+            if let error { try expectSameBytes(error) }
         }
     }
 
