@@ -16,7 +16,7 @@ package struct ColumnNames {
         paths.reserveCapacity(table.columns.count)
         roles.reserveCapacity(table.columns.count)
         for column in table.columns {
-            var path = column.path.joined(separator: Self.separator)
+            var path = column.path.concatenated(separator: Self.separator)
             // A merged header over amount columns with nothing below it names each of them the
             // same: the printed position tells them apart, so a fact's (row, column) stays a key.
             if column.role == .amount {
@@ -37,7 +37,7 @@ package struct ColumnNames {
     package static func headers(_ table: NormalizedTable) -> [String] {
         table.columns.map { column in
             column.path.isEmpty || column.path.allSatisfy(\.isEmpty)
-                ? "column \(column.index + 1)" : column.path.joined(separator: separator)
+                ? "column \(column.index + 1)" : column.path.concatenated(separator: separator)
         }
     }
 }

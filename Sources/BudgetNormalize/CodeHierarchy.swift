@@ -6,7 +6,7 @@ import BudgetCore
 package enum CodeHierarchy {
     /// The scheme of a code in a column with this header path, in a table of this kind.
     package static func scheme(of code: String, columnPath: [String], tableKind: String?) -> CodeScheme? {
-        let header = columnPath.joined()
+        let header = columnPath.concatenated()
         let digitsOnly = code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         // The column's own label decides before labels above it: `项目` over `功能分类科目编码`
         // (Shanghai's tables) names the row headings, not project codes.

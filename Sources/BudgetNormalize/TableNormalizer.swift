@@ -125,7 +125,7 @@ package struct TableNormalizer {
             if let firstAmount {
                 columns[index].role = index < firstAmount ? .text : .amount
             } else {
-                columns[index].role = Self.isLabelHeader(columns[index].path.joined()) ? .text : .amount
+                columns[index].role = Self.isLabelHeader(columns[index].path.concatenated()) ? .text : .amount
             }
         }
     }
@@ -157,7 +157,7 @@ package struct TableNormalizer {
     /// The text column before the amounts whose header names labels, if any.
     private static func labelColumn(_ columns: [NormalizedColumn], before firstAmount: Int) -> Int? {
         for word in labelHeaders {
-            if let column = columns.first(where: { $0.index < firstAmount && $0.role == .text && TextPatterns.contains($0.path.joined(), word) }) {
+            if let column = columns.first(where: { $0.index < firstAmount && $0.role == .text && TextPatterns.contains($0.path.concatenated(), word) }) {
                 return column.index
             }
         }

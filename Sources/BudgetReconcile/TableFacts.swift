@@ -97,10 +97,10 @@ package final class TableFacts {
     package static func key(_ path: [String]) -> String {
         var parts = path.map(LabelKey.of)
         if parts.count > 1, let last = parts.last, TotalWords.isTotal(last) { parts.removeLast() }
-        return parts.joined(separator: " / ")
+        return parts.concatenated(separator: " / ")
     }
 
-    package static func display(_ path: [String]) -> String { path.joined(separator: " / ") }
+    package static func display(_ path: [String]) -> String { path.concatenated(separator: " / ") }
 
     private lazy var displays: [String] = {
         var texts = Array(repeating: "", count: precision.count)

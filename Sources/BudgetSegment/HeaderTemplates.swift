@@ -30,15 +30,15 @@ package struct HeaderTemplates {
         let headerEnd = (partsRow ?? stacked?.index).map { $0 + 1 } ?? firstData
         guard headerEnd > 0 else { return nil }
         let header = Array(input[..<headerEnd])
-        let headerKey = TextKey.of(header.flatMap(\.cells).joined())
+        let headerKey = TextKey.of(header.flatMap(\.cells).concatenated())
         let headerCells = Set(header.flatMap(\.cells).map(TextKey.of).filter { !$0.isEmpty }.map(ExactString.init))
 
         // Header lines printed again on the next page are not data.
-        let headerLines = Set(header.map { ExactString(TextKey.of($0.cells.joined())) })
+        let headerLines = Set(header.map { ExactString(TextKey.of($0.cells.concatenated())) })
         var body: [Row] = []
         var repeated: [Row] = []
         for row in input[headerEnd...] {
-            if headerLines.contains(ExactString(TextKey.of(row.cells.joined()))) { repeated.append(row) } else { body.append(row) }
+            if headerLines.contains(ExactString(TextKey.of(row.cells.concatenated()))) { repeated.append(row) } else { body.append(row) }
         }
         var joined: [SegmentedTable.JoinedCode] = []
         if let slots = partsRow.map({ splitCodes.leadingParts(input[$0].cells) }) ?? stacked?.count {
