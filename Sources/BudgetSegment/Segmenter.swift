@@ -54,7 +54,7 @@ package struct Segmenter {
                 pageMarkLines.insert(number)
             }
             lines.append(Line(number: number, text: line, trimmed: trimmed,
-                              cells: Bytes.contains(line, 0x09) ? Self.split(line[...], on: 0x09).map(String.init) : nil))
+                              cells: Bytes.contains(line, 0x09) ? Self.cells(line) : nil))
         }
         if text.utf8.last == 0x0A || text.isEmpty { lines.removeLast() }
 
@@ -112,7 +112,8 @@ package struct Segmenter {
         let found: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             let base = text.utf8.startIndex
             var start = 0
-            for offset in bytes.indices where bytes[offset] == separator {
+            // Separators found by `memchr`, not byte by byte.
+            while let offset = Bytes.firstIndex(of: separator, in: bytes, from: start) {
                 pieces.append(text[text.utf8.index(base, offsetBy: start)..<text.utf8.index(base, offsetBy: offset)])
                 start = offset + 1
             }
@@ -130,6 +131,24 @@ package struct Segmenter {
         }
         pieces.append(text[start...])
         return pieces
+    }
+
+    /// The cells of a line printed with tabs: the pieces `split(line, on: 0x09)` gives, as
+    /// strings made straight from the line's bytes (a substring each, and then a string of it,
+    /// cost twice as much: most lines of a report are table rows).
+    package static func cells(_ line: String) -> [String] {
+        var line = line
+        return line.withUTF8 { bytes in
+            var cells: [String] = []
+            cells.reserveCapacity(8)
+            var start = 0
+            while let tab = Bytes.firstIndex(of: 0x09, in: bytes, from: start) {
+                cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self))
+                start = tab + 1
+            }
+            cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return cells
+        }
     }
 
     func nextCaption(_ lines: [Line], after index: Int) -> Bool {
