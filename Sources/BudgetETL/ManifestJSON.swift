@@ -3,7 +3,7 @@ import BudgetCore
 // A stage's record writes its own JSON, with its file records (see `ManifestRecordsJSON.swift` in
 // BudgetCore): the same bytes its `Encodable` conformance makes, which stays the definition.
 extension StageRecord: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"stage\":")
         out.string(stage)
         out.raw(",\"status\":")

@@ -6,7 +6,7 @@ import BudgetCore
 // added here too; `JSONDirectEncodingTests` fails until it is.
 
 extension NormalizedRow: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"number\":")
         out.int(number)
         out.raw(",\"line\":")
@@ -30,7 +30,7 @@ extension NormalizedRow: JSONDirectEncodable {
 }
 
 extension NormalizedCell: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"column\":")
         out.int(column)
         if !raw.isEmpty { out.raw(",\"raw\":"); out.string(raw) }
@@ -43,7 +43,7 @@ extension NormalizedCell: JSONDirectEncodable {
 }
 
 extension NormalizedColumn: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"index\":")
         out.int(index)
         out.raw(",\"path\":")
@@ -58,7 +58,7 @@ extension NormalizedColumn: JSONDirectEncodable {
 
 // A table as a whole, so that one dynamic cast per table finds its writer, not one per member.
 extension NormalizedTable: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"id\":")
         out.string(id)
         if let kind { out.raw(",\"kind\":"); out.string(kind) }
@@ -86,7 +86,7 @@ extension NormalizedTable: JSONDirectEncodable {
 }
 
 extension NormalizedField: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"label\":")
@@ -102,7 +102,7 @@ extension NormalizedField: JSONDirectEncodable {
 
 // The narrative's claims: one or two per figure the prose prints.
 extension NarrativeClaim: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"sentence\":")
@@ -123,7 +123,7 @@ extension NarrativeClaim: JSONDirectEncodable {
 }
 
 extension ClaimValue: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"raw\":")
         out.string(raw)
         out.raw(",\"value\":")
@@ -135,7 +135,7 @@ extension ClaimValue: JSONDirectEncodable {
 }
 
 extension ClaimComparison: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.byte(UInt8(ascii: "{"))
         // `year` may be left out, so the first member written puts no comma before it.
         if let year { out.raw("\"year\":"); out.int(year); out.byte(UInt8(ascii: ",")) }
@@ -148,7 +148,7 @@ extension ClaimComparison: JSONDirectEncodable {
 }
 
 extension ClaimSubject: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"category\":")
         out.string(category.rawValue)
         out.raw(",\"label\":")

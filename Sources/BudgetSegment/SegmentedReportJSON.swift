@@ -6,7 +6,7 @@ import BudgetCore
 // fails until it is.
 
 extension SegmentedTable.Row: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"cells\":")
@@ -16,7 +16,7 @@ extension SegmentedTable.Row: JSONDirectEncodable {
 }
 
 extension SegmentedTable.Column: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"index\":")
         out.int(index)
         out.raw(",\"path\":")
@@ -26,7 +26,7 @@ extension SegmentedTable.Column: JSONDirectEncodable {
 }
 
 extension SourceLine: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"text\":")
@@ -36,7 +36,7 @@ extension SourceLine: JSONDirectEncodable {
 }
 
 extension NarrativeBlock: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"kind\":")
         out.string(kind.rawValue)
         out.raw(",\"lines\":")
@@ -51,7 +51,7 @@ extension NarrativeBlock: JSONDirectEncodable {
 
 // A table as a whole, so that one dynamic cast per table finds its writer, not one per member.
 extension SegmentedTable: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"id\":")
         out.string(id)
         if let kind { out.raw(",\"kind\":"); out.string(kind) }
@@ -91,7 +91,7 @@ extension SegmentedTable: JSONDirectEncodable {
 }
 
 extension SegmentedTable.Section: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"name\":")
         out.string(name)
         out.raw(",\"columns\":")
@@ -103,7 +103,7 @@ extension SegmentedTable.Section: JSONDirectEncodable {
 }
 
 extension SegmentedTable.Field: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"label\":")
@@ -116,7 +116,7 @@ extension SegmentedTable.Field: JSONDirectEncodable {
 }
 
 extension SegmentedTable.JoinedCode: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"parts\":")
@@ -126,7 +126,7 @@ extension SegmentedTable.JoinedCode: JSONDirectEncodable {
 }
 
 extension SegmentedTable.Realignment: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"line\":")
         out.int(line)
         out.raw(",\"shift\":")
@@ -136,7 +136,7 @@ extension SegmentedTable.Realignment: JSONDirectEncodable {
 }
 
 extension Diagnostic: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"lines\":")
         out.array(lines)
         out.raw(",\"message\":")

@@ -11,7 +11,7 @@ import Foundation
 ///
 /// A buffer belongs to one writer on one thread. It is a class (its memory is freed with it), so
 /// a copy of a writer struct that holds one writes into the same buffer: writers are never copied.
-package final class ByteBuffer {
+public final class ByteBuffer {
     @usableFromInline @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
     @usableFromInline @exclusivity(unchecked) var capacity: Int
     @usableFromInline @exclusivity(unchecked) var written = 0
@@ -30,14 +30,14 @@ package final class ByteBuffer {
     package var count: Int { written }
 
     @inlinable
-    package func append(_ byte: UInt8) {
+    public func append(_ byte: UInt8) {
         if written == capacity { grow(toHold: written + 1) }
         base[written] = byte
         written += 1
     }
 
     @inlinable
-    package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    public func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if capacity - written < bytes.count { grow(toHold: written + bytes.count) }
         UnsafeMutableRawPointer(base + written).copyMemory(from: source, byteCount: bytes.count)
@@ -45,20 +45,20 @@ package final class ByteBuffer {
     }
 
     @inlinable
-    package func append(contentsOf bytes: [UInt8]) {
+    public func append(contentsOf bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
     /// A string's UTF-8 (without a copy for a native string, every string this code builds).
     @inlinable
-    package func append(contentsOf utf8: String.UTF8View) {
+    public func append(contentsOf utf8: String.UTF8View) {
         if utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) != nil { return }
         var copy = String(utf8)
         copy.withUTF8 { append(contentsOf: $0) }
     }
 
     @inlinable
-    package func append(_ literal: StaticString) {
+    public func append(_ literal: StaticString) {
         literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 

@@ -11,7 +11,7 @@
 /// declaration order, a nil optional left out (`encodeIfPresent`), an `@OmittedWhenDefault`
 /// member left out when usual. `JSONDirectEncodingTests` encodes every fixture's intermediates
 /// with and without these writers (`JSONStreamEncoder.bytes(_:direct:)`) and compares the bytes.
-package protocol JSONDirectEncodable: Encodable {
+public protocol JSONDirectEncodable: Encodable {
     func writeJSON(to out: inout JSONWriter)
 }
 
@@ -28,13 +28,18 @@ extension Array: JSONDirectList where Element: JSONDirectEncodable {
 
 extension JSONWriter {
     /// JSON text known when compiling (`{"line":`, `,"cells":`): keys need no escaping at run time.
-    @inline(__always)
-    package mutating func raw(_ text: StaticString) {
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { append(contentsOf: $0) }
     }
 
-    /// `[a,b,…]`, each element writing itself.
-    package mutating func array<Element: JSONDirectEncodable>(_ elements: [Element]) {
+    /// `[a,b,…]`, each element writing itself. Public and inlinable, as this file's other writers
+    /// and `ByteBuffer`'s appends, so that the modules whose types write themselves get it
+    /// specialized: a `package` function is never inlined into another module, even marked
+    /// `@inlinable` (Swift 6.3 without library evolution), and this generic one, called there
+    /// unspecialized, looked up the metadata of `[Element]` and its indices for every array.
+    @inlinable
+    public mutating func array<Element: JSONDirectEncodable>(_ elements: [Element]) {
         byte(UInt8(ascii: "["))
         for index in elements.indices {
             if index > 0 { byte(UInt8(ascii: ",")) }

@@ -3,8 +3,8 @@ import Foundation
 /// The byte sink under `JSONStreamEncoder`: appends JSON tokens (escaped strings, numbers,
 /// literals, punctuation) to a byte buffer. It knows nothing of nesting or commas; the encoder
 /// does. Kept apart so that the escaping rules live in one small place.
-package struct JSONWriter {
-    package let bytes: ByteBuffer
+public struct JSONWriter {
+    @usableFromInline package let bytes: ByteBuffer
 
     package init(capacity: Int = 1 << 16) {
         bytes = ByteBuffer(capacity: capacity)
@@ -13,8 +13,8 @@ package struct JSONWriter {
     /// The JSON written, handed over without a copy: the writer is empty after.
     package func takeData() -> Data { bytes.takeData() }
 
-    @inline(__always)
-    package mutating func byte(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    public mutating func byte(_ byte: UInt8) {
         bytes.append(byte)
     }
 
@@ -22,8 +22,8 @@ package struct JSONWriter {
         bytes.append(contentsOf: other)
     }
 
-    @inline(__always)
-    package mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    public mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: other)
     }
 

@@ -4,7 +4,7 @@
 // `JSONDirectEncodable` for the rules, and `JSONDirectEncodingTests` for the bytes held equal.
 
 extension FileRecord: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"path\":")
         out.string(path)
         out.raw(",\"sha256\":")
@@ -23,7 +23,7 @@ extension FileRecord: JSONDirectEncodable {
 }
 
 extension ReportError: JSONDirectEncodable {
-    package func writeJSON(to out: inout JSONWriter) {
+    public func writeJSON(to out: inout JSONWriter) {
         out.raw("{\"file\":")
         out.string(file)
         if let line { out.raw(",\"line\":"); out.int(line) }
