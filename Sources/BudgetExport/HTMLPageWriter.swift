@@ -5,7 +5,8 @@ import Foundation
 /// table): whether it is inline (no line feeds around it), empty (`<br>`, no end tag) or keeps
 /// no end tag when it has no content (`<li>`).
 struct HTMLTag {
-    let name: String
+    /// A literal: copying a tag (every element start keeps one) then retains nothing.
+    let name: StaticString
     let inline: Bool
     let empty: Bool
     let endTagOmittedWhenEmpty: Bool
@@ -17,13 +18,13 @@ struct HTMLTag {
     /// Text inside is written as it is (`<style>`, `<script>`).
     let rawText: Bool
 
-    private init(_ name: String, inline: Bool = false, empty: Bool = false, endTagOmittedWhenEmpty: Bool = false, rawText: Bool = false) {
+    private init(_ name: StaticString, inline: Bool = false, empty: Bool = false, endTagOmittedWhenEmpty: Bool = false, rawText: Bool = false) {
         self.name = name
         self.inline = inline
         self.empty = empty
         self.endTagOmittedWhenEmpty = endTagOmittedWhenEmpty
         self.rawText = rawText
-        keepsChildrenOnOneLine = name.hasPrefix("p")
+        keepsChildrenOnOneLine = name.utf8CodeUnitCount > 0 && name.utf8Start.pointee == UInt8(ascii: "p")
         indentsContent = !inline && !keepsChildrenOnOneLine
     }
 
@@ -84,7 +85,7 @@ struct HTMLPageWriter {
     mutating func start(_ tag: HTMLTag, _ attributes: KeyValuePairs<String, String?> = [:]) {
         addChild(isElement: true)
         bytes.append(UInt8(ascii: "<"))
-        append(tag.name)
+        bytes.append(tag.name)
         for case (let name, let value?) in attributes { appendAttribute(name, value) }
         bytes.append(UInt8(ascii: ">"))
         if tag.empty {
@@ -144,10 +145,10 @@ struct HTMLPageWriter {
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func appendEndTag(_ name: String) {
+    private mutating func appendEndTag(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
-        append(name)
+        bytes.append(name)
         bytes.append(UInt8(ascii: ">"))
     }
 
@@ -179,21 +180,35 @@ struct HTMLPageWriter {
         bytes.append(UInt8(ascii: " "))
         append(name)
         bytes.append(UInt8(ascii: "="))
+        // The length first: the names most given (`id`, `class`, `title`) are told from `href`
+        // without comparing strings.
+        let isHref = name.utf8.count == 4 && name == "href"
         var value = value
         value.withUTF8 { utf8 in
             // Nearly every value (ids, classes, anchors, amounts) has nothing to encode or quote.
-            let plain = !utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
-            if plain {
-                appendQuoted(name, utf8)
+            // (An apostrophe alone changes nothing: encoding keeps it, and a value without `"` is
+            // quoted with `"`.)
+            let plain = encodedOrQuoted.firstIndex(in: utf8, from: 0) == utf8.count
+            if plain && !isHref {
+                // What `appendQuoted` writes for a value without `"`, without looking again.
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+            } else if plain {
+                appendQuoted(isHref: isHref, utf8)
             } else {
-                Self.encodedAttribute(utf8).withUnsafeBufferPointer { appendQuoted(name, $0) }
+                Self.encodedAttribute(utf8).withUnsafeBufferPointer { appendQuoted(isHref: isHref, $0) }
             }
         }
     }
 
+    /// What an attribute value is encoded or quoted differently for. Stored, not static (see
+    /// `CSVWriter.quoted`).
+    private let encodedOrQuoted = SpecialBytes(UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""))
+
     /// An encoded attribute value, URI-escaped for `href`, quoted as libxml2's `xmlBufWriteQuotedString` does.
-    private mutating func appendQuoted(_ name: String, _ encoded: UnsafeBufferPointer<UInt8>) {
-        if name == "href" {
+    private mutating func appendQuoted(isHref: Bool, _ encoded: UnsafeBufferPointer<UInt8>) {
+        if isHref {
             bytes.append(UInt8(ascii: "\""))
             appendURIEscaped(encoded)
             bytes.append(UInt8(ascii: "\""))

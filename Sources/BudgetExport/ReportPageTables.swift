@@ -135,7 +135,12 @@ extension ReportPage {
     /// the short way when the columns are plain, no finding involves the line and its items and
     /// cells sit in consecutive columns; `any-printed-row` otherwise.
     private mutating func printedRow(_ line: [ReportElement], _ layout: Columns) {
-        let children = line.flatMap { row in row.children.map { (row: row, element: $0) } }
+        // Appended into one array sized once (a `flatMap` of `map`s made two arrays a row).
+        var children: [(row: ReportElement, element: ReportElement)] = []
+        children.reserveCapacity(8)
+        for row in line {
+            for child in row.children { children.append((row, child)) }
+        }
         let first = ReportPageXPath.number(line.lazy.compactMap { $0.children.first?["column"] }.first)
         let consecutive = children.enumerated().allSatisfy { position, child in
             ExactString.same(child.element["column"], ReportPageXPath.string(Double(position) + first))
