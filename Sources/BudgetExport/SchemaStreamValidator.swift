@@ -60,6 +60,10 @@ package final class SchemaStreamValidator {
     @exclusivity(unchecked) private var declarations: [UnsafePointer<xmlChar>?] = [nil, nil]
     /// The prefixes the root declares, with their namespaces.
     @exclusivity(unchecked) private var prefixes: [String: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)] = [:]
+    /// Names interned lately, in a slot their length and first and last bytes choose: the
+    /// writer's few dozen names, each given hundreds of times a report, nearly always find
+    /// their own there, where `xmlDictLookup` made a C string of the name and hashed it each time.
+    @exclusivity(unchecked) private var recentNames = [(name: String, pointer: UnsafePointer<xmlChar>)?](repeating: nil, count: slots)
 
     private struct OpenElement {
         var localName: UnsafePointer<xmlChar>
@@ -228,12 +232,22 @@ package final class SchemaStreamValidator {
     }
 
     private func intern(_ name: String) -> UnsafePointer<xmlChar> {
+        var name = name
+        let (slot, count) = name.withUTF8 { utf8 in
+            (utf8.isEmpty ? 0 : (utf8.count &* 31 &+ Int(utf8[0]) &* 7 &+ Int(utf8[utf8.count - 1])) & (Self.slots - 1), utf8.count)
+        }
+        if let recent = recentNames[slot], recent.name == name { return recent.pointer }
         // A dictionary keeps what it hands out for as long as it lives; nil only when out of memory.
-        let length = Int32(name.utf8.count)
-        if let pointer = XMLStreamWriter.withXMLString(name, { xmlDictLookup(names, $0, length) }) { return pointer }
+        let length = Int32(count)
+        if let pointer = XMLStreamWriter.withXMLString(name, { xmlDictLookup(names, $0, length) }) {
+            recentNames[slot] = (name, pointer)
+            return pointer
+        }
         refuse("libxml2 is out of memory")
         return XMLStreamWriter.withXMLString("", { xmlDictLookup(names, $0, 0) }) ?? Self.noName
     }
+
+    private static let slots = 64
 
     /// A name for when even the empty name cannot be interned (the document is refused anyway).
     private nonisolated(unsafe) static let noName: UnsafePointer<xmlChar> = {
