@@ -32,6 +32,12 @@ package struct HeaderTemplates {
         let header = Array(input[..<headerEnd])
         let headerKey = TextKey.of(header.flatMap(\.cells).concatenated())
         let headerCells = Set(header.flatMap(\.cells).map(TextKey.of).filter { !$0.isEmpty }.map(ExactString.init))
+        // The templates whose every label the header prints, in their order: most tables have
+        // none, and are left before their body is read.
+        let printedTemplates = templates.filter { template in
+            template.allSatisfy { path in !path.isEmpty && path.allSatisfy { Self.printed(TextKey.of($0), in: headerKey, cells: headerCells) } }
+        }
+        guard !printedTemplates.isEmpty else { return nil }
 
         // Header lines printed again on the next page are not data.
         let headerLines = Set(header.map { ExactString(TextKey.of($0.cells.concatenated())) })
@@ -48,11 +54,9 @@ package struct HeaderTemplates {
         // PDF's text garbled, `301 | 2`, is not joined): those rows are kept as printed, and
         // normalize reports their extra cells; a template narrower than more rows is not this one.
         let widths = body.map { GridBuilder.contentLength($0.cells) }
-        guard let template = templates.first(where: { template in
-            widths.count { $0 > template.count } <= widths.count / 10 && template.allSatisfy { path in
-                !path.isEmpty && path.allSatisfy { Self.printed(TextKey.of($0), in: headerKey, cells: headerCells) }
-            }
-        }) else { return nil }
+        guard let template = printedTemplates.first(where: { template in widths.count { $0 > template.count } <= widths.count / 10 }) else {
+            return nil
+        }
 
         var result = GridBuilder.Result(layout: kind.layout)
         let width = template.count
