@@ -54,6 +54,16 @@ package struct ColumnHeaderWords: Decodable, Sendable {
     /// By scalars, not `Character`s: it runs for every header of every table, and grapheme
     /// breaking cost more than the rest of reading a header's role.
     package static func stem(_ header: String) -> String {
+        // Most headers have no `#`, no closing bracket at the end and no spaces around them: the
+        // header itself, told by its bytes.
+        var bytes = header
+        let unchanged = bytes.withUTF8 { utf8 in
+            // `)`, or `）` (U+FF09, EF BC 89), last.
+            let closed = utf8.last == UInt8(ascii: ")")
+                || (utf8.count >= 3 && utf8[utf8.count - 3] == 0xEF && utf8[utf8.count - 2] == 0xBC && utf8[utf8.count - 1] == 0x89)
+            return !closed && TextPatterns.trimmedRange(utf8).count == utf8.count && !Bytes.contains(utf8, UInt8(ascii: "#"))
+        }
+        if unchanged { return header }
         var text = TextPatterns.trimmed(header[...])
         if let hash = text.unicodeScalars.lastIndex(of: "#") {
             let digits = text.unicodeScalars[text.unicodeScalars.index(after: hash)...]
