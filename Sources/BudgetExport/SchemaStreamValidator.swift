@@ -53,7 +53,9 @@ package final class SchemaStreamValidator {
     @exclusivity(unchecked) private var pendingPrefix: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)?
     @exclusivity(unchecked) private var attributeNames: [UnsafePointer<xmlChar>] = []
     @exclusivity(unchecked) private var attributeEnds: [Int] = []
-    @exclusivity(unchecked) private var attributeValues: [UInt8] = []
+    /// The values side by side (a byte buffer: appending to an array went through its generic
+    /// sequence path for every value).
+    private let attributeValues = ByteBuffer(capacity: 1 << 10)
     @exclusivity(unchecked) private var attributeArray: [UnsafePointer<xmlChar>?] = []
     /// The root's namespace declarations as SAX2 passes them, (prefix, URI) pairs: first the
     /// default namespace (no prefix), then each prefix the root declares (dc).
@@ -157,7 +159,7 @@ package final class SchemaStreamValidator {
         if attributeNames.contains(interned) { refuse("attribute \(name) written twice on one element") }
         if value.utf8.count > Self.maxTextLength { refuse("attribute \(name) is longer than a parser accepts") }
         attributeNames.append(interned)
-        Self.appendAttributeValue(value, to: &attributeValues)
+        Self.appendAttributeValue(value, to: attributeValues)
         attributeEnds.append(attributeValues.count)
     }
 
@@ -224,7 +226,7 @@ package final class SchemaStreamValidator {
         }
         attributeNames.removeAll(keepingCapacity: true)
         attributeEnds.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
+        attributeValues.removeAll()
     }
 
     private func refuse(_ problem: String) {
@@ -257,7 +259,7 @@ package final class SchemaStreamValidator {
     }()
 
     /// An attribute value as a parser reports it: `&` as `&#38;` (see the type's comment).
-    package static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
+    package static func appendAttributeValue(_ value: String, to bytes: ByteBuffer) {
         var value = value
         value.withUTF8 { utf8 in
             guard Bytes.contains(utf8, UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }

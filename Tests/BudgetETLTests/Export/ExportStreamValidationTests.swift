@@ -125,8 +125,8 @@ import Testing
     }
 
     @Test func attributeValuesReadAsAParserReportsThem() {
-        var bytes: [UInt8] = []
-        SchemaStreamValidator.appendAttributeValue("a&b&#38;", to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "a&#38;b&#38;#38;")
+        let bytes = ByteBuffer()
+        SchemaStreamValidator.appendAttributeValue("a&b&#38;", to: bytes)
+        #expect(String(decoding: bytes.array, as: UTF8.self) == "a&#38;b&#38;#38;")
     }
 }
