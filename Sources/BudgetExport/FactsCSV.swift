@@ -59,11 +59,15 @@ package enum FactsCSV {
         // A form's grids are parts of the form: without a kind of their own, they take its kind.
         var formKinds: [String: String] = [:]
         for table in tables where table.layout == .form { formKinds[table.id] = table.kind }
+        // The fields every fact of the report, or of a table, repeats: their bytes made once.
+        let reportIDField = CSVWriter.prepared(reportID), unitNameField = CSVWriter.prepared(metadata.unitName)
+        let kindField = CSVWriter.prepared(metadata.kind?.rawValue)
         for table in tables {
+            let tableIDField = CSVWriter.prepared(table.id), titleField = CSVWriter.prepared(table.title)
             let columns = ColumnNames(table)
             var phases: [Int: String] = [:]
             for column in table.columns { phases[column.index] = column.phase }
-            let tableKind = table.kind ?? table.parentId.flatMap { formKinds[$0] }
+            let tableKindField = CSVWriter.prepared(table.kind ?? table.parentId.flatMap { formKinds[$0] })
             for row in table.rows {
                 let group = Self.group(project: table.project, row.group)
                 let scheme = row.code == nil ? noCodeScheme : row.codeScheme?.rawValue
@@ -71,9 +75,9 @@ package enum FactsCSV {
                     guard let value = cell.value else { continue }
                     // One field a line, in the order of `header` (a variadic `texts(…)` made an
                     // array on the heap for each call, four a fact).
-                    csv.text(reportID)
-                    csv.text(table.id)
-                    csv.text(table.title)
+                    csv.field(reportIDField)
+                    csv.field(tableIDField)
+                    csv.field(titleField)
                     csv.text(row.section)
                     csv.int(row.number)
                     csv.text(row.code)
@@ -86,9 +90,9 @@ package enum FactsCSV {
                     csv.text(cell.unit)
                     csv.int(row.line)
                     csv.int(metadata.fiscalYear)
-                    csv.text(metadata.unitName)
-                    csv.text(metadata.kind?.rawValue)
-                    csv.text(tableKind)
+                    csv.field(unitNameField)
+                    csv.field(kindField)
+                    csv.field(tableKindField)
                     csv.text(group)
                     csv.text(scheme)
                     csv.int(row.level)
@@ -102,9 +106,9 @@ package enum FactsCSV {
             }
             for (position, field) in table.fields.enumerated() {
                 guard let value = field.amount else { continue }
-                csv.text(reportID)
-                csv.text(table.id)
-                csv.text(table.title)
+                csv.field(reportIDField)
+                csv.field(tableIDField)
+                csv.field(titleField)
                 csv.text(nil)  // section
                 csv.int(table.rows.count + position + 1)
                 csv.text(nil)  // code
@@ -115,8 +119,8 @@ package enum FactsCSV {
                 csv.text(field.unit ?? table.amountUnit)
                 csv.int(field.line)
                 csv.int(metadata.fiscalYear)
-                csv.text(metadata.unitName)
-                csv.text(metadata.kind?.rawValue)
+                csv.field(unitNameField)
+                csv.field(kindField)
                 csv.text(table.kind)
                 // A field has no code, level or parent; its group is its form's project.
                 csv.text(table.project)

@@ -17,9 +17,10 @@ package enum ChecksCSV {
     package static func write(reportID: String, checks: [CheckResult], byteOrderMark: Bool = false) -> Data {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 160 * (checks.count + 1))
         csv.record(header)
+        let reportIDField = CSVWriter.prepared(reportID)
         for check in checks {
             // One field a line, in the order of `header`.
-            csv.text(reportID)
+            csv.field(reportIDField)
             csv.text(check.id)
             csv.text(check.rule)
             csv.text(check.status.rawValue)

@@ -39,6 +39,26 @@ package struct CSVWriter {
         append(CSVDefusing.needsDefusing(value) ? CSVDefusing.prefix + value : value)
     }
 
+    /// A text field's bytes, made once for a value every record of a file repeats (the report's
+    /// id, unit name and year, a table's title): copying them is a fraction of writing the text
+    /// again (quoting and defusing looked for each time).
+    package struct PreparedField {
+        fileprivate let bytes: [UInt8]
+    }
+
+    /// What `text(value)` writes, for `field(_:)`.
+    package static func prepared(_ value: String?) -> PreparedField {
+        var writer = CSVWriter(byteOrderMark: false, capacity: 64)
+        writer.text(value)
+        return PreparedField(bytes: writer.bytes.array)
+    }
+
+    /// A prepared text field: the bytes `text(_:)` writes for its value.
+    package mutating func field(_ prepared: PreparedField) {
+        separate()
+        bytes.append(contentsOf: prepared.bytes)
+    }
+
     /// An exact decimal as its plain form (`-1209.02`), never defused or reformatted.
     package mutating func number(_ value: ExactDecimal?) {
         separate()

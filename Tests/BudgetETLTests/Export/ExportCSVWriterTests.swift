@@ -19,6 +19,31 @@ import Testing
         #expect(text == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,合计\r\n")
     }
 
+    /// A prepared field (the report's id, a table's title, repeated in every record) writes the
+    /// bytes `text` writes for its value: quoted, defused, or nothing for nil and empty.
+    @Test func aPreparedFieldWritesWhatItsTextWould() {
+        var generator = SeededGenerator(state: 1_203)
+        let pieces = ["\"", ",", "\n", "=", "+", "-", "@", "'", "a", "合计", "1,209.02", " ", "\t"]
+        var values: [String?] = [nil, "", "=SUM(A1)", "report-00001"]
+        for _ in 0..<2_000 {
+            values.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for value in values {
+            let prepared = CSVWriter.prepared(value)
+            let viaText = written { csv in
+                csv.text("x")
+                csv.text(value)
+                csv.endRecord()
+            }
+            let viaField = written { csv in
+                csv.text("x")
+                csv.field(prepared)
+                csv.endRecord()
+            }
+            #expect(viaField == viaText, "\(String(describing: value).debugDescription)")
+        }
+    }
+
     /// A field is quoted when it holds a comma, quote, CR or LF, each inner quote doubled: on
     /// random fields of those and plain characters (quotes first, last and side by side), the
     /// bytes are RFC 4180's and read back as the (defused) text.
