@@ -40,8 +40,8 @@ package struct CSVWriter {
     }
 
     /// A text field's bytes, made once for a value every record of a file repeats (the report's
-    /// id, unit name and year, a table's title): copying them is a fraction of writing the text
-    /// again (quoting and defusing looked for each time).
+    /// id and unit name, a table's title): copying them is a fraction of writing the text again
+    /// (quoting and defusing looked for each time).
     package struct PreparedField {
         fileprivate let bytes: [UInt8]
     }
