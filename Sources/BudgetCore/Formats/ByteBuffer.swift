@@ -36,7 +36,7 @@ public final class ByteBuffer {
         written += 1
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if capacity - written < bytes.count { grow(toHold: written + bytes.count) }
@@ -50,7 +50,7 @@ public final class ByteBuffer {
     }
 
     /// A string's UTF-8 (without a copy for a native string, every string this code builds).
-    @inlinable
+    @inlinable @inline(__always)
     public func append(contentsOf utf8: String.UTF8View) {
         if utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) != nil { return }
         var copy = String(utf8)
