@@ -141,8 +141,7 @@ struct HTMLPageWriter {
     }
 
     private mutating func append(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
+        string.withUTF8InPlace { bytes.append(contentsOf: $0) }
     }
 
     private mutating func appendEndTag(_ name: StaticString) {
@@ -156,8 +155,7 @@ struct HTMLPageWriter {
     private let escapedInText = SpecialBytes(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"))
 
     private mutating func appendEscapedText(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8InPlace { utf8 in
             var runStart = 0
             var index = escapedInText.firstIndex(in: utf8, from: 0)
             while index < utf8.count {
@@ -183,8 +181,7 @@ struct HTMLPageWriter {
         // The length first: the names most given (`id`, `class`, `title`) are told from `href`
         // without comparing strings.
         let isHref = name.utf8.count == 4 && name == "href"
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8InPlace { utf8 in
             // Nearly every value (ids, classes, anchors, amounts) has nothing to encode or quote.
             // (An apostrophe alone changes nothing: encoding keeps it, and a value without `"` is
             // quoted with `"`.)

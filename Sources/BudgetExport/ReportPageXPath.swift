@@ -4,8 +4,8 @@ enum ReportPageXPath {
     /// `number(string)`: optional whitespace, an optional `-`, digits with at most one `.`
     /// (at least one digit), optional whitespace; anything else is NaN.
     static func number(_ string: String?) -> Double {
-        guard var string else { return .nan }
-        return string.withUTF8 { utf8 in
+        guard let string else { return .nan }
+        return string.withUTF8InPlace { utf8 in
             var start = 0
             var end = utf8.count
             while start < end && isSpace(utf8[start]) { start += 1 }

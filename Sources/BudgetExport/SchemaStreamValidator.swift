@@ -168,8 +168,7 @@ package final class SchemaStreamValidator {
         guard !value.isEmpty else { return }
         flush()
         if value.utf8.count > Self.maxTextLength { refuse("a text is longer than a parser accepts") }
-        var value = value
-        value.withUTF8 { bytes in characters(userData, bytes.baseAddress, Int32(bytes.count)) }
+        value.withUTF8InPlace { bytes in characters(userData, bytes.baseAddress, Int32(bytes.count)) }
     }
 
     package func end() {
@@ -234,8 +233,7 @@ package final class SchemaStreamValidator {
     }
 
     private func intern(_ name: String) -> UnsafePointer<xmlChar> {
-        var name = name
-        let (slot, count) = name.withUTF8 { utf8 in
+        let (slot, count) = name.withUTF8InPlace { utf8 in
             (utf8.isEmpty ? 0 : (utf8.count &* 31 &+ Int(utf8[0]) &* 7 &+ Int(utf8[utf8.count - 1])) & (Self.slots - 1), utf8.count)
         }
         if let recent = recentNames[slot], recent.name == name { return recent.pointer }
@@ -260,8 +258,7 @@ package final class SchemaStreamValidator {
 
     /// An attribute value as a parser reports it: `&` as `&#38;` (see the type's comment).
     package static func appendAttributeValue(_ value: String, to bytes: ByteBuffer) {
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8InPlace { utf8 in
             guard Bytes.contains(utf8, UInt8(ascii: "&")) else { return bytes.append(contentsOf: utf8) }
             for byte in utf8 {
                 if byte == UInt8(ascii: "&") {

@@ -41,8 +41,7 @@ package enum XMLCharacters {
     /// C0 controls, and `EF BF BE` / `EF BF BF`, the UTF-8 of U+FFFE and U+FFFF.
     /// Over the contiguous UTF-8 (every string of a document passes here, most of them short).
     private static func mayHaveIllegal(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        text.withUTF8InPlace { utf8 in
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }

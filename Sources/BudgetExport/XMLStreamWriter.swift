@@ -283,8 +283,7 @@ package final class XMLStreamWriter {
     /// and LF, which a parser would otherwise normalize to spaces. Runs with nothing to escape
     /// (nearly all text) are found a word at a time and copied in one go.
     private func appendEscaped(_ value: String, inAttribute: Bool) {
-        var value = value
-        value.withUTF8 { utf8 in
+        value.withUTF8InPlace { utf8 in
             var runStart = 0
             var index = mayEscape.firstIndex(in: utf8, from: 0)
             while index < utf8.count {

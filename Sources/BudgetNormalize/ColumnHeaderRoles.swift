@@ -56,8 +56,7 @@ package struct ColumnHeaderWords: Decodable, Sendable {
     package static func stem(_ header: String) -> String {
         // Most headers have no `#`, no closing bracket at the end and no spaces around them: the
         // header itself, told by its bytes.
-        var bytes = header
-        let unchanged = bytes.withUTF8 { utf8 in
+        let unchanged = header.withUTF8InPlace { utf8 in
             // `)`, or `）` (U+FF09, EF BC 89), last.
             let closed = utf8.last == UInt8(ascii: ")")
                 || (utf8.count >= 3 && utf8[utf8.count - 3] == 0xEF && utf8[utf8.count - 2] == 0xBC && utf8[utf8.count - 1] == 0x89)

@@ -60,10 +60,8 @@ extension String {
     /// Whether `word` occurs in the string, compared by UTF-8 bytes: exact characters, which is
     /// what matching header and label words needs, without Foundation's locale-aware search.
     package func includes(_ word: String) -> Bool {
-        var text = self
-        var needle = word
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
+        withUTF8InPlace { haystack in
+            word.withUTF8InPlace { pattern in
                 guard !pattern.isEmpty else { return true }
                 guard haystack.count >= pattern.count else { return false }
                 let first = pattern[0]

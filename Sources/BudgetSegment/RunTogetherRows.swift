@@ -54,8 +54,7 @@ package enum RunTogetherRows {
 
     /// A classification code: all digits, 3 (类), 5 (款) or 7 (项) of them, spaces around it aside.
     static func isClassification(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8InPlace { bytes in
             let range = TextPatterns.trimmedRange(bytes)
             guard range.count == 3 || range.count == 5 || range.count == 7 else { return false }
             return range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }

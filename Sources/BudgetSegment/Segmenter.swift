@@ -137,8 +137,7 @@ package struct Segmenter {
     /// strings made straight from the line's bytes (a substring each, and then a string of it,
     /// cost twice as much: most lines of a report are table rows).
     package static func cells(_ line: String) -> [String] {
-        var line = line
-        return line.withUTF8 { bytes in
+        line.withUTF8InPlace { bytes in
             var cells: [String] = []
             cells.reserveCapacity(8)
             var start = 0

@@ -184,17 +184,10 @@ package enum TextPatterns {
         hasSuffix(text, suffix[...])
     }
 
-    /// The text's UTF-8 bytes as one buffer: without a copy for native strings (every string
-    /// this code builds or decodes), with one for the rare bridged or foreign string.
-    /// For this module only: other modules call it unspecialized (`@inlinable` does not change
-    /// that), looking up the metadata of `Result?` at every call, ten times the work; there
-    /// `var copy = text; copy.withUTF8 { … }` (the standard library's, specialized, and no copy
-    /// of a native string's bytes) does the same.
+    /// The text's UTF-8 bytes as one buffer (`String.withUTF8InPlace`, which other modules call).
     @inline(__always)
     package static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
+        text.withUTF8InPlace(body)
     }
 
     @inline(__always)
