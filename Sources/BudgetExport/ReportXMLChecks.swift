@@ -26,7 +26,10 @@ package enum ReportXMLChecks {
             try xml.attribute("unverified", summary.unverified)
             try xml.end()
         }
-        for check in reconciled.checks where check.status != .pass {
+        // By index: `for check in …` copied every check, passes included, before looking at its
+        // status (a loop over a value whose body calls a typed-throwing function copies each element).
+        for index in reconciled.checks.indices where reconciled.checks[index].status != .pass {
+            let check = reconciled.checks[index]
             try xml.start("check")
             try xml.attributes(["id": check.id, "rule": check.rule, "status": check.status.rawValue, "table": check.table])
             try xml.attributes(["expected": check.expected, "actual": check.actual, "difference": check.difference,
@@ -54,17 +57,19 @@ package enum ReportXMLChecks {
         // before is tried first, then the others in order (hashing each rule's name twice a
         // check cost more than the rest of the record's checks).
         var summaries: [(rule: String, summary: CheckSummary)] = []
+        // Each check's rule and status read in place (`for check in checks` copied whole checks).
         var current = 0
-        for check in checks {
-            if current >= summaries.count || summaries[current].rule != check.rule {
-                if let found = summaries.firstIndex(where: { $0.rule == check.rule }) {
+        for index in checks.indices {
+            let rule = checks[index].rule
+            if current >= summaries.count || summaries[current].rule != rule {
+                if let found = summaries.firstIndex(where: { $0.rule == rule }) {
                     current = found
                 } else {
                     current = summaries.count
-                    summaries.append((check.rule, CheckSummary(pass: 0, warn: 0, fail: 0)))
+                    summaries.append((rule, CheckSummary(pass: 0, warn: 0, fail: 0)))
                 }
             }
-            switch check.status {
+            switch checks[index].status {
             case .pass: summaries[current].summary.pass += 1
             case .warn: summaries[current].summary.warn += 1
             case .fail: summaries[current].summary.fail += 1

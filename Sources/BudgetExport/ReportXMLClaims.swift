@@ -56,13 +56,15 @@ package enum ReportXMLClaims {
     package static func verdicts(of claims: [NarrativeClaim], checks: [CheckResult]) -> Verdicts {
         let ids = Set(claims.map { ExactString(NarrativeRule.checkID(of: $0)) })
         var verdicts = Verdicts()
-        for check in checks where check.rule == NarrativeRule.id {
-            var id = ExactString(check.id)
-            if !ids.contains(id), let colon = check.id.utf8.lastIndex(of: UInt8(ascii: ":")) {
-                id = ExactString(String(check.id[..<colon]))
+        // By index, the narrative rule's checks alone read (`for check in checks` copied all of them).
+        for index in checks.indices where checks[index].rule == NarrativeRule.id {
+            let checkID = checks[index].id, status = checks[index].status
+            var id = ExactString(checkID)
+            if !ids.contains(id), let colon = checkID.utf8.lastIndex(of: UInt8(ascii: ":")) {
+                id = ExactString(String(checkID[..<colon]))
             }
             guard ids.contains(id) else { continue }
-            verdicts.byID[id] = verdicts.byID[id].map { worse($0, check.status) } ?? check.status
+            verdicts.byID[id] = verdicts.byID[id].map { worse($0, status) } ?? status
         }
         return verdicts
     }

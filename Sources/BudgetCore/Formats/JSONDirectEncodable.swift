@@ -38,12 +38,16 @@ extension JSONWriter {
     /// specialized: a `package` function is never inlined into another module, even marked
     /// `@inlinable` (Swift 6.3 without library evolution), and this generic one, called there
     /// unspecialized, looked up the metadata of `[Element]` and its indices for every array.
+    /// The elements are read where they lie: `elements[index]` copied each row (a dozen strings
+    /// retained and released) before it wrote itself.
     @inlinable
     public mutating func array<Element: JSONDirectEncodable>(_ elements: [Element]) {
         byte(UInt8(ascii: "["))
-        for index in elements.indices {
-            if index > 0 { byte(UInt8(ascii: ",")) }
-            elements[index].writeJSON(to: &self)
+        elements.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if index > 0 { byte(UInt8(ascii: ",")) }
+                buffer[index].writeJSON(to: &self)
+            }
         }
         byte(UInt8(ascii: "]"))
     }
