@@ -38,8 +38,10 @@ extension JSONWriter {
     /// specialized: a `package` function is never inlined into another module, even marked
     /// `@inlinable` (Swift 6.3 without library evolution), and this generic one, called there
     /// unspecialized, looked up the metadata of `[Element]` and its indices for every array.
-    /// The elements are read where they lie: `elements[index]` copied each row (a dozen strings
-    /// retained and released) before it wrote itself.
+    /// The elements are read where they lie: `elements[index]` copied each one (its strings
+    /// retained and released) before it wrote itself. (A row, whose writer is inlined here and
+    /// calls code it cannot see between reading its fields, is still copied: the compiler cannot
+    /// tell that those calls leave the element alone.)
     @inlinable
     public mutating func array<Element: JSONDirectEncodable>(_ elements: [Element]) {
         byte(UInt8(ascii: "["))
