@@ -52,8 +52,13 @@ package final class TableFacts {
     }
 
     private static func cell(in cells: [NormalizedCell], column: Int) -> NormalizedCell? {
-        if column < cells.count, cells[column].column == column { return cells[column] }
-        return cells.first { $0.column == column }
+        cellIndex(in: cells, column: column).map { cells[$0] }
+    }
+
+    /// Where the cell of `column` is among `cells`: most rows print every column, each at its index.
+    private static func cellIndex(in cells: [NormalizedCell], column: Int) -> Int? {
+        if column < cells.count, cells[column].column == column { return column }
+        return cells.firstIndex { $0.column == column }
     }
 
     /// The cell as a figure: blank is exactly zero; text where a number belongs is unreadable,
@@ -71,11 +76,13 @@ package final class TableFacts {
         }
     }
 
+    /// The cell's fields read where it lies (a rule asks for a figure of every part of every
+    /// total in every column: the cell copied for it retained and released each of its strings).
     private func figure(cells: [NormalizedCell], line: Int, column: Int, unreadable: (String) -> String) -> Figure {
-        guard let cell = Self.cell(in: cells, column: column), !cell.blank else { return .blank(line: line) }
-        guard let value = cell.value else { return .unreadable(line: line, term: unreadable(cell.raw)) }
+        guard let at = Self.cellIndex(in: cells, column: column), !cells[at].blank else { return .blank(line: line) }
+        guard let value = cells[at].value else { return .unreadable(line: line, term: unreadable(cells[at].raw)) }
         let printed = max(precision[column], value.scale)
-        guard let cellUnit = cell.unit ?? table.amountUnit, cellUnit != unit else {
+        guard let cellUnit = cells[at].unit ?? table.amountUnit, cellUnit != unit else {
             return Figure(value: value, precision: printed, line: line)
         }
         let (converted, convertedPrecision) = MoneyUnit.convert(value, precision: printed, from: cellUnit, to: unit)

@@ -36,7 +36,9 @@ package struct CSVWriter {
     package mutating func text(_ value: String?) {
         separate()
         guard let value, !value.isEmpty else { return }
-        append(CSVDefusing.needsDefusing(value) ? CSVDefusing.prefix + value : value)
+        // Two calls, not one on `needsDefusing ? prefix + value : value`: the choice made a string
+        // of its own, the value retained and released for each field.
+        if CSVDefusing.needsDefusing(value) { append(CSVDefusing.prefix + value) } else { append(value) }
     }
 
     /// A text field's bytes, made once for a value every record of a file repeats (the report's
