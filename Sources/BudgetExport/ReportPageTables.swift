@@ -178,16 +178,23 @@ extension ReportPage {
         let total = line.contains { $0["total"] == "true" }
         let highlight = findings.isEmpty && !total ? nil : (total ? "total " : "") + (Self.worst(findings) ?? "")
         out.start(.tr, ["id": "L\(line.first?["line"] ?? "")", "class": highlight])
-        // The line's items and cells by column, in document order.
-        var byColumn: [ExactString: [(row: ReportElement, element: ReportElement)]] = [:]
-        for child in children {
-            if let column = child.element["column"] { byColumn[ExactString(column), default: []].append(child) }
-        }
+        // Each child's column read once. A line has a few children: each column looks through
+        // them all, where a dictionary of them by column (every key hashed, an array a column,
+        // filtered twice) cost more than writing the row.
+        let childColumns = children.map { $0.element["column"] }
         for (position, column) in layout.columns.enumerated() {
-            let at = column["index"].flatMap { byColumn[ExactString($0)] } ?? []
-            let isCode = ExactString.same(column["index"], layout.code)
-            let items = at.filter { $0.element.name == "item" }
-            let cells = at.filter { $0.element.name == "cell" }.map(\.element)
+            let index = column["index"]
+            let isCode = ExactString.same(index, layout.code)
+            // The line's items and cells in this column, in document order.
+            var items: [(row: ReportElement, element: ReportElement)] = []
+            var cells: [ReportElement] = []
+            for (child, childColumn) in zip(children, childColumns) where ExactString.same(childColumn, index) {
+                if child.element.name == "item" {
+                    items.append(child)
+                } else if child.element.name == "cell" {
+                    cells.append(child.element)
+                }
+            }
             if isCode {
                 out.start(.td)
             } else if !items.isEmpty {
