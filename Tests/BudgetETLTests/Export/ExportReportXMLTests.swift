@@ -141,6 +141,36 @@ import Testing
         #expect(XMLCharacters.legal("a\u{0C}b\u{00}c\u{FFFF}").replaced == 3)
     }
 
+    /// The replaced characters are found wherever they are (the check reads bytes, not
+    /// characters): random text of characters forbidden or kept, and near misses sharing their
+    /// bytes (`，` and `￮` start with EF like U+FFFE; U+FFFD is EF BF BD; U+EFBF ends in BE BF),
+    /// against a replacement character by character.
+    @Test func forbiddenCharactersAreFoundAtAnyOffset() {
+        let pieces: [String] = ["a", "合", "，", "\u{FFEE}", "\u{FFFD}", "\u{EFBF}", "\u{FFBE}", "\t", "\n", "\r", " ",
+                                "\u{0C}", "\u{00}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "😀"]
+        var generator = SeededGenerator(state: 20_261_204)
+        var replacedSeen = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }.joined()
+            var expected = String.UnicodeScalarView()
+            var replaced = 0
+            for scalar in text.unicodeScalars {
+                if let replacement = XMLCharacters.replacement(for: scalar) {
+                    expected.append(replacement)
+                    replaced += 1
+                } else {
+                    expected.append(scalar)
+                }
+            }
+            let legal = XMLCharacters.legal(text)
+            #expect(legal.text == String(expected) && legal.replaced == replaced, "\(Array(text.unicodeScalars))")
+            replacedSeen += replaced
+        }
+        #expect(replacedSeen > 10_000)
+    }
+
     /// Every element and attribute the schema declares says what it is for.
     @Test func everyDeclarationIsDocumented() throws {
         let document = try LibXMLDocument(parsing: ReportSchema.data, file: ReportSchema.fileName)
