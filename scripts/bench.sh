@@ -93,8 +93,8 @@ echo "budget-etl $("$binary" --version) ($binary), $(nproc) cores, jobs=$jobs, $
 echo "work folder $work: $(df -Ph "$work" | awk 'NR == 2 { print $4 }') free"
 
 # Nothing the batches write is deleted before the end (the EXIT trap removes the work folder). On
-# ext4 without a journal, this machine's root file system, creating a file within 5 to 10 minutes
-# of deleting many costs the kernel a look at each recently deleted inode (`recently_deleted`):
+# ext4 without a journal, this machine's root file system, creating a file a few minutes after
+# deleting many costs the kernel a look at each recently deleted inode (`recently_deleted`):
 # a run of 3,000 reports right after deleting another's output took 23.5 s of system time instead
 # of 3.4 s. Deleting the 1,000-report batch (and its copy) before the 10,000 would have timed that.
 for n in $sizes; do
