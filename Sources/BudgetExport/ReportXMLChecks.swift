@@ -27,7 +27,8 @@ package enum ReportXMLChecks {
             try xml.end()
         }
         // By index: `for check in …` copied every check, passes included, before looking at its
-        // status (a loop over a value whose body calls a typed-throwing function copies each element).
+        // status (a loop over an array whose body calls a `throws(ReportError)` function copies
+        // each element first).
         for index in reconciled.checks.indices where reconciled.checks[index].status != .pass {
             let check = reconciled.checks[index]
             try xml.start("check")
