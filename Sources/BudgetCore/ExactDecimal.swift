@@ -56,30 +56,43 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var isNegative: Bool { significand < 0 }
 
     public var description: String {
-        // The amounts reports print fit in 64 bits: write their digits straight into a buffer
-        // (messages print hundreds of them); a wider value takes the general path.
-        if significand.magnitude <= UInt128(UInt64.max) {
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + scale) { buffer in
-                var digits = UInt64(significand.magnitude)
-                var end = buffer.count
-                var written = 0
-                repeat {
-                    if written == scale, scale > 0 {
-                        end -= 1
-                        buffer[end] = UInt8(ascii: ".")
-                    }
-                    end -= 1
-                    buffer[end] = UInt8(ascii: "0") + UInt8(digits % 10)
-                    digits /= 10
-                    written += 1
-                } while digits > 0 || written <= scale
-                if significand < 0 {
-                    end -= 1
-                    buffer[end] = UInt8(ascii: "-")
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
-            }
+        withPlainText { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes `description` spells (ASCII: digits, at most one `.`, a leading `-`), lent to
+    /// `body` without making a string: the CSV and JSON writers copy them straight into their
+    /// buffers (a string for each amount of checks.csv and facts.csv was ~1 % of a run).
+    @inlinable
+    public func withPlainText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        // The amounts reports print fit in 64 bits: their digits go straight into a buffer; a
+        // wider value takes the general path.
+        guard significand.magnitude <= UInt128(UInt64.max) else {
+            return widePlainText.withUTF8InPlace(body)
         }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22 + scale) { buffer in
+            var digits = UInt64(significand.magnitude)
+            var end = buffer.count
+            var written = 0
+            repeat {
+                if written == scale, scale > 0 {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ".")
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                written += 1
+            } while digits > 0 || written <= scale
+            if significand < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+
+    @usableFromInline
+    var widePlainText: String {
         let digits = String(significand.magnitude)
         let sign = significand < 0 ? "-" : ""
         guard scale > 0 else { return sign + digits }

@@ -34,7 +34,7 @@ extension NormalizedCell: JSONDirectEncodable {
         out.raw("{\"column\":")
         out.int(column)
         if !raw.isEmpty { out.raw(",\"raw\":"); out.string(raw) }
-        if let value { out.raw(",\"value\":"); out.string(value.description) }
+        if let value { out.raw(",\"value\":"); out.decimal(value) }
         if let unit { out.raw(",\"unit\":"); out.string(unit) }
         if let qualifier { out.raw(",\"qualifier\":"); out.string(qualifier) }
         if blank { out.raw(",\"blank\":true") }
@@ -93,7 +93,7 @@ extension NormalizedField: JSONDirectEncodable {
         out.string(label)
         out.raw(",\"value\":")
         out.string(value)
-        if let amount { out.raw(",\"amount\":"); out.string(amount.description) }
+        if let amount { out.raw(",\"amount\":"); out.decimal(amount) }
         if let unit { out.raw(",\"unit\":"); out.string(unit) }
         if let paragraphs { out.raw(",\"paragraphs\":"); out.array(paragraphs) }
         out.byte(UInt8(ascii: "}"))
@@ -127,7 +127,7 @@ extension ClaimValue: JSONDirectEncodable {
         out.raw("{\"raw\":")
         out.string(raw)
         out.raw(",\"value\":")
-        out.string(value.description)
+        out.decimal(value)
         out.raw(",\"unit\":")
         out.string(unit)
         out.byte(UInt8(ascii: "}"))

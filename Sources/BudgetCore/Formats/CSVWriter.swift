@@ -65,7 +65,7 @@ package struct CSVWriter {
     package mutating func number(_ value: ExactDecimal?) {
         separate()
         guard let value else { return }
-        bytes.append(contentsOf: value.description.utf8)
+        value.withPlainText { bytes.append(contentsOf: $0) }
     }
 
     /// An integer's decimal digits, written straight into the buffer (`String(value)` made a

@@ -197,7 +197,7 @@ extension JSONStreamEncoder {
         } else if T.self == ExactDecimal.self {
             // What `ExactDecimal.encode(to:)` writes (its `description` as a string), without a
             // slot and a single-value container for each of a report's thousands of amounts.
-            state.pointee.out.string(unsafeBitCast(value, to: ExactDecimal.self).description)
+            state.pointee.out.decimal(unsafeBitCast(value, to: ExactDecimal.self))
         } else if T.self == stringArrayType {
             array(unsafeBitCast(value, to: [String].self)) { state.pointee.out.string($0) }
         } else if T.self == intArrayType {

@@ -32,6 +32,14 @@ public struct JSONWriter {
         appendQuoted(value)
     }
 
+    /// An exact decimal as a quoted string of its plain form (`"-1209.02"`, what
+    /// `string(value.description)` writes), without making the string: nothing in it is escaped.
+    package mutating func decimal(_ value: ExactDecimal) {
+        bytes.append(UInt8(ascii: "\""))
+        value.withPlainText { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `"name":` — an object member's key; its value follows.
     package mutating func key(_ name: String) {
         appendQuoted(name)

@@ -21,24 +21,48 @@ import Testing
         #expect(reread?.significand == significand && reread?.scale == scale)
     }
 
-    /// `description` takes a fast path for values that fit in 64 bits; both paths print the
-    /// digits with exactly `scale` decimals, as a plain reference made from the digit string does.
-    @Test func descriptionAgreesOnBothSidesOfItsFastPath() {
-        func reference(_ value: ExactDecimal) -> String {
-            var digits = String(value.significand.magnitude)
-            if digits.count <= value.scale { digits = String(repeating: "0", count: value.scale + 1 - digits.count) + digits }
-            let split = digits.count - value.scale
-            let body = value.scale == 0 ? digits : digits.prefix(split) + "." + digits.dropFirst(split)
-            return (value.significand < 0 ? "-" : "") + body
-        }
-        var random = SeededGenerator(state: 5)
-        for _ in 0..<2000 {
+    /// The plain form made from the digit string: what `description` must print.
+    static func reference(_ value: ExactDecimal) -> String {
+        var digits = String(value.significand.magnitude)
+        if digits.count <= value.scale { digits = String(repeating: "0", count: value.scale + 1 - digits.count) + digits }
+        let split = digits.count - value.scale
+        let body = value.scale == 0 ? digits : digits.prefix(split) + "." + digits.dropFirst(split)
+        return (value.significand < 0 ? "-" : "") + body
+    }
+
+    /// Random values on both sides of the 64-bit fast path (a thousandfold magnitude crosses it).
+    static func randomValues(count: Int, seed: UInt64) -> [ExactDecimal] {
+        var random = SeededGenerator(state: seed)
+        return (0..<count).map { _ in
             let scale = Int.random(in: 0...12, using: &random)
             let magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
                 * (Bool.random(using: &random) ? 1 : 1_000)
-            let value = ExactDecimal(significand: Bool.random(using: &random) ? -magnitude : magnitude, scale: scale)
-            #expect(value.description == reference(value))
+            return ExactDecimal(significand: Bool.random(using: &random) ? -magnitude : magnitude, scale: scale)
         }
+    }
+
+    /// `description` takes a fast path for values that fit in 64 bits; both paths print the
+    /// digits with exactly `scale` decimals, as a plain reference made from the digit string does.
+    @Test func descriptionAgreesOnBothSidesOfItsFastPath() {
+        for value in Self.randomValues(count: 2000, seed: 5) {
+            #expect(value.description == Self.reference(value))
+        }
+    }
+
+    /// checks.csv, facts.csv and normalize.json copy the bytes `withPlainText` lends instead of
+    /// making a string: each field is the reference spelling (quoted in JSON), on both paths.
+    @Test func writersSpellTheReferenceWithoutAString() {
+        let values = Self.randomValues(count: 2000, seed: 11)
+        var csv = CSVWriter(byteOrderMark: false)
+        var json = JSONWriter()
+        for (index, value) in values.enumerated() {
+            csv.number(value)
+            if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.decimal(value)
+        }
+        csv.endRecord()
+        #expect(String(decoding: csv.takeData(), as: UTF8.self) == values.map(Self.reference).joined(separator: ",") + "\r\n")
+        #expect(String(decoding: json.takeData(), as: UTF8.self) == values.map { "\"\(Self.reference($0))\"" }.joined(separator: ","))
     }
 
     @Test func plainTextKeepsItsScale() {
