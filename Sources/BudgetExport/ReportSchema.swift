@@ -22,6 +22,7 @@ public enum ReportSchema {
     /// call, the first export does it. Throws if the compiled-in schema does not compile.
     public static func prepare() throws(ReportError) {
         _ = try CompiledSchema.shared.get()
+        _ = try CompiledSchema.streaming.get()
     }
 
     /// Throws a `ReportError` naming the first problems (with their lines) when `document` is
@@ -65,15 +66,41 @@ package enum LibXMLSetup {
 /// The compiled schema, made on first use and shared by every thread.
 package final class CompiledSchema: @unchecked Sendable {
     package let pointer: xmlSchemaPtr
+    /// Whether `TableIDConstraint` was left out, for `SchemaStreamValidator` to check itself.
+    package let leavesTableIDsToValidator: Bool
+    /// The parsed schema document a streaming copy is compiled from: libxml2's compiled schema
+    /// may point into it (annotations), so it lives as long as the schema.
+    private let document: xmlDocPtr?
 
-    package static let shared: Result<CompiledSchema, ReportError> = Result { () throws(ReportError) in try CompiledSchema() }
+    /// `budget-report.xsd` as shipped: what `ReportSchema.validate` checks documents against.
+    package static let shared: Result<CompiledSchema, ReportError> = Result { () throws(ReportError) in
+        try CompiledSchema(forStreaming: false)
+    }
 
-    private init() throws(ReportError) {
+    /// The copy `XMLStreamWriter` validates against while writing: the same schema less the
+    /// table-id constraint, which the validator checks itself (see `TableIDConstraint`).
+    package static let streaming: Result<CompiledSchema, ReportError> = Result { () throws(ReportError) in
+        try CompiledSchema(forStreaming: true)
+    }
+
+    private init(forStreaming: Bool) throws(ReportError) {
         LibXMLSetup.ensure()
         let text = PackageResources.budget_report_xsd.map { CChar(bitPattern: $0) } + [0]
         let messages = LibXMLMessages()
+        var document: xmlDocPtr?
+        var removed = false
         let schema: xmlSchemaPtr? = text.withUnsafeBufferPointer { buffer in
-            guard let context = xmlSchemaNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else { return nil }
+            let context: xmlSchemaParserCtxtPtr?
+            if forStreaming {
+                // No URL: the import of dc.xsd is then asked for by that name, as from memory.
+                document = xmlReadMemory(buffer.baseAddress, Int32(buffer.count - 1), nil, nil, Int32(XML_PARSE_NONET.rawValue))
+                guard let document else { return nil }
+                removed = TableIDConstraint.remove(from: document)
+                context = xmlSchemaNewDocParserCtxt(document)
+            } else {
+                context = xmlSchemaNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count - 1))
+            }
+            guard let context else { return nil }
             defer { xmlSchemaFreeParserCtxt(context) }
             return withExtendedLifetime(messages) {
                 xmlSchemaSetParserStructuredErrors(context, { userData, error in
@@ -84,10 +111,18 @@ package final class CompiledSchema: @unchecked Sendable {
             }
         }
         guard let schema else {
+            if let document { xmlFreeDoc(document) }
             throw ReportError(file: ReportSchema.fileName, line: messages.firstLine, stage: "export",
                               message: "the compiled-in schema does not compile: " + messages.summary(or: "unknown libxml2 error"))
         }
         pointer = schema
+        leavesTableIDsToValidator = removed
+        self.document = document
+    }
+
+    deinit {
+        xmlSchemaFree(pointer)
+        if let document { xmlFreeDoc(document) }
     }
 }
 

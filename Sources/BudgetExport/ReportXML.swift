@@ -33,7 +33,7 @@ public enum ReportXML {
     /// The document's bytes, validated against `budget-report.xsd` as they were written: an
     /// invalid document is a `ReportError`, never bytes (see `SchemaStreamValidator`).
     package static func write(_ input: Input) throws(ReportError) -> Data {
-        try write(input, validatingAgainst: try CompiledSchema.shared.get())
+        try write(input, validatingAgainst: try CompiledSchema.streaming.get())
     }
 
     /// The document's bytes, validated while written when a schema is given (tests compare
@@ -45,7 +45,7 @@ public enum ReportXML {
     /// The validated bytes and, for the page, the document's tree built while they were written
     /// (`ReportTreeBuilder`): the tree a parse of the bytes gives, without the parse.
     package static func writeWithTree(_ input: Input) throws(ReportError) -> (bytes: Data, tree: ReportElement?) {
-        try write(input, validatingAgainst: try CompiledSchema.shared.get(), buildingTree: true)
+        try write(input, validatingAgainst: try CompiledSchema.streaming.get(), buildingTree: true)
     }
 
     private static func write(_ input: Input, validatingAgainst schema: CompiledSchema?, buildingTree: Bool) throws(ReportError)

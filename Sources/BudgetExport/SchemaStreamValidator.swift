@@ -24,6 +24,10 @@ import Foundation
 ///   builds (every test run, goldens included) re-parse and re-validate each document and stop on
 ///   any disagreement.
 ///
+/// - the schema compiled for streaming leaves out the table-id constraint, checked here instead
+///   (`TableIDConstraint`): each `id` of a `table` in the root's `tables`, compared by code
+///   points; a repeat makes the document invalid, as libxml2 would have found it.
+///
 /// Messages have no line numbers (there is no parser to count them): when a document is refused,
 /// the written bytes are parsed and validated once more, for messages with lines.
 package final class SchemaStreamValidator {
@@ -74,6 +78,14 @@ package final class SchemaStreamValidator {
     }
     /// Set by a problem a parser would have reported (see the type's comment).
     private var refusal: String?
+    /// Set by a violation of a constraint checked here rather than by libxml2.
+    private var invalidity: String?
+    /// Whether the schema left `TableIDConstraint` to this validator, and the ids seen so far.
+    private let checksTableIDs: Bool
+    @exclusivity(unchecked) private var tableIDs: Set<ExactString> = []
+    /// `TableIDConstraint.path`'s names and its attribute's, interned once.
+    @exclusivity(unchecked) private var tablePath: [UnsafePointer<xmlChar>] = []
+    @exclusivity(unchecked) private var tableIDName: UnsafePointer<xmlChar>?
     private var finished = false
 
     package init(schema: CompiledSchema) throws(ReportError) {
@@ -110,6 +122,11 @@ package final class SchemaStreamValidator {
         self.endElement = endElement
         self.characters = characters
         self.userData = userData
+        checksTableIDs = schema.leavesTableIDsToValidator
+        if checksTableIDs {
+            tablePath = TableIDConstraint.path.map(intern)
+            tableIDName = intern(TableIDConstraint.attribute)
+        }
     }
 
     deinit {
@@ -157,6 +174,9 @@ package final class SchemaStreamValidator {
         guard pending != nil else { return refuse("attribute \(name) written outside a start tag") }
         let interned = intern(name)
         if attributeNames.contains(interned) { refuse("attribute \(name) written twice on one element") }
+        if checksTableIDs, interned == tableIDName, startsTable, !tableIDs.insert(ExactString(value)).inserted {
+            invalid("two tables have the id \(value) (\(TableIDConstraint.name))")
+        }
         if value.utf8.count > Self.maxTextLength { refuse("attribute \(name) is longer than a parser accepts") }
         attributeNames.append(interned)
         Self.appendAttributeValue(value, to: attributeValues)
@@ -185,9 +205,18 @@ package final class SchemaStreamValidator {
         xmlSchemaSAXUnplug(plug)
         if !open.isEmpty { refuse("\(open.count) elements were never ended") }
         if let refusal { throw Self.failure("is not well-formed XML: \(refusal)") }
+        if let invalidity { throw Self.failure("does not validate against \(ReportSchema.fileName): \(invalidity)") }
         guard valid else {
             throw Self.failure("does not validate against \(ReportSchema.fileName): " + messages.summary(or: "libxml2 error"))
         }
+    }
+
+    /// Whether the pending start tag is a `table` in the root's `tables`, all three unprefixed
+    /// (in the root's namespace): an element `TableIDConstraint`'s selector picks.
+    private var startsTable: Bool {
+        pending == tablePath[2] && pendingPrefix == nil && open.count == 2
+            && open[0].localName == tablePath[0] && open[0].prefix == nil
+            && open[1].localName == tablePath[1] && open[1].prefix == nil
     }
 
     /// Passes on the pending start tag with its attributes: the SAX2 array holds, for each,
@@ -230,6 +259,10 @@ package final class SchemaStreamValidator {
 
     private func refuse(_ problem: String) {
         if refusal == nil { refusal = problem }
+    }
+
+    private func invalid(_ problem: String) {
+        if invalidity == nil { invalidity = problem }
     }
 
     private func intern(_ name: String) -> UnsafePointer<xmlChar> {
