@@ -55,8 +55,12 @@ package final class SchemaStreamValidator {
     /// the validator takes them all with the start. Buffers are reused from element to element.
     @exclusivity(unchecked) private var pending: UnsafePointer<xmlChar>?
     @exclusivity(unchecked) private var pendingPrefix: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)?
+    /// The pending element's attribute names and where each value ends, the first
+    /// `attributeCount` of each: written over from element to element rather than emptied
+    /// (`removeAll(keepingCapacity:)` went through the arrays' generic range replacement).
     @exclusivity(unchecked) private var attributeNames: [UnsafePointer<xmlChar>] = []
     @exclusivity(unchecked) private var attributeEnds: [Int] = []
+    @exclusivity(unchecked) private var attributeCount = 0
     /// The values side by side (a byte buffer: appending to an array went through its generic
     /// sequence path for every value).
     private let attributeValues = ByteBuffer(capacity: 1 << 10)
@@ -173,14 +177,20 @@ package final class SchemaStreamValidator {
     package func attribute(_ name: String, _ value: String) {
         guard pending != nil else { return refuse("attribute \(name) written outside a start tag") }
         let interned = intern(name)
-        if attributeNames.contains(interned) { refuse("attribute \(name) written twice on one element") }
+        if attributeNames[..<attributeCount].contains(interned) { refuse("attribute \(name) written twice on one element") }
         if checksTableIDs, interned == tableIDName, startsTable, !tableIDs.insert(ExactString(value)).inserted {
             invalid("two tables have the id \(value) (\(TableIDConstraint.name))")
         }
         if value.utf8.count > Self.maxTextLength { refuse("attribute \(name) is longer than a parser accepts") }
-        attributeNames.append(interned)
         Self.appendAttributeValue(value, to: attributeValues)
-        attributeEnds.append(attributeValues.count)
+        if attributeCount == attributeNames.count {
+            attributeNames.append(interned)
+            attributeEnds.append(attributeValues.count)
+        } else {
+            attributeNames[attributeCount] = interned
+            attributeEnds[attributeCount] = attributeValues.count
+        }
+        attributeCount += 1
     }
 
     /// Character data of the element last started.
@@ -229,31 +239,32 @@ package final class SchemaStreamValidator {
         pendingPrefix = nil
         open.append(OpenElement(localName: localName, prefix: prefix, uri: uri))
         attributeValues.append(0)
-        let count = attributeNames.count
+        let count = attributeCount
         let declared = Int32(declaresNamespace ? declarations.count / 2 : 0)
         declaresNamespace = false
         attributeValues.withUnsafeBufferPointer { values in
             let base = values.baseAddress!
-            attributeArray.removeAll(keepingCapacity: true)
-            var start = 0
-            for index in 0..<count {
-                let end = attributeEnds[index]
-                attributeArray.append(attributeNames[index])
-                attributeArray.append(nil)
-                attributeArray.append(nil)
-                attributeArray.append(base + start)
-                attributeArray.append(base + end)
-                start = end
+            if attributeArray.count < count * 5 {
+                attributeArray.append(contentsOf: repeatElement(nil, count: count * 5 - attributeArray.count))
             }
             attributeArray.withUnsafeMutableBufferPointer { attributes in
+                var start = 0
+                for index in 0..<count {
+                    let end = attributeEnds[index]
+                    attributes[index * 5] = attributeNames[index]
+                    attributes[index * 5 + 1] = nil
+                    attributes[index * 5 + 2] = nil
+                    attributes[index * 5 + 3] = base + start
+                    attributes[index * 5 + 4] = base + end
+                    start = end
+                }
                 declarations.withUnsafeMutableBufferPointer { declarations in
                     startElement(userData, localName, prefix, uri, declared, declarations.baseAddress, Int32(count), 0,
                                  attributes.baseAddress)
                 }
             }
         }
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeEnds.removeAll(keepingCapacity: true)
+        attributeCount = 0
         attributeValues.removeAll()
     }
 
