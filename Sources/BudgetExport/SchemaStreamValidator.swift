@@ -19,14 +19,13 @@ import Foundation
 ///   and text or an attribute value longer than a parser accepts without `XML_PARSE_HUGE`
 ///   (`XML_MAX_TEXT_LENGTH`); element and attribute names are the writer's own literals, and one
 ///   the schema does not declare is a validation error (the schema has no wildcards);
-/// - `SchemaStreamValidatorTests` writes thousands of random documents, valid and not, and checks
-///   that this verdict equals the one `ReportSchema.validate` gives for the written bytes; debug
-///   builds (every test run, goldens included) re-parse and re-validate each document and stop on
-///   any disagreement.
-///
 /// - the schema compiled for streaming leaves out the table-id constraint, checked here instead
 ///   (`TableIDConstraint`): each `id` of a `table` in the root's `tables`, compared by code
-///   points; a repeat makes the document invalid, as libxml2 would have found it.
+///   points; a repeat makes the document invalid, as libxml2 would have found it;
+/// - `ExportStreamValidationTests` writes hundreds of random documents, valid and not, and checks
+///   that this verdict equals the one `ReportSchema.validate` (the shipped schema, the table-id
+///   constraint included) gives for the written bytes; debug builds (every test run, goldens
+///   included) re-parse and re-validate each document and stop on any disagreement.
 ///
 /// Messages have no line numbers (there is no parser to count them): when a document is refused,
 /// the written bytes are parsed and validated once more, for messages with lines.

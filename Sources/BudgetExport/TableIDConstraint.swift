@@ -7,8 +7,8 @@ import CLibXML2
 /// Why: libxml2 evaluates an identity constraint's selector as a streaming XPath over every
 /// element and attribute inside the element that declares it, here the whole document, even
 /// though only the 20-odd `table` elements can match. That cost 1.5 M instructions a report,
-/// more than the rest of the document's validation after its content models; a set of the ids
-/// seen costs nothing. The shipped schema keeps the constraint (xmllint, an archivist's
+/// nearly a quarter of libxml2's work validating it; a set of the ids seen costs next to
+/// nothing. The shipped schema keeps the constraint (xmllint, an archivist's
 /// validator and `ReportSchema.validate` check it as ever); only the copy compiled for streaming
 /// leaves it out, and only when it reads exactly as below, so a schema edit that changes it can
 /// never be checked by code that no longer matches it: the constraint then stays with libxml2.
