@@ -69,10 +69,13 @@ package final class SchemaStreamValidator {
     @exclusivity(unchecked) private var declarations: [UnsafePointer<xmlChar>?] = [nil, nil]
     /// The prefixes the root declares, with their namespaces.
     @exclusivity(unchecked) private var prefixes: [String: (prefix: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>)] = [:]
-    /// Names interned lately, in a slot their length and first and last bytes choose: the
-    /// writer's few dozen names, each given hundreds of times a report, nearly always find
-    /// their own there, where `xmlDictLookup` made a C string of the name and hashed it each time.
-    @exclusivity(unchecked) private var recentNames = [(name: String, pointer: UnsafePointer<xmlChar>)?](repeating: nil, count: slots)
+    /// Names interned so far, by a hash of their bytes (open addressing): the writer's hundred-odd
+    /// names, each given hundreds of times a report, are found here, where `xmlDictLookup` made a
+    /// C string of the name and hashed it each time. A name stays in the slot it first took (a
+    /// table keyed by length and first and last bytes, one name a slot, missed three times in ten
+    /// as names that shared a slot pushed each other out).
+    @exclusivity(unchecked) private var knownNames = [(hash: Int, name: String, pointer: UnsafePointer<xmlChar>)?](
+        repeating: nil, count: slots)
 
     private struct OpenElement {
         var localName: UnsafePointer<xmlChar>
@@ -276,21 +279,35 @@ package final class SchemaStreamValidator {
     }
 
     private func intern(_ name: String) -> UnsafePointer<xmlChar> {
-        let (slot, count) = name.withUTF8InPlace { utf8 in
-            (utf8.isEmpty ? 0 : (utf8.count &* 31 &+ Int(utf8[0]) &* 7 &+ Int(utf8[utf8.count - 1])) & (Self.slots - 1), utf8.count)
+        // FNV-1a over the name's bytes.
+        let (hash, count) = name.withUTF8InPlace { utf8 in
+            var hash: UInt32 = 2_166_136_261
+            for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return (Int(hash), utf8.count)
         }
-        if let recent = recentNames[slot], recent.name == name { return recent.pointer }
+        var slot = hash & (Self.slots - 1)
+        var free: Int?
+        for _ in 0..<Self.probes {
+            guard let known = knownNames[slot] else {
+                free = slot
+                break
+            }
+            if known.hash == hash, known.name == name { return known.pointer }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
         // A dictionary keeps what it hands out for as long as it lives; nil only when out of memory.
+        // A name that finds no free slot within `probes` is looked up there each time.
         let length = Int32(count)
         if let pointer = XMLStreamWriter.withXMLString(name, { xmlDictLookup(names, $0, length) }) {
-            recentNames[slot] = (name, pointer)
+            if let free { knownNames[free] = (hash, name, pointer) }
             return pointer
         }
         refuse("libxml2 is out of memory")
         return XMLStreamWriter.withXMLString("", { xmlDictLookup(names, $0, 0) }) ?? Self.noName
     }
 
-    private static let slots = 64
+    private static let slots = 256
+    private static let probes = 8
 
     /// A name for when even the empty name cannot be interned (the document is refused anyway).
     private nonisolated(unsafe) static let noName: UnsafePointer<xmlChar> = {
