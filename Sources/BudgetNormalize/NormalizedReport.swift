@@ -113,32 +113,36 @@ public enum ColumnRole: String, Codable, Sendable {
     case text
 }
 
-public struct NormalizedRow: Codable, Sendable, Equatable {
-    /// 1-based position in the table's body (per side for a paired table).
-    public var number: Int
-    public var line: Int
-    public var section: String?
-    /// The group a grid prints once for a run of rows, in a text column left of the labels
-    /// (表11's `收入构成` and `支出构成`); nil where the grid has none.
-    public var group: String?
-    public var code: String?
-    public var codeScheme: CodeScheme?
-    /// 0 for a total row (合计, 总计); 1 for 类 (or a top-level item), 2 款, 3 项.
-    public var level: Int?
-    /// The parent's code, for coded rows.
-    public var parent: String?
-    /// The row label, cleaned and, when the PDF cut it short, repaired.
-    public var item: String?
-    /// The label as printed, and the column it was printed in.
-    public var printedItem: String?
-    public var itemColumn: Int?
-    /// Where `item` came from when it is not the printed label: `table <id>` or `dictionary`.
-    public var itemSource: String?
-    /// The enumerator split off the label (`一`, `十七`, `1`).
-    public var ordinal: String?
-    /// A 合计/总计/小计 row (in JSON only when true).
-    @OmittedWhenDefault public var isTotal: Bool
-    public var cells: [NormalizedCell]
+extension NormalizedRow {
+    /// A row's members. `NormalizedRow` keeps them in one shared box (NormalizedRow.swift) and
+    /// reads and writes them by the same names; normalize.json spells them as declared here.
+    public struct Fields: Codable, Sendable, Equatable {
+        /// 1-based position in the table's body (per side for a paired table).
+        public var number: Int
+        public var line: Int
+        public var section: String?
+        /// The group a grid prints once for a run of rows, in a text column left of the labels
+        /// (表11's `收入构成` and `支出构成`); nil where the grid has none.
+        public var group: String?
+        public var code: String?
+        public var codeScheme: CodeScheme?
+        /// 0 for a total row (合计, 总计); 1 for 类 (or a top-level item), 2 款, 3 项.
+        public var level: Int?
+        /// The parent's code, for coded rows.
+        public var parent: String?
+        /// The row label, cleaned and, when the PDF cut it short, repaired.
+        public var item: String?
+        /// The label as printed, and the column it was printed in.
+        public var printedItem: String?
+        public var itemColumn: Int?
+        /// Where `item` came from when it is not the printed label: `table <id>` or `dictionary`.
+        public var itemSource: String?
+        /// The enumerator split off the label (`一`, `十七`, `1`).
+        public var ordinal: String?
+        /// A 合计/总计/小计 row (in JSON only when true).
+        @OmittedWhenDefault public var isTotal: Bool
+        public var cells: [NormalizedCell]
+    }
 }
 
 public struct NormalizedCell: Codable, Sendable, Equatable {
