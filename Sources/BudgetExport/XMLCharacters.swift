@@ -14,7 +14,13 @@ import BudgetCore
 package enum XMLCharacters {
     /// `text`, with every character XML 1.0 forbids replaced, and how many were.
     package static func legal(_ text: String) -> (text: String, replaced: Int) {
-        guard mayHaveIllegal(text) else { return (text, 0) }
+        replacingIllegal(text) ?? (text, 0)
+    }
+
+    /// `text` with every character XML 1.0 forbids replaced, and how many were; nil when it has
+    /// none, so the caller goes on with the text it holds.
+    package static func replacingIllegal(_ text: String) -> (text: String, replaced: Int)? {
+        guard mayHaveIllegal(text) else { return nil }
         var replaced = 0
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

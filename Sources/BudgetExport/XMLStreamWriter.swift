@@ -65,8 +65,7 @@ package final class XMLStreamWriter {
         guard started, open.isEmpty, !inStartTag, !content.contains("?>") else {
             throw Self.failure("could not write the processing instruction \(target) at this point of the document")
         }
-        let legal = legalText(content)
-        bytes.append(contentsOf: "<?\(target) \(legal)?>".utf8)
+        withLegalText(content) { legal in bytes.append(contentsOf: "<?\(target) \(legal)?>".utf8) }
     }
 
     /// The root element, declaring `namespace` as the default namespace of the document.
@@ -131,11 +130,12 @@ package final class XMLStreamWriter {
     private func attribute(_ name: String, required value: String, validated: Bool) throws(ReportError) {
         try writable()
         guard inStartTag else { throw Self.failure("could not write attribute \(name) at this point of the document") }
-        let legal = legalText(value)
-        appendAttribute(name, legal)
-        if validated {
-            validator?.attribute(name, legal)
-            tree?.attribute(name, legal)
+        withLegalText(value) { legal in
+            appendAttribute(name, legal)
+            if validated {
+                validator?.attribute(name, legal)
+                tree?.attribute(name, legal)
+            }
         }
     }
     package func attribute(_ name: String, _ value: Int?) throws(ReportError) {
@@ -173,10 +173,11 @@ package final class XMLStreamWriter {
         try writable()
         guard !open.isEmpty else { throw Self.failure("could not write text at this point of the document") }
         if inStartTag { closeStartTag(empty: false) }
-        let legal = legalText(value)
-        appendEscaped(legal, inAttribute: false)
-        validator?.text(legal)
-        tree?.text(legal)
+        withLegalText(value) { legal in
+            appendEscaped(legal, inAttribute: false)
+            validator?.text(legal)
+            tree?.text(legal)
+        }
     }
 
     /// `<name>text</name>`; nothing at all for nil or empty text (an optional element).
@@ -234,10 +235,14 @@ package final class XMLStreamWriter {
         return data
     }
 
-    private func legalText(_ value: String) -> String {
-        let (text, replaced) = XMLCharacters.legal(value)
-        replacedCharacters += replaced
-        return text
+    /// `value` as the document gets it: itself when XML allows every character in it (nearly
+    /// always; handed on as it is, where returning it retained and released it, two atomic
+    /// operations for each attribute and text of a report), else with the forbidden ones replaced
+    /// and counted.
+    private func withLegalText(_ value: String, _ body: (String) -> Void) {
+        guard let legal = XMLCharacters.replacingIllegal(value) else { return body(value) }
+        replacedCharacters += legal.replaced
+        body(legal.text)
     }
 
     private func writable() throws(ReportError) {
