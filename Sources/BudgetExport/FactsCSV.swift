@@ -71,8 +71,10 @@ package enum FactsCSV {
             for row in table.rows {
                 let group = Self.group(project: table.project, row.group)
                 let scheme = row.code == nil ? noCodeScheme : row.codeScheme?.rawValue
-                for cell in row.cells where columns.role(cell.column) == .amount {
-                    guard let value = cell.value else { continue }
+                // Each cell read in place (see `ChecksCSV.write`).
+                let cells = row.cells
+                for index in cells.indices where columns.role(cells[index].column) == .amount {
+                    guard let value = cells[index].value else { continue }
                     // One field a line, in the order of `header` (a variadic `texts(…)` made an
                     // array on the heap for each call, four a fact).
                     csv.field(reportIDField)
@@ -82,12 +84,12 @@ package enum FactsCSV {
                     csv.int(row.number)
                     csv.text(row.code)
                     csv.text(row.item)
-                    csv.text(columns.path(cell.column))
-                    csv.text(cell.raw)
+                    csv.text(columns.path(cells[index].column))
+                    csv.text(cells[index].raw)
                     csv.number(value)
                     // The unit of the cell's own column: a count (数量) has none or its own (台),
                     // never the table's amount unit.
-                    csv.text(cell.unit)
+                    csv.text(cells[index].unit)
                     csv.int(row.line)
                     csv.int(metadata.fiscalYear)
                     csv.field(unitNameField)
@@ -98,7 +100,7 @@ package enum FactsCSV {
                     csv.int(row.level)
                     csv.text(row.parent)
                     csv.text(row.isTotal ? "true" : "false")
-                    csv.text(phases[cell.column])
+                    csv.text(phases[cells[index].column])
                     csv.int(pages.page(of: row.line))
                     csv.endRecord()
                     count += 1

@@ -76,14 +76,16 @@ package enum ReportXMLTables {
             try xml.text(row.item ?? "")
             try xml.end()
         }
-        for cell in row.cells {
+        // Each cell read in place (see `ChecksCSV.write`).
+        let cells = row.cells
+        for index in cells.indices {
             try xml.start("cell")
-            try xml.attribute("column", cell.column)
-            try xml.attribute("value", cell.value)
-            try xml.attribute("unit", cell.unit)
-            try xml.attribute("qualifier", cell.qualifier)
-            try xml.attribute("blank", whenTrue: cell.blank)
-            try xml.text(cell.raw)
+            try xml.attribute("column", cells[index].column)
+            try xml.attribute("value", cells[index].value)
+            try xml.attribute("unit", cells[index].unit)
+            try xml.attribute("qualifier", cells[index].qualifier)
+            try xml.attribute("blank", whenTrue: cells[index].blank)
+            try xml.text(cells[index].raw)
             try xml.end()
         }
         try xml.end()

@@ -18,20 +18,22 @@ package enum ChecksCSV {
         var csv = CSVWriter(byteOrderMark: byteOrderMark, capacity: 160 * (checks.count + 1))
         csv.record(header)
         let reportIDField = CSVWriter.prepared(reportID)
-        for check in checks {
+        // Each check read in place: `for check in checks` copied it, retaining its five strings
+        // and its lines and releasing them after.
+        for index in checks.indices {
             // One field a line, in the order of `header`.
             csv.field(reportIDField)
-            csv.text(check.id)
-            csv.text(check.rule)
-            csv.text(check.status.rawValue)
-            csv.text(check.table)
-            csv.text(check.location)
-            csv.number(check.expected)
-            csv.number(check.actual)
-            csv.number(check.difference)
-            csv.number(check.tolerance)
-            csv.text(check.message)
-            csv.ints(check.lines)
+            csv.text(checks[index].id)
+            csv.text(checks[index].rule)
+            csv.text(checks[index].status.rawValue)
+            csv.text(checks[index].table)
+            csv.text(checks[index].location)
+            csv.number(checks[index].expected)
+            csv.number(checks[index].actual)
+            csv.number(checks[index].difference)
+            csv.number(checks[index].tolerance)
+            csv.text(checks[index].message)
+            csv.ints(checks[index].lines)
             csv.endRecord()
         }
         return csv.takeData()
