@@ -81,8 +81,9 @@ struct HTMLPageWriter {
     }
 
     /// An element with its attributes, in order (`nil` values are left out); an empty element
-    /// (`br`, `meta`) is also ended.
-    mutating func start(_ tag: HTMLTag, _ attributes: KeyValuePairs<String, String?> = [:]) {
+    /// (`br`, `meta`) is also ended. Names are literals, as tags are: appended as they are, with
+    /// nothing retained (a `String` name cost a retain and release and a look for its bytes).
+    mutating func start(_ tag: HTMLTag, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
         addChild(isElement: true)
         bytes.append(UInt8(ascii: "<"))
         bytes.append(tag.name)
@@ -114,7 +115,7 @@ struct HTMLPageWriter {
     }
 
     /// An element with text only, or nothing for nil (`<td>text</td>`).
-    mutating func element(_ tag: HTMLTag, _ attributes: KeyValuePairs<String, String?> = [:], text content: String) {
+    mutating func element(_ tag: HTMLTag, _ attributes: KeyValuePairs<StaticString, String?> = [:], text content: String) {
         start(tag, attributes)
         text(content)
         end()
@@ -140,7 +141,11 @@ struct HTMLPageWriter {
         }
     }
 
-    private mutating func append(_ string: String) {
+    // The appends below are not `mutating`: they change the buffer object, never the writer,
+    // and a closure in a mutating method reaches the buffer through `self`'s address, retaining
+    // it at each call (some 6,000 retains and releases a page); a borrowed `self` needs none.
+
+    private func append(_ string: String) {
         string.withUTF8InPlace { bytes.append(contentsOf: $0) }
     }
 
@@ -154,7 +159,7 @@ struct HTMLPageWriter {
     /// Stored, not static (see `CSVWriter.quoted`).
     private let escapedInText = SpecialBytes(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"))
 
-    private mutating func appendEscapedText(_ value: String) {
+    private func appendEscapedText(_ value: String) {
         value.withUTF8InPlace { utf8 in
             var runStart = 0
             var index = escapedInText.firstIndex(in: utf8, from: 0)
@@ -174,13 +179,11 @@ struct HTMLPageWriter {
         }
     }
 
-    private mutating func appendAttribute(_ name: String, _ value: String) {
+    private func appendAttribute(_ name: StaticString, _ value: String) {
         bytes.append(UInt8(ascii: " "))
-        append(name)
+        bytes.append(name)
         bytes.append(UInt8(ascii: "="))
-        // The length first: the names most given (`id`, `class`, `title`) are told from `href`
-        // without comparing strings.
-        let isHref = name.utf8.count == 4 && name == "href"
+        let isHref = Self.isHref(name)
         value.withUTF8InPlace { utf8 in
             // Nearly every value (ids, classes, anchors, amounts) has nothing to encode or quote.
             // (An apostrophe alone changes nothing: encoding keeps it, and a value without `"` is
@@ -199,12 +202,18 @@ struct HTMLPageWriter {
         }
     }
 
+    /// The length first: the names most given (`id`, `class`, `title`) are told from `href`
+    /// without comparing bytes.
+    private static func isHref(_ name: StaticString) -> Bool {
+        name.utf8CodeUnitCount == 4 && name.withUTF8Buffer { $0.elementsEqual("href".utf8) }
+    }
+
     /// What an attribute value is encoded or quoted differently for. Stored, not static (see
     /// `CSVWriter.quoted`).
     private let encodedOrQuoted = SpecialBytes(UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""))
 
     /// An encoded attribute value, URI-escaped for `href`, quoted as libxml2's `xmlBufWriteQuotedString` does.
-    private mutating func appendQuoted(isHref: Bool, _ encoded: UnsafeBufferPointer<UInt8>) {
+    private func appendQuoted(isHref: Bool, _ encoded: UnsafeBufferPointer<UInt8>) {
         if isHref {
             bytes.append(UInt8(ascii: "\""))
             appendURIEscaped(encoded)
@@ -274,7 +283,7 @@ struct HTMLPageWriter {
 
     /// `xmlURIEscapeStr` with the characters libxml2's HTML serializer leaves in a URI, after
     /// dropping leading whitespace.
-    private mutating func appendURIEscaped(_ encoded: UnsafeBufferPointer<UInt8>) {
+    private func appendURIEscaped(_ encoded: UnsafeBufferPointer<UInt8>) {
         var started = false
         for byte in encoded {
             if !started {

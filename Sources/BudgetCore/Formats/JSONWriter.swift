@@ -83,7 +83,9 @@ public struct JSONWriter {
 
     /// Escapes only what JSON requires (quote, backslash, control characters), so Chinese text
     /// stays readable UTF-8 and `/` is not escaped.
-    private mutating func appendQuoted(_ value: String) {
+    /// Not `mutating` (it changes the buffer object, not the writer): a closure in a mutating
+    /// method reaches the buffer through `self`'s address and retains it at every string.
+    private func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         TextPatterns.withUTF8(value) { utf8 in
             // Copy runs of bytes that need no escape in one go, found a word at a time.
