@@ -367,25 +367,47 @@ package enum TextPatterns {
     /// Number-like tokens in a text: maximal runs of digits, joined by `,` or `.` between digits.
     /// (Concrete versions: this runs on every cell, and generic code called from another module
     /// runs unspecialized.)
-    package static func numberTokenCount(_ text: String) -> Int { countNumberTokens(text) }
+    package static func numberTokenCount(_ text: String) -> Int { withUTF8(text, countNumberTokens) }
 
-    package static func numberTokenCount(_ text: Substring) -> Int { countNumberTokens(text) }
+    package static func numberTokenCount(_ text: Substring) -> Int { withUTF8(text, countNumberTokens) }
 
-    private static func countNumberTokens(_ text: some StringProtocol) -> Int {
+    /// On the UTF-8 bytes: decoding every scalar of every cell cost some 230 instructions a cell.
+    /// Digits and separators are ASCII or full width (`０`…`９` are EF BC 90…99, `，` EF BC 8C,
+    /// `．` EF BC 8E); any other scalar ends a token, and so does each of its bytes, none of which
+    /// is ASCII or EF BC.
+    private static func countNumberTokens(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inToken = false
         var pendingSeparator = false
-        for scalar in text.unicodeScalars {
-            if isDigit(scalar) {
+        var index = 0
+        while index < utf8.count {
+            if !inToken {
+                // Outside a token only a digit matters: skip to the next byte that may begin one
+                // (most of a label's bytes are Chinese characters').
+                while index < utf8.count, utf8[index] &- 0x30 >= 10, utf8[index] != 0xEF { index += 1 }
+                guard index < utf8.count else { break }
+            }
+            let byte = utf8[index]
+            var isDigit = byte &- 0x30 < 10
+            var isSeparator = byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+            var length = 1
+            if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBC {
+                let last = utf8[index + 2]
+                isDigit = last &- 0x90 < 10
+                isSeparator = last == 0x8C || last == 0x8E
+                length = 3
+            }
+            if isDigit {
                 if !inToken { count += 1 }
                 inToken = true
                 pendingSeparator = false
-            } else if inToken, !pendingSeparator, scalar == "," || scalar == "." || scalar == "，" || scalar == "．" {
+            } else if inToken, !pendingSeparator, isSeparator {
                 pendingSeparator = true
             } else {
                 inToken = false
                 pendingSeparator = false
             }
+            index += length
         }
         return count
     }

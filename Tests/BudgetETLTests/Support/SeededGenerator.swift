@@ -13,6 +13,12 @@ struct SeededGenerator: RandomNumberGenerator {
         return mixed ^ (mixed >> 31)
     }
 
+    /// A text of up to `maxPieces` of `pieces`, each drawn at random: the property tests' inputs,
+    /// built from the characters a byte-level reading could confuse.
+    mutating func text(from pieces: [String], maxPieces: Int) -> String {
+        (0..<Int.random(in: 0...maxPieces, using: &self)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &self)] }.joined()
+    }
+
     /// An amount `AmountParser` could accept: up to 18 digits before the point, 0–10 after.
     mutating func amount() -> ExactDecimal {
         let integerDigits = Int.random(in: 0...18, using: &self)

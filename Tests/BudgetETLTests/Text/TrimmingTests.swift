@@ -28,8 +28,7 @@ import Testing
     @Test func bytesAgreeWithScalars() {
         var generator = SeededGenerator(state: 20_261_203)
         for _ in 0..<20_000 {
-            let count = Int.random(in: 0...12, using: &generator)
-            let text = (0..<count).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)] }.joined()
+            let text = generator.text(from: Self.pieces, maxPieces: 12)
             let expected = scalarTrimmed(text)
             #expect(TextPatterns.trimmed(text) == expected, "\(Array(text.unicodeScalars))")
             #expect(TextPatterns.isBlank(text) == expected.isEmpty, "\(Array(text.unicodeScalars))")
