@@ -112,7 +112,11 @@ package enum ClaimSubjectRules {
     /// sentence (`(二) 政府采购预算情况2024 年政府采购预算支出合计`), and are dropped too; a
     /// classification path before `2024 年预算数` is kept.
     package static func cleaned(_ words: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
-        let (words, lastYear) = removingYears(words.filter { !ClaimScanner.isSpace($0) })
+        // Sized once: `filter` cannot know the count and grew its array some two times a label.
+        var spaceless: [Unicode.Scalar] = []
+        spaceless.reserveCapacity(words.count)
+        for scalar in words where !ClaimScanner.isSpace(scalar) { spaceless.append(scalar) }
+        let (words, lastYear) = removingYears(spaceless)
         var label = words
         if let cut = lastYear, cut > 0, cut < label.count {
             let after = withoutTrailingFillers(Array(label[cut...]))
