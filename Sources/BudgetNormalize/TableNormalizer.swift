@@ -83,9 +83,17 @@ package struct TableNormalizer {
     private func assignRoles(_ columns: inout [NormalizedColumn], diagnostics: inout [NormalizeDiagnostic]) {
         var empty: [Int] = []
         for index in columns.indices {
-            let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? TextPatterns.trimmed($0.cells[index]) : nil }
-                .filter { !$0.isEmpty }
-            let codes = cells.filter(TextPatterns.isCode).count
+            // The column's filled cells, trimmed, gathered in one array sized once (a `compactMap`,
+            // a `filter` and a count of another made three, each grown as it went).
+            var cells: [String] = []
+            cells.reserveCapacity(table.rows.count)
+            var codes = 0
+            for row in table.rows.indices where index < table.rows[row].cells.count {
+                let cell = TextPatterns.trimmed(table.rows[row].cells[index])
+                guard !cell.isEmpty else { continue }
+                if TextPatterns.isCode(cell) { codes += 1 }
+                cells.append(cell)
+            }
             let named = ColumnHeaderWords.standard.role(of: columns[index].path)
             // The cells are read as amounts only where that can decide something: a column its
             // header does not name, or one named for codes (whose cells may be amounts instead).

@@ -166,8 +166,14 @@ package struct GridBuilder {
         return zip(a.prefix(length), b.prefix(length)).allSatisfy { TextKey.equal($0, $1) }
     }
 
-    package static func padded(_ cells: [String], to width: Int) -> [String] {
-        let kept = Array(cells.prefix(max(width, contentLength(cells))))
-        return kept.count >= width ? kept : kept + Array(repeating: "", count: width - kept.count)
+    package static func padded(_ cells: consuming [String], to width: Int) -> [String] {
+        // In place: a row handed over (most are) is cut or padded without a copy, and one
+        // already `width` wide is returned as it is (a prefix, then a concatenation, made two or
+        // three arrays a row).
+        let kept = max(width, contentLength(cells))
+        var result = cells
+        if result.count > kept { result.removeSubrange(kept...) }
+        if result.count < width { result.append(contentsOf: repeatElement("", count: width - result.count)) }
+        return result
     }
 }

@@ -86,11 +86,15 @@ package struct HeaderTemplates {
             let coded = body.filter { $0.cells.first.map(TextPatterns.isCode) == true }.count
             let codeColumn = coded * 2 > body.count
             result.rows = body.map { row in
-                var cells = Array(row.cells.prefix(GridBuilder.contentLength(row.cells)))
-                if codeColumn, let first = cells.first, !TextPatterns.isCode(first), cells.count < width {
-                    cells.insert("", at: 0)
+                let length = GridBuilder.contentLength(row.cells)
+                // One array a row, sized for the padding to come.
+                var cells: [String] = []
+                cells.reserveCapacity(max(width, length + 1))
+                if codeColumn, length > 0, !TextPatterns.isCode(row.cells[0]), length < width {
+                    cells.append("")
                     result.realignedRows.append(SegmentedTable.Realignment(line: row.line, shift: 1))
                 }
+                cells.append(contentsOf: row.cells[..<length])
                 return Row(line: row.line, cells: GridBuilder.padded(cells, to: width))
             }
         }
