@@ -166,14 +166,18 @@ package struct GridBuilder {
         return zip(a.prefix(length), b.prefix(length)).allSatisfy { TextKey.equal($0, $1) }
     }
 
-    package static func padded(_ cells: consuming [String], to width: Int) -> [String] {
-        // In place: a row handed over (most are) is cut or padded without a copy, and one
-        // already `width` wide is returned as it is (a prefix, then a concatenation, made two or
-        // three arrays a row).
-        let kept = max(width, contentLength(cells))
+    package static func padded(_ cells: [String], to width: Int) -> [String] {
         var result = cells
-        if result.count > kept { result.removeSubrange(kept...) }
-        if result.count < width { result.append(contentsOf: repeatElement("", count: width - result.count)) }
+        pad(&result, to: width)
         return result
+    }
+
+    /// `cells` without the empty cells past `width`, and padded with empty ones to `width`, in
+    /// place: a row already `width` wide is left as it is (a prefix, then a concatenation, made
+    /// two or three arrays a row).
+    package static func pad(_ cells: inout [String], to width: Int) {
+        let kept = max(width, contentLength(cells))
+        if cells.count > kept { cells.removeSubrange(kept...) }
+        if cells.count < width { cells.append(contentsOf: repeatElement("", count: width - cells.count)) }
     }
 }

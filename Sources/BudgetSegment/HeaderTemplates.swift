@@ -95,7 +95,8 @@ package struct HeaderTemplates {
                     result.realignedRows.append(SegmentedTable.Realignment(line: row.line, shift: 1))
                 }
                 cells.append(contentsOf: row.cells[..<length])
-                return Row(line: row.line, cells: GridBuilder.padded(cells, to: width))
+                GridBuilder.pad(&cells, to: width)
+                return Row(line: row.line, cells: cells)
             }
         }
         return result
