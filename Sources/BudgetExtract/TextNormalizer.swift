@@ -69,6 +69,14 @@ package enum TextNormalizer {
                 index += 1
                 continue
             }
+            // Most other bytes are Chinese characters and full-width forms: three-byte sequences
+            // whose lead (E1–EC, EE, EF) takes any two continuation bytes, checked here rather
+            // than through the general table.
+            if (byte >= 0xE1 && byte <= 0xEC) || byte >= 0xEE && byte <= 0xEF, index + 2 < count,
+               input[index + 1] & 0xC0 == 0x80, input[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             let length = try sequenceLength(input, at: index)
             if length == 2 && byte == 0xC2 && input[index + 1] < 0xA0 {
                 // U+0080–U+009F: C1 control characters, as stray as C0 ones in report text.
