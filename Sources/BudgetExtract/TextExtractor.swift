@@ -133,6 +133,8 @@ package struct TextExtractor {
     /// character: digits, tabs, line feeds) gathered on one side of each byte pair, which real
     /// UTF-8 or GB18030 text does not. Decoding it anyway would be a silent guess; refuse it.
     private func refuseWideTextWithoutBOM(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
+        // Nearly every file has no NUL at all, which one vectorized search tells.
+        guard let start = bytes.baseAddress, memchr(start, 0, bytes.count) != nil else { return }
         var nulAtEven = 0, nulAtOdd = 0
         for (index, byte) in bytes.enumerated() where byte == 0 {
             if index & 1 == 0 { nulAtEven += 1 } else { nulAtOdd += 1 }
