@@ -155,31 +155,45 @@ package enum HTMLText {
     /// The paragraphs of `text` without tags, or nil when it has no tags.
     package static func paragraphs(_ text: String) -> [String]? {
         guard Bytes.contains(text, UInt8(ascii: "<")), Bytes.contains(text, UInt8(ascii: ">")) else { return nil }
-        var paragraphs: [String] = []
-        var current = String.UnicodeScalarView()
-        var tag: String.UnicodeScalarView?
-        func flush() {
-            let paragraph = TextPatterns.trimmed(String(current))
-            if !paragraph.isEmpty { paragraphs.append(paragraph) }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            if var open = tag {
-                if scalar == ">" {
-                    let name = String(scalars: open.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic }).lowercased()
-                    if ["p", "br", "div", "li"].contains(name) { flush() }
-                    tag = nil
-                } else {
-                    open.append(scalar)
-                    tag = open
-                }
-            } else if scalar == "<" {
-                tag = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+        return TextPatterns.withUTF8(text) { utf8 in
+            var paragraphs: [String] = []
+            // The text between tags, copied a run of bytes at a time (appending it a scalar at a
+            // time cost some 500 instructions a character). `<` and `>` are ASCII, so every run
+            // and every tag is whole UTF-8.
+            var current: [UInt8] = []
+            func flush() {
+                let paragraph = TextPatterns.trimmed(String(decoding: current, as: UTF8.self))
+                if !paragraph.isEmpty { paragraphs.append(paragraph) }
+                current.removeAll(keepingCapacity: true)
             }
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                guard utf8[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                // A tag runs to the next `>`; one never closed takes the rest of the text with it.
+                guard let close = utf8[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) else {
+                    runStart = utf8.count
+                    break
+                }
+                if breaksParagraph(UnsafeBufferPointer(rebasing: utf8[(index + 1)..<close])) { flush() }
+                index = close + 1
+                runStart = index
+            }
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            flush()
+            return paragraphs
         }
-        flush()
-        return paragraphs
+    }
+
+    /// Whether a tag (its bytes between `<` and `>`) ends a paragraph: its name, after any `/`,
+    /// is `p`, `br`, `div` or `li` in any case.
+    private static func breaksParagraph(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scalars = String(decoding: tag, as: UTF8.self).unicodeScalars
+        let name = String(scalars: scalars.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic }).lowercased()
+        return ["p", "br", "div", "li"].contains(name)
     }
 }
