@@ -10,12 +10,13 @@ public struct ParsedAmount: Sendable, Equatable {
 }
 
 /// What one table cell or number token holds.
-public enum AmountCell: Sendable, Equatable {
+package enum AmountCell: Sendable, Equatable {
     case amount(ParsedAmount)
     /// Empty, or a placeholder that means "no value" (`-`, `—`, `/`, `…`): not zero, not an error.
     case blank(raw: String)
-    /// Not a number by the rules; `reason` is a short phrase a person can act on. Never read as zero.
-    case invalid(raw: String, reason: String)
+    /// Not a number by the rules; `reason` says why in a short phrase a person can act on. Never
+    /// read as zero.
+    case invalid(raw: String, reason: PrintedNumber.Refusal)
 }
 
 /// Reads one table cell: a number by `PrintedNumber`'s rules (the one reader of printed numbers),
@@ -27,7 +28,7 @@ public enum AmountParser {
     public static let maximumIntegerDigits = PrintedNumber.maximumIntegerDigits
     public static let maximumFractionDigits = PrintedNumber.maximumFractionDigits
 
-    public static func parse(_ raw: String) -> AmountCell {
+    package static func parse(_ raw: String) -> AmountCell {
         switch PrintedNumber.read(raw) {
         case .number(let value, let isPercent):
             return .amount(ParsedAmount(raw: raw, value: value, isPercent: isPercent))

@@ -16,14 +16,41 @@ package enum PrintedNumber {
     // MARK: A whole text
 
     /// What a whole text (a cell, a token) holds.
+    /// Why a text is not one number, kept as such until someone reads it: most refusals are
+    /// only counted (the labels of a column tried as amounts), and spelling out the character
+    /// that broke a number cost some 3,000 instructions a cell.
+    package enum Refusal: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral {
+        /// A rule the text breaks, in words.
+        case rule(String)
+        /// A character no number holds.
+        case unexpected(Unicode.Scalar)
+
+        package init(stringLiteral words: String) {
+            self = .rule(words)
+        }
+
+        package var description: String {
+            switch self {
+            case .rule(let words):
+                return words
+            case .unexpected(let scalar):
+                let visible = scalar.properties.generalCategory != .control
+                    && scalar.properties.generalCategory != .format
+                    && !scalar.properties.isWhitespace
+                let shown = visible ? "\"\(scalar)\"" : "U+" + String(scalar.value, radix: 16, uppercase: true)
+                return "\(shown) is not part of a number"
+            }
+        }
+    }
+
     package enum Reading: Sendable, Equatable {
         /// A number; `isPercent` when printed with a trailing `%` (`value` is then the printed
         /// number: `68.26%` → 68.26).
         case number(ExactDecimal, isPercent: Bool)
         /// Nothing but spaces.
         case empty
-        /// Not one number; `reason` is a short phrase a person can act on.
-        case refused(reason: String, digitsSeen: Bool)
+        /// Not one number; `reason` says why in a short phrase a person can act on.
+        case refused(reason: Refusal, digitsSeen: Bool)
     }
 
     /// Reads `text` as one number. Accepted: spaces anywhere (ASCII space, tab, U+00A0, U+3000);
@@ -159,7 +186,7 @@ extension PrintedNumber {
         }
 
         /// Takes one scalar; returns why the text is refused, or nil to go on.
-        mutating func consume(_ scalar: Unicode.Scalar) -> String? {
+        mutating func consume(_ scalar: Unicode.Scalar) -> Refusal? {
             let value = scalar.value
             if PrintedNumber.isSpace(value) {
                 if phase == .digits { spaceAfterDigit = true }
@@ -171,7 +198,7 @@ extension PrintedNumber {
                 return digit(UInt64(ascii - 0x30))
             case 0x2C:
                 guard phase == .digits else {
-                    return phase == .before ? "thousands separator before any digit" : Self.unexpected(scalar)
+                    return phase == .before ? "thousands separator before any digit" : .unexpected(scalar)
                 }
                 if sawPoint { return "thousands separator after the decimal point" }
                 if !groupIsComplete(atSeparator: true) { return "thousands separators not in groups of three" }
@@ -181,7 +208,7 @@ extension PrintedNumber {
             case 0x2E:
                 switch phase {
                 case .before: return "no digits before the decimal point"
-                case .after: return Self.unexpected(scalar)
+                case .after: return .unexpected(scalar)
                 case .digits:
                     if sawPoint {
                         return spaceAfterDigit ? "two numbers in one cell" : "more than one decimal point"
@@ -201,7 +228,7 @@ extension PrintedNumber {
                 isPercent = true
                 return nil
             case 0x28:
-                guard phase == .before else { return Self.unexpected(scalar) }
+                guard phase == .before else { return .unexpected(scalar) }
                 if opened { return "more than one opening parenthesis" }
                 if signed { return "a sign and parentheses together" }
                 opened = true
@@ -227,19 +254,19 @@ extension PrintedNumber {
                 negative = ascii == 0x2D
                 return nil
             default:
-                return Self.unexpected(scalar)
+                return .unexpected(scalar)
             }
         }
 
         /// Ends the scan; returns why the text is refused, or nil.
-        mutating func finish() -> String? {
+        mutating func finish() -> Refusal? {
             if phase == .digits, let reason = endDigits() { return reason }
             if !digitsSeen { return signed || opened ? "no digits" : nil }
             if opened && !closed { return "opening parenthesis without a closing one" }
             return nil
         }
 
-        private mutating func digit(_ digit: UInt64) -> String? {
+        private mutating func digit(_ digit: UInt64) -> Refusal? {
             switch phase {
             case .before: phase = .digits
             case .digits: break
@@ -249,13 +276,13 @@ extension PrintedNumber {
             if sawPoint {
                 fractionDigits += 1
                 if fractionDigits > PrintedNumber.maximumFractionDigits {
-                    return "too many digits (at most \(PrintedNumber.maximumFractionDigits) after the point)"
+                    return .rule("too many digits (at most \(PrintedNumber.maximumFractionDigits) after the point)")
                 }
                 fraction = fraction * 10 + digit
             } else {
                 integerDigits += 1
                 if integerDigits > PrintedNumber.maximumIntegerDigits {
-                    return "too many digits (at most \(PrintedNumber.maximumIntegerDigits) before the point)"
+                    return .rule("too many digits (at most \(PrintedNumber.maximumIntegerDigits) before the point)")
                 }
                 integer = integer * 10 + digit
                 groupDigits += 1
@@ -264,7 +291,7 @@ extension PrintedNumber {
         }
 
         /// Closes the digits at `%`, `)` or the end of the text.
-        private mutating func endDigits() -> String? {
+        private mutating func endDigits() -> Refusal? {
             phase = .after
             if sawPoint { return fractionDigits == 0 ? "no digits after the decimal point" : nil }
             return groupIsComplete(atSeparator: false) ? nil : "thousands separators not in groups of three"
@@ -275,14 +302,6 @@ extension PrintedNumber {
         private func groupIsComplete(atSeparator: Bool) -> Bool {
             if sawSeparator { return groupDigits == 3 }
             return !atSeparator || (1...3).contains(groupDigits)
-        }
-
-        private static func unexpected(_ scalar: Unicode.Scalar) -> String {
-            let visible = scalar.properties.generalCategory != .control
-                && scalar.properties.generalCategory != .format
-                && !scalar.properties.isWhitespace
-            let shown = visible ? "\"\(scalar)\"" : "U+" + String(scalar.value, radix: 16, uppercase: true)
-            return "\(shown) is not part of a number"
         }
     }
 }

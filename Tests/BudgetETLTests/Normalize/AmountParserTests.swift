@@ -123,7 +123,7 @@ import Testing
             return
         }
         #expect(echoed == raw)
-        #expect(given.contains(reason), "\(raw): \(given)")
+        #expect(given.description.contains(reason), "\(raw): \(given)")
     }
 
     @Test func theLimitsAreInclusive() {
@@ -163,7 +163,7 @@ import Testing
                 #expect(!raw.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }, "\(raw)")
             case .invalid(let echoed, let reason):
                 #expect(echoed == raw)
-                #expect(!reason.isEmpty)
+                #expect(!reason.description.isEmpty)
             }
         }
     }
