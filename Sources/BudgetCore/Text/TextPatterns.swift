@@ -256,6 +256,7 @@ package enum TextPatterns {
 
     /// The enumerator a line starts with, its ordinal text and the rest of the line.
     package static func enumerator(_ line: String) -> (style: EnumeratorStyle, ordinal: String, rest: Substring)? {
+        guard mayStartEnumerator(line) else { return nil }
         let text = trimmed(line[...])
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return nil }
@@ -286,6 +287,24 @@ package enum TextPatterns {
             return (.arabic, String(scalars: number), rest(after: number.count + 1))
         }
         return nil
+    }
+
+    /// Whether the first character after the spaces may begin an enumerator (`(`, `（`, a digit
+    /// of either width, a Chinese numeral), told from its bytes: most lines and items begin with
+    /// none, and trimming them and reading their scalars cost some 1,500 instructions each.
+    private static func mayStartEnumerator(_ line: String) -> Bool {
+        withUTF8(line) { bytes in
+            let range = trimmedRange(bytes)
+            guard !range.isEmpty else { return false }
+            let lead = bytes[range.lowerBound]
+            if lead < 0x80 { return lead == UInt8(ascii: "(") || lead &- 0x30 < 10 }
+            // Every other candidate (`（`, `０`…`９`, `一`…`两`) is three bytes long.
+            guard lead & 0xF0 == 0xE0, range.count >= 3 else { return false }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[range.lowerBound + 1] & 0x3F) << 6
+                | UInt32(bytes[range.lowerBound + 2] & 0x3F)
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return scalar == "（" || isDigit(scalar) || isChineseNumeral(scalar)
+        }
     }
 
     /// `key：value` where key is one of `keys` (`单位：万元`, `说明：…`).
