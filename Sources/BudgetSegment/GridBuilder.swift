@@ -172,7 +172,7 @@ package struct GridBuilder {
         return result
     }
 
-    /// `cells` without the empty cells past `width`, and padded with empty ones to `width`, in
+    /// `cells` without the blank cells past `width`, and padded with empty ones to `width`, in
     /// place: a row already `width` wide is left as it is (a prefix, then a concatenation, made
     /// two or three arrays a row).
     package static func pad(_ cells: inout [String], to width: Int) {

@@ -15,7 +15,6 @@ package enum PrintedNumber {
 
     // MARK: A whole text
 
-    /// What a whole text (a cell, a token) holds.
     /// Why a text is not one number, kept as such until someone reads it: most refusals are
     /// only counted (the labels of a column tried as amounts), and spelling out the character
     /// that broke a number cost some 3,000 instructions a cell.
@@ -43,6 +42,7 @@ package enum PrintedNumber {
         }
     }
 
+    /// What a whole text (a cell, a token) holds.
     package enum Reading: Sendable, Equatable {
         /// A number; `isPercent` when printed with a trailing `%` (`value` is then the printed
         /// number: `68.26%` → 68.26).
