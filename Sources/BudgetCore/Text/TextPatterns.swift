@@ -300,11 +300,15 @@ package enum TextPatterns {
             if lead < 0x80 { return lead == UInt8(ascii: "(") || lead &- 0x30 < 10 }
             // Every other candidate (`（`, `０`…`９`, `一`…`两`) is three bytes long.
             guard lead & 0xF0 == 0xE0, range.count >= 3 else { return false }
-            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[range.lowerBound + 1] & 0x3F) << 6
-                | UInt32(bytes[range.lowerBound + 2] & 0x3F)
-            guard let scalar = Unicode.Scalar(value) else { return false }
+            guard let scalar = Unicode.Scalar(threeByteValue(bytes, at: range.lowerBound)) else { return false }
             return scalar == "（" || isDigit(scalar) || isChineseNumeral(scalar)
         }
+    }
+
+    /// The code point of the three-byte UTF-8 sequence (lead E0–EF) at `index`.
+    @inline(__always)
+    private static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
     }
 
     /// `key：value` where key is one of `keys` (`单位：万元`, `说明：…`).
@@ -341,7 +345,7 @@ package enum TextPatterns {
                 if byte < 0x80 {
                     (scalar, length) = (UInt32(byte), 1)
                 } else if byte & 0xF0 == 0xE0, index + 2 < range.upperBound {
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    scalar = threeByteValue(bytes, at: index)
                     length = 3
                 } else {
                     return false
